@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from helpdesk.models import Area, Holiday, Profile, Team, Unit
+
+admin.site.site_header = _("ระบบบริการงานเทคโนโลยีสารสนเทศ")
+admin.site.site_title = _("ผู้ดูแลระบบ")
+admin.site.index_title = _("ข้อมูลหลัก")
+
+
+@admin.register(Team)
+class TeamAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "head", "email", "phone"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["head"]
+
+
+@admin.register(Area)
+class AreaAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "team"]
+    list_filter = ["team"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "kind", "parent", "area", "phone", "is_active"]
+    list_filter = ["kind", "area", "is_active"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent", "area"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "name"]
+    date_hierarchy = "date"
+    search_fields = ["name"]
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    autocomplete_fields = ["unit"]
+    verbose_name_plural = _("ข้อมูลผู้ใช้")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class HelpdeskUserAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = ["username", "first_name", "last_name", "email", "unit_name", "is_active", "is_staff"]
+    list_filter = ["groups", "is_active", "is_staff", "profile__unit__area"]
+    list_select_related = ["profile__unit"]
+
+    @admin.display(description=_("หน่วยงาน"), ordering="profile__unit__name")
+    def unit_name(self, obj):
+        profile = getattr(obj, "profile", None)
+        return profile.unit if profile and profile.unit_id else "—"

@@ -1,0 +1,132 @@
+"""Demo organisation: areas, teams, units, one user per role, public holidays."""
+
+import datetime as dt
+
+from django.contrib.auth.models import Group, User
+
+from helpdesk.models import Area, Holiday, Profile, Team, Unit
+from helpdesk.roles import Role
+
+DEMO_PASSWORD = "demo1234"
+
+TEAMS = [
+    ("workshop", "ฝ่ายช่าง", "workshop@helpdesk.local"),
+    ("service1", "ฝ่ายบริการ ๑", "service1@helpdesk.local"),
+    ("service2", "ฝ่ายบริการ ๒", "service2@helpdesk.local"),
+]
+AREAS = [
+    ("central", "กลุ่มพื้นที่ศาลาว่าการ", "workshop"),
+    ("north", "กลุ่มเขตกรุงเทพเหนือ", "service1"),
+    ("east", "กลุ่มเขตกรุงเทพตะวันออก", "service1"),
+    ("thonburi", "กลุ่มเขตกรุงธนใต้", "service2"),
+]
+# (code, name, kind, parent code, area code, phone)
+UNITS = [
+    ("01000", "สำนักปลัดกรุงเทพมหานคร", "bureau", None, "central", "0 2221 2141"),
+    ("01100", "สำนักงานเลขานุการปลัดกรุงเทพมหานคร", "division", "01000", "central", "0 2224 0134"),
+    ("01200", "กองกลาง", "division", "01000", "central", "0 2224 1302"),
+    ("01210", "ฝ่ายบริหารงานทั่วไป กองกลาง", "section", "01200", "central", "0 2224 1303"),
+    ("02000", "สำนักยุทธศาสตร์และประเมินผล", "bureau", None, "central", "0 2224 2950"),
+    ("02100", "กองยุทธศาสตร์การบริหารจัดการ", "division", "02000", "central", "0 2224 2951"),
+    ("02110", "ฝ่ายแผนงาน", "section", "02100", "central", "0 2224 2952"),
+    ("03000", "สำนักการคลัง", "bureau", None, "central", "0 2224 3090"),
+    ("03100", "กองรายได้", "division", "03000", "central", "0 2224 3091"),
+    ("03200", "กองบัญชี", "division", "03000", "central", "0 2224 3092"),
+    ("04000", "สำนักการศึกษา", "bureau", None, "central", "0 2437 6631"),
+    ("04100", "กองการศึกษาพิเศษ", "division", "04000", "central", "0 2437 6632"),
+    ("50100", "สำนักงานเขตบางเขน", "district", None, "north", "0 2521 0521"),
+    ("50110", "ฝ่ายทะเบียน สำนักงานเขตบางเขน", "section", "50100", "north", "0 2521 0522"),
+    ("50120", "ฝ่ายโยธา สำนักงานเขตบางเขน", "section", "50100", "north", "0 2521 0523"),
+    ("50200", "สำนักงานเขตดอนเมือง", "district", None, "north", "0 2565 4401"),
+    ("50210", "ฝ่ายการคลัง สำนักงานเขตดอนเมือง", "section", "50200", "north", "0 2565 4402"),
+    ("50300", "สำนักงานเขตจตุจักร", "district", None, "north", "0 2513 3334"),
+    ("60100", "สำนักงานเขตลาดกระบัง", "district", None, "east", "0 2326 9148"),
+    ("60110", "ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม สำนักงานเขตลาดกระบัง", "section", "60100", "east", "0 2326 9149"),
+    ("60200", "สำนักงานเขตมีนบุรี", "district", None, "east", "0 2540 7111"),
+    ("60300", "สำนักงานเขตหนองจอก", "district", None, "east", "0 2543 1101"),
+    ("70100", "สำนักงานเขตบางขุนเทียน", "district", None, "thonburi", "0 2416 1470"),
+    ("70200", "สำนักงานเขตราษฎร์บูรณะ", "district", None, "thonburi", "0 2427 5101"),
+    ("70300", "สำนักงานเขตทุ่งครุ", "district", None, "thonburi", "0 2426 4450"),
+    ("80101", "โรงเรียนวัดบางเขนใน (สำนักงานเขตบางเขน)", "school", "50100", "north", "0 2521 1433"),
+    ("80201", "โรงเรียนวัดลาดกระบัง (สำนักงานเขตลาดกระบัง)", "school", "60100", "east", "0 2326 7281"),
+    ("80301", "โรงเรียนวัดบางมดธรรมาราม (สำนักงานเขตทุ่งครุ)", "school", "70300", "thonburi", "0 2427 4102"),
+]
+# (username, first, last, roles, unit code, team code, position, phone, mobile)
+USERS = [
+    ("requester", "สมศรี", "ใจดี", [Role.REQUESTER], "50110", None, "นักวิชาการทะเบียนชำนาญการ", "0 2521 0522 ต่อ 12", "081 234 5678"),
+    ("requester2", "ประเสริฐ", "มั่นคง", [Role.REQUESTER], "60110", None, "เจ้าพนักงานธุรการ", "0 2326 9149 ต่อ 5", "089 765 4321"),
+    ("technician", "วีระ", "ช่างซ่อม", [Role.TECHNICIAN], "01200", "service1", "นายช่างไฟฟ้าชำนาญงาน", "0 2224 1350", "086 111 2233"),
+    ("technician2", "อนุชา", "รักงาน", [Role.TECHNICIAN], "01200", "workshop", "นักวิชาการคอมพิวเตอร์ปฏิบัติการ", "0 2224 1351", "086 444 5566"),
+    ("technician3", "กมล", "ศรีสุข", [Role.TECHNICIAN], "01200", "service2", "เจ้าพนักงานเครื่องคอมพิวเตอร์", "0 2224 1352", "086 777 8899"),
+    ("supervisor", "มาลี", "ผู้นำ", [Role.SUPERVISOR, Role.REQUESTER], "50100", None, "ผู้อำนวยการเขตบางเขน", "0 2521 0521", "081 999 0000"),
+    ("ithead", "ธนพล", "วิศวกร", [Role.IT_HEAD, Role.TECHNICIAN], "01200", "workshop", "ผู้อำนวยการกองระบบคอมพิวเตอร์", "0 2224 1300", "081 555 1212"),
+    ("netadmin", "ชยพล", "เครือข่าย", [Role.NETWORK_ADMIN], "01200", "workshop", "นักวิชาการคอมพิวเตอร์ชำนาญการ", "0 2224 1360", "082 333 4444"),
+    ("stock", "วันดี", "พัสดุ", [Role.STOCK_OFFICER], "01210", None, "เจ้าพนักงานพัสดุชำนาญงาน", "0 2224 1370", "083 222 1111"),
+    ("executive", "ประยูร", "บริหาร", [Role.EXECUTIVE], "01000", None, "ปลัดกรุงเทพมหานคร", "0 2221 2141", ""),
+]
+
+# Fixed-date public holidays; moveable (lunar) ones are added by the admin each year.
+FIXED_HOLIDAYS = [
+    ((1, 1), "วันขึ้นปีใหม่"),
+    ((4, 6), "วันจักรี"),
+    ((4, 13), "วันสงกรานต์"),
+    ((4, 14), "วันสงกรานต์"),
+    ((4, 15), "วันสงกรานต์"),
+    ((5, 1), "วันแรงงานแห่งชาติ"),
+    ((5, 4), "วันฉัตรมงคล"),
+    ((6, 3), "วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี"),
+    ((7, 28), "วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว"),
+    ((8, 12), "วันแม่แห่งชาติ"),
+    ((10, 13), "วันนวมินทรมหาราช"),
+    ((10, 23), "วันปิยมหาราช"),
+    ((12, 5), "วันพ่อแห่งชาติ"),
+    ((12, 10), "วันรัฐธรรมนูญ"),
+    ((12, 31), "วันสิ้นปี"),
+]
+
+
+def demo_users() -> list[tuple[str, str]]:
+    """(username, role labels) for the README and the run command."""
+    return [(username, ", ".join(str(role.label) for role in roles)) for username, _f, _l, roles, *_rest in USERS]
+
+
+def seed(command, options) -> None:
+    teams = {}
+    for code, name, email in TEAMS:
+        teams[code], _ = Team.objects.get_or_create(code=code, defaults={"name": name, "email": email})
+    areas = {}
+    for code, name, team_code in AREAS:
+        areas[code], _ = Area.objects.get_or_create(code=code, defaults={"name": name, "team": teams[team_code]})
+    units = {}
+    for code, name, kind, parent, area, phone in UNITS:
+        units[code], _ = Unit.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "kind": kind, "parent": units.get(parent), "area": areas[area], "phone": phone},
+        )
+    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+    for username, first, last, roles, unit, team, position, phone, mobile in USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@helpdesk.local"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            user.groups.set([groups[role] for role in roles])
+            Profile.objects.create(
+                user=user, unit=units[unit], team=teams.get(team), position=position, phone=phone, mobile=mobile
+            )
+    for team_code, head in (("workshop", "ithead"), ("service1", "technician"), ("service2", "technician3")):
+        Team.objects.filter(code=team_code, head__isnull=True).update(head=User.objects.get(username=head))
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={"first_name": "ผู้ดูแล", "last_name": "ระบบ", "email": "admin@helpdesk.local",
+                  "is_staff": True, "is_superuser": True},
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save(update_fields=["password"])
+        Profile.objects.create(user=admin, unit=units["01200"], team=teams["workshop"], position="ผู้ดูแลระบบ")
+    for year in range(2025, 2029):
+        for (month, day), name in FIXED_HOLIDAYS:
+            Holiday.objects.get_or_create(date=dt.date(year, month, day), defaults={"name": name})

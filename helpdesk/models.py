@@ -1,0 +1,157 @@
+"""Organisation: areas, service teams, units, people, public holidays."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Team(models.Model):
+    """A service team (ฝ่ายช่าง, ฝ่ายบริการ ๑ …) responsible for one or more areas."""
+
+    code = models.SlugField(_("รหัสทีม"), max_length=30, unique=True)
+    name = models.CharField(_("ชื่อทีม"), max_length=200)
+    email = models.EmailField(_("อีเมลทีม"), blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=50, blank=True)
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("หัวหน้าทีม"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="teams_headed",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ทีมให้บริการ")
+        verbose_name_plural = _("ทีมให้บริการ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Area(models.Model):
+    """A service area (เขตพื้นที่ให้บริการ); each is served by one team (000 §1.1)."""
+
+    code = models.SlugField(_("รหัสพื้นที่"), max_length=30, unique=True)
+    name = models.CharField(_("ชื่อพื้นที่"), max_length=200)
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("ทีมที่รับผิดชอบ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="areas",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("พื้นที่ให้บริการ")
+        verbose_name_plural = _("พื้นที่ให้บริการ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def below(self, unit: "Unit"):
+        """The unit itself and every unit under it in the hierarchy."""
+        return self.filter(path__startswith=unit.path)
+
+
+class Unit(models.Model):
+    """A government unit that asks for service (สำนัก → กอง → ฝ่าย, district offices, schools)."""
+
+    class Kind(models.TextChoices):
+        BUREAU = "bureau", _("สำนัก")
+        DIVISION = "division", _("กอง")
+        SECTION = "section", _("ฝ่าย/กลุ่มงาน")
+        DISTRICT = "district", _("สำนักงานเขต")
+        SCHOOL = "school", _("โรงเรียน")
+        OTHER = "other", _("อื่น ๆ")
+
+    code = models.CharField(_("รหัสหน่วยงาน"), max_length=30, unique=True)
+    name = models.CharField(_("ชื่อหน่วยงาน"), max_length=255)
+    kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("สังกัด"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    area = models.ForeignKey(Area, verbose_name=_("พื้นที่ให้บริการ"), on_delete=models.PROTECT, related_name="units")
+    phone = models.CharField(_("โทรศัพท์"), max_length=50, blank=True)
+    email = models.EmailField(_("อีเมลหน่วยงาน"), blank=True)
+    is_active = models.BooleanField(_("ใช้งานอยู่"), default=True)
+    # Materialised path of primary keys ("/1/5/12/") so "this unit and below" is one indexed query.
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    history = HistoricalRecords(excluded_fields=["path"])
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if new_path != old_path:
+            Unit.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+            if old_path:
+                for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                    child.path = new_path + child.path[len(old_path):]
+                    Unit.objects.filter(pk=child.pk).update(path=child.path)
+
+    @property
+    def team(self) -> Team | None:
+        return self.area.team if self.area_id else None
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("หน่วยงาน"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    team = models.ForeignKey(
+        Team, verbose_name=_("ทีมให้บริการ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    phone = models.CharField(_("โทรศัพท์ที่ทำงาน"), max_length=50, blank=True)
+    mobile = models.CharField(_("โทรศัพท์มือถือ"), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ข้อมูลผู้ใช้")
+        verbose_name_plural = _("ข้อมูลผู้ใช้")
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class Holiday(models.Model):
+    date = models.DateField(_("วันที่"), unique=True)
+    name = models.CharField(_("ชื่อวันหยุด"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("วันหยุดราชการ")
+        verbose_name_plural = _("วันหยุดราชการ")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"

@@ -1,0 +1,131 @@
+"""HTML → PDF with WeasyPrint, fetching nothing but static files and data: URIs.
+
+Templates extend ``pdf/base.html``; the same template serves as an HTML preview.
+"""
+
+import base64
+import mimetypes
+import os
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousOperation
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+
+# A host that can never resolve: root-relative URLs such as {% static %} output
+# become absolute under it, and the fetcher maps them back to files.
+BASE_URL = "https://helpdesk.invalid/"
+
+
+class StaticOnlyURLFetcher(weasyprint.urls.URLFetcher):
+    """Serve ``data:`` URIs and static files; refuse everything else with ValueError.
+
+    Templates may contain user-supplied URLs (e.g. ``<img src>`` in a description),
+    so the renderer must not become a way to probe the network (SSRF) or to read
+    server files into a PDF.
+    """
+
+    def fetch(self, url: str, headers: dict | None = None) -> weasyprint.urls.URLFetcherResponse:
+        if url[:5].lower() == "data:":
+            body, mime = _decode_data_uri(url)
+            return weasyprint.urls.URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+        path = _static_path(url)
+        if path is None:
+            raise ValueError(f"PDF resource not allowed: {url[:200]}")
+        found = _find_static(path)
+        if found is None:
+            raise ValueError(f"static file not found: {path}")
+        with open(found, "rb") as file:
+            body = file.read()
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if mime.startswith("text/"):
+            mime += "; charset=utf-8"
+        return weasyprint.urls.URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+
+
+def _decode_data_uri(url: str) -> tuple[bytes, str]:
+    # RFC 2397: data:[<mediatype>][;base64],<data>
+    header, sep, data = url[5:].partition(",")
+    if not sep:
+        raise ValueError("malformed data: URI")
+    params = [part.strip() for part in header.split(";")]
+    is_base64 = params[-1].lower() == "base64"
+    if is_base64:
+        params.pop()
+    mime = ";".join(params) if params and params[0] else "text/plain;charset=US-ASCII"
+    body = unquote_to_bytes(data)
+    if is_base64:
+        try:
+            body = base64.b64decode(body, validate=False)
+        except ValueError as exc:
+            raise ValueError("malformed base64 in data: URI") from exc
+    return body, mime
+
+
+def _static_path(url: str) -> str | None:
+    """Return the static file name for ``url``, or None when it is not a static URL."""
+    try:
+        parts = urlsplit(url)
+        prefix = urlsplit(urljoin(BASE_URL, settings.STATIC_URL))
+    except ValueError:
+        return None
+    if (parts.scheme.lower(), parts.netloc.lower()) != (prefix.scheme.lower(), prefix.netloc.lower()):
+        return None
+    if not parts.path.startswith(prefix.path) or not prefix.path.endswith("/"):
+        return None
+    # Query and fragment (cache busters) are dropped by urlsplit; the path is
+    # unquoted so that %2e%2e cannot sneak past the traversal check below.
+    path = unquote(parts.path[len(prefix.path) :])
+    segments = path.split("/")
+    if not path or "\\" in path or "\0" in path or any(seg in ("", ".", "..") for seg in segments):
+        return None
+    return path
+
+
+def _find_static(path: str) -> str | None:
+    try:
+        # Finders cover the source folders (no collectstatic needed); the storage
+        # covers hashed names written by collectstatic for the manifest storage.
+        found = finders.find(path)
+        if found is None and staticfiles_storage.exists(path):
+            found = staticfiles_storage.path(path)
+    except (SuspiciousOperation, NotImplementedError, ValueError):
+        # A name the storage deems unsafe, or a remote storage without local paths.
+        return None
+    if found is None or not os.path.isfile(found):
+        return None
+    return str(found)
+
+
+def render_html(template_name: str, context: dict, request: HttpRequest | None = None) -> str:
+    return render_to_string(template_name, context, request=request)
+
+
+def html_to_pdf(html: str) -> bytes:
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+    return document.write_pdf()
+
+
+def render_pdf(template_name: str, context: dict, request: HttpRequest | None = None) -> bytes:
+    return html_to_pdf(render_html(template_name, context, request))
+
+
+def pdf_response(
+    request: HttpRequest,
+    template_name: str,
+    context: dict,
+    filename: str,
+    *,
+    preview: bool = False,
+) -> HttpResponse:
+    """The PDF inline, or with ``preview`` the same template as an HTML page."""
+    if preview:
+        return HttpResponse(render_html(template_name, context, request), content_type="text/html; charset=utf-8")
+    response = HttpResponse(render_pdf(template_name, context, request), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response

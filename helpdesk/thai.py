@@ -1,0 +1,85 @@
+"""Thai calendar: Buddhist-era dates, Thai digits, the government fiscal year."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+BE_OFFSET = 543
+
+MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+MONTHS_SHORT = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def thai_digits(value) -> str:
+    """'2569' → '๒๕๖๙' (official letters use Thai digits)."""
+    return str(value).translate(_THAI_DIGITS)
+
+
+def local_date(value: dt.date | dt.datetime) -> dt.date:
+    """The calendar date in Asia/Bangkok of a date or an (aware) datetime."""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def be_year(value: dt.date | dt.datetime) -> int:
+    return local_date(value).year + BE_OFFSET
+
+
+def format_date(value, *, short: bool = False, with_time: bool = False, digits: bool = False) -> str:
+    """'22 พฤศจิกายน 2569', short '22 พ.ย. 69', with time '… 14:05 น.'."""
+    if value in (None, ""):
+        return ""
+    moment = value
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        moment = timezone.localtime(value)
+    day = local_date(moment)
+    if short:
+        text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {str(day.year + BE_OFFSET)[-2:]}"
+    else:
+        text = f"{day.day} {MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
+    if with_time and isinstance(moment, dt.datetime):
+        text += f" {moment:%H:%M} น."
+    return thai_digits(text) if digits else text
+
+
+def fiscal_year(value: dt.date | dt.datetime) -> int:
+    """The Thai fiscal year (B.E.) a date falls in: 1 Oct 2026 opens fiscal year 2570."""
+    day = local_date(value)
+    year = day.year + 1 if day.month >= 10 else day.year
+    return year + BE_OFFSET
+
+
+def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a fiscal year given in B.E. (2570 → 2026-10-01 … 2027-09-30)."""
+    ce = year_be - BE_OFFSET
+    return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+def parse_be_date(text: str) -> dt.date:
+    """Parse '15/03/2566' (B.E.) or '2023-03-15' / '15/03/2023' (C.E.); ValueError when not a date.
+
+    A year above 2400 is taken as Buddhist era.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("empty date")
+    if "-" in text and len(text.split("-")[0]) == 4:
+        year, month, day = (int(part) for part in text.split("-"))
+    else:
+        parts = text.replace("-", "/").replace(".", "/").split("/")
+        if len(parts) != 3:
+            raise ValueError(f"not a date: {text}")
+        day, month, year = (int(part) for part in parts)
+    if year > 2400:
+        year -= BE_OFFSET
+    return dt.date(year, month, day)

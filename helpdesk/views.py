@@ -1,0 +1,31 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from helpdesk.roles import Role, user_profile, user_roles
+
+
+@login_required
+def home(request):
+    held = user_roles(request.user)
+    profile = user_profile(request.user)
+    return render(
+        request,
+        "helpdesk/home.html",
+        {
+            "profile": profile,
+            "role_labels": [role.label for role in Role if role.value in held],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+def healthz(request):
+    """For load balancers: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
