@@ -209,3 +209,8 @@ LOGGING = {
 # Product settings (editable through the environment).
 HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
+# Behind a reverse proxy every request comes from the proxy's address: name the
+# header that carries the client's address (e.g. HTTP_X_REAL_IP) for the rate limits.
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+RATELIMIT_VIEW = "helpdesk.views.rate_limited"

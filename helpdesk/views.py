@@ -29,3 +29,8 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def rate_limited(request, exception):
+    """Shown when a client exceeds a rate limit (django-ratelimit)."""
+    return render(request, "429.html", status=429)
