@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assets",
     "tickets",
+    "tickets.network",
     "publishing",
 ]
 
@@ -189,3 +190,5 @@ LOGGING = {
 # Product settings (editable through the environment).
 HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
+# Government ID-card copies (personal data, Thai PDPA) are deleted this many days after the request finished.
+HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))
