@@ -8,13 +8,13 @@ from helpdesk.roles import user_unit
 from ..access import require
 
 
-def run_step(request, step, **kwargs) -> bool:
+def run_step(http_request, step, /, **kwargs) -> bool:
     """Call a service function; a refusal becomes a flash message instead of an error page."""
     try:
         step(**kwargs)
     except ValidationError as error:
         for message in error.messages:
-            messages.error(request, message)
+            messages.error(http_request, message)
         return False
     return True
 
