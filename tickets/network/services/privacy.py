@@ -39,7 +39,7 @@ def purge_id_cards(*, days: int | None = None, now: dt.datetime | None = None, d
                     note=_("ลบสำเนาบัตรประจำตัวตามระยะเวลาเก็บรักษาข้อมูลส่วนบุคคล (%(days)s วัน)")
                     % {"days": retention_days() if days is None else days},
                 )
-                # Delete the file only once the row says so; on rollback the file is still there.
-                transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+            # The file goes only after the row (and its event) is saved: a failed save leaves the file in place.
+            storage.delete(name)
             purged += 1
     return purged
