@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assets",
     "tickets",
+    "tickets.network",
     "publishing",
 ]
 
@@ -214,3 +215,5 @@ TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 RATELIMIT_VIEW = "helpdesk.views.rate_limited"
+# Government ID-card copies (personal data, Thai PDPA) are deleted this many days after the request finished.
+HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))

@@ -1,0 +1,108 @@
+"""New IP address requests (000 §1.3 3.1)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from assets.models import Asset
+from helpdesk.models import Unit
+
+from ..uploads import memo_upload_to
+from .common import CheckResult, StatusEvent, UnitScopedQuerySet
+from .subnet import Subnet
+
+
+class IPRequest(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
+        RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
+        ASSIGNED = "assigned", _("กำหนดไอพีแล้ว รอติดตั้งและทดสอบ")
+        CHECK_FAILED = "check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข")
+        CLOSED = "closed", _("เสร็จสิ้น")
+        CANCELLED = "cancelled", _("ยกเลิก")
+
+    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="ip_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT, related_name="ip_requests"
+    )
+    asset = models.ForeignKey(
+        Asset, verbose_name=_("ครุภัณฑ์"), null=True, blank=True, on_delete=models.SET_NULL, related_name="ip_requests"
+    )
+    device_description = models.CharField(
+        _("รายละเอียดอุปกรณ์"), max_length=255, blank=True,
+        help_text=_("กรณีไม่มีเลขครุภัณฑ์ เช่น คอมพิวเตอร์โน้ตบุ๊กส่วนตัวที่ใช้ปฏิบัติราชการ"),
+    )
+    device_user = models.CharField(_("ผู้ใช้งานเครื่อง"), max_length=200)
+    mac_address = models.CharField(_("MAC Address"), max_length=17)
+    location = models.CharField(_("สถานที่ติดตั้ง"), max_length=255)
+    purpose = models.TextField(_("วัตถุประสงค์การใช้งาน"))
+    memo_number = models.CharField(_("เลขที่หนังสือบันทึก"), max_length=100)
+    memo_date = models.DateField(_("ลงวันที่"))
+    memo_file = models.FileField(_("ไฟล์หนังสือบันทึก (PDF)"), upload_to=memo_upload_to, max_length=200)
+    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.SUBMITTED,
+                              db_index=True)
+    return_reason = models.TextField(_("เหตุผลที่ส่งคืน"), blank=True)
+    subnet = models.ForeignKey(
+        Subnet, verbose_name=_("เครือข่าย"), null=True, blank=True, on_delete=models.PROTECT, related_name="requests"
+    )
+    assigned_ip = models.GenericIPAddressField(_("หมายเลขไอพีที่กำหนด"), protocol="IPv4", null=True, blank=True)
+    rights_note = models.CharField(_("สิทธิการใช้งานที่กำหนด"), max_length=255, blank=True)
+    configuration_note = models.TextField(_("การตั้งค่าที่ดำเนินการ"), blank=True)
+    mis_result = models.CharField(_("ผลทดสอบ MIS"), max_length=10, choices=CheckResult.choices, blank=True)
+    mis_note = models.CharField(_("หมายเหตุ MIS"), max_length=255, blank=True)
+    daily_plan_result = models.CharField(_("ผลทดสอบ Daily Plan"), max_length=10, choices=CheckResult.choices,
+                                         blank=True)
+    daily_plan_note = models.CharField(_("หมายเหตุ Daily Plan"), max_length=255, blank=True)
+    internet_result = models.CharField(_("ผลทดสอบ Internet"), max_length=10, choices=CheckResult.choices, blank=True)
+    internet_note = models.CharField(_("หมายเหตุ Internet"), max_length=255, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ทดสอบ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("ทดสอบเมื่อ"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ปิดงานเมื่อ"), null=True, blank=True)
+    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = UnitScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("คำขอหมายเลขไอพี")
+        verbose_name_plural = _("คำขอหมายเลขไอพี")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"IP-{self.pk:05d}" if self.pk else "IP-ใหม่"
+
+    @property
+    def device_label(self) -> str:
+        return str(self.asset) if self.asset_id else self.device_description
+
+    @property
+    def checks(self) -> list[tuple[str, str, str]]:
+        return [
+            ("MIS", self.get_mis_result_display(), self.mis_note),
+            ("Daily Plan", self.get_daily_plan_result_display(), self.daily_plan_note),
+            ("Internet", self.get_internet_result_display(), self.internet_note),
+        ]
+
+    @property
+    def all_checks_passed(self) -> bool:
+        return all(
+            result == CheckResult.PASSED for result in (self.mis_result, self.daily_plan_result, self.internet_result)
+        )
+
+
+class IPRequestEvent(StatusEvent):
+    request = models.ForeignKey(IPRequest, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(StatusEvent.Meta):
+        verbose_name = _("ประวัติคำขอหมายเลขไอพี")
+        verbose_name_plural = _("ประวัติคำขอหมายเลขไอพี")

@@ -1,0 +1,69 @@
+"""MAC address changes of an existing assignment after a network card was replaced (000 §1.3 3.2)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helpdesk.models import Unit
+
+from ..uploads import id_card_upload_to
+from .common import StatusEvent, UnitScopedQuerySet
+from .subnet import IPAssignment
+
+
+class MacChangeRequest(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
+        RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
+        APPLIED = "applied", _("เปลี่ยนแล้ว")
+        CANCELLED = "cancelled", _("ยกเลิก")
+
+    assignment = models.ForeignKey(
+        IPAssignment, verbose_name=_("หมายเลขไอพีเดิม"), on_delete=models.PROTECT, related_name="mac_changes"
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="mac_changes")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT, related_name="mac_changes"
+    )
+    old_mac = models.CharField(_("MAC Address เดิม"), max_length=17)
+    new_mac = models.CharField(_("MAC Address ใหม่"), max_length=17)
+    reason = models.TextField(_("เหตุผล"), help_text=_("เช่น การ์ดเครือข่ายเสียและเปลี่ยนการ์ดใหม่"))
+    id_card = models.FileField(
+        _("สำเนาบัตรประจำตัวเจ้าหน้าที่ของรัฐ (รับรองสำเนาถูกต้อง)"), upload_to=id_card_upload_to, max_length=200,
+        blank=True,
+    )
+    id_card_purged_at = models.DateTimeField(_("ลบสำเนาบัตรเมื่อ"), null=True, blank=True)
+    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.SUBMITTED,
+                              db_index=True)
+    return_reason = models.TextField(_("เหตุผลที่ส่งคืน"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ดำเนินการ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    finished_at = models.DateTimeField(_("เสร็จสิ้นเมื่อ"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
+    history = HistoricalRecords()
+
+    objects = UnitScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("คำขอเปลี่ยน MAC Address")
+        verbose_name_plural = _("คำขอเปลี่ยน MAC Address")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"MAC-{self.pk:05d}" if self.pk else "MAC-ใหม่"
+
+
+class MacChangeEvent(StatusEvent):
+    request = models.ForeignKey(MacChangeRequest, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(StatusEvent.Meta):
+        verbose_name = _("ประวัติคำขอเปลี่ยน MAC Address")
+        verbose_name_plural = _("ประวัติคำขอเปลี่ยน MAC Address")

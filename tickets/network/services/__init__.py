@@ -1,0 +1,39 @@
+from .accounts import (
+    ACCOUNT_REQUEST_TRANSITIONS,
+    account_request_approve,
+    account_request_cancel,
+    account_request_complete,
+    account_request_create,
+    account_request_resubmit,
+    account_request_return,
+)
+from .common import TransitionNotAllowed
+from .ip import (
+    IP_REQUEST_TRANSITIONS,
+    assignment_release,
+    ip_request_assign,
+    ip_request_cancel,
+    ip_request_create,
+    ip_request_record_checks,
+    ip_request_resubmit,
+    ip_request_return,
+    mac_in_use_error,
+)
+from .mac import (
+    MAC_CHANGE_TRANSITIONS,
+    mac_change_apply,
+    mac_change_cancel,
+    mac_change_create,
+    mac_change_resubmit,
+    mac_change_return,
+)
+from .privacy import purge_id_cards
+
+__all__ = [
+    "ACCOUNT_REQUEST_TRANSITIONS", "IP_REQUEST_TRANSITIONS", "MAC_CHANGE_TRANSITIONS", "TransitionNotAllowed",
+    "account_request_approve", "account_request_cancel", "account_request_complete", "account_request_create",
+    "account_request_resubmit", "account_request_return", "assignment_release", "ip_request_assign",
+    "ip_request_cancel", "ip_request_create", "ip_request_record_checks", "ip_request_resubmit",
+    "ip_request_return", "mac_change_apply", "mac_change_cancel", "mac_change_create", "mac_change_resubmit",
+    "mac_change_return", "mac_in_use_error", "purge_id_cards",
+]

@@ -1,0 +1,91 @@
+"""MAC address changes: the rights of the assignment stay, only its MAC changes (000 3.2)."""
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import AssignmentEvent, IPAssignment, MacChangeRequest
+from .common import ensure_allowed, network_admin_emails, notify_status, transition
+from .ip import mac_in_use_error
+
+S = MacChangeRequest.Status
+MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = {
+    "": {S.SUBMITTED},
+    S.SUBMITTED: {S.APPLIED, S.RETURNED, S.CANCELLED},
+    S.RETURNED: {S.SUBMITTED, S.CANCELLED},
+    S.APPLIED: set(),
+    S.CANCELLED: set(),
+}
+
+
+def mac_change_create(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
+    with transaction.atomic():
+        change.status = S.SUBMITTED
+        change.save()
+        change.events.create(from_status="", to_status=S.SUBMITTED, by=by)
+    notify_status(change, recipients=network_admin_emails(), url_name="network:mac_detail")
+    return change
+
+
+def mac_change_resubmit(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
+    with transaction.atomic():
+        change = transition(MacChangeRequest, change.pk, to=S.SUBMITTED, by=by, table=MAC_CHANGE_TRANSITIONS,
+                            note=_("แก้ไขและส่งคำขออีกครั้ง"), apply=lambda c: setattr(c, "return_reason", ""))
+    notify_status(change, recipients=network_admin_emails(), url_name="network:mac_detail")
+    return change
+
+
+def mac_change_return(*, change: MacChangeRequest, by: User, reason: str) -> MacChangeRequest:
+    with transaction.atomic():
+        change = transition(MacChangeRequest, change.pk, to=S.RETURNED, by=by, note=reason,
+                            table=MAC_CHANGE_TRANSITIONS, apply=lambda c: setattr(c, "return_reason", reason))
+    notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail", note=reason)
+    return change
+
+
+def mac_change_cancel(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
+    with transaction.atomic():
+        return transition(MacChangeRequest, change.pk, to=S.CANCELLED, by=by, table=MAC_CHANGE_TRANSITIONS,
+                          apply=lambda c: setattr(c, "finished_at", timezone.now()))
+
+
+def mac_change_apply(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
+    """Write the new MAC into the registry; the address and its rights stay as they are."""
+    with transaction.atomic():
+        locked = MacChangeRequest.objects.select_for_update().get(pk=change.pk)
+        ensure_allowed(locked, to=S.APPLIED, table=MAC_CHANGE_TRANSITIONS)
+        assignment = IPAssignment.objects.select_for_update().get(pk=locked.assignment_id)
+        if not assignment.active:
+            raise ValidationError(_("หมายเลขไอพีนี้ถูกคืนไปแล้ว จึงเปลี่ยน MAC Address ไม่ได้"), code="released")
+        if assignment.mac_address != locked.old_mac:
+            raise ValidationError(
+                _("MAC Address เดิมในคำขอ (%(old)s) ไม่ตรงกับทะเบียน (%(current)s)")
+                % {"old": locked.old_mac, "current": assignment.mac_address},
+                code="old_mac_mismatch",
+            )
+        error = mac_in_use_error(locked.new_mac, exclude_assignment_id=assignment.pk)
+        if error is not None:
+            raise error
+        assignment.mac_address = locked.new_mac
+        try:
+            with transaction.atomic():
+                assignment.save(update_fields=["mac_address"])
+        except IntegrityError as integrity_error:
+            raise ValidationError(
+                _("MAC Address %(mac)s เพิ่งถูกกำหนดให้หมายเลขอื่น") % {"mac": locked.new_mac}, code="mac_in_use"
+            ) from integrity_error
+        assignment.events.create(
+            kind=AssignmentEvent.Kind.MAC_CHANGED, by=by, old_mac=locked.old_mac, new_mac=locked.new_mac,
+            note=f"{locked.reference}: {locked.reason}",
+        )
+
+        def apply(c):
+            c.decided_by = by
+            c.finished_at = timezone.now()
+
+        change = transition(MacChangeRequest, locked.pk, to=S.APPLIED, by=by, table=MAC_CHANGE_TRANSITIONS,
+                            apply=apply)
+    notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail")
+    return change
