@@ -16,4 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("publishing/", include("publishing.urls")),
+    path("news/", include("publishing.news_urls")),
 ]
