@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,9 +112,8 @@ def _may(action: str, user: User, obj: PublishingRequest) -> bool:
         return is_publishing_staff(user)
     if action == "withdraw":
         return is_requester or is_publishing_staff(user)
-    if action == "void":
-        return True  # only reached from the content functions, which check their own caller
-    return False
+    # "void" is only reached from the content functions, which check their own caller.
+    return action == "void"
 
 
 def allowed_actions(user: User, obj: PublishingRequest) -> set[str]:
