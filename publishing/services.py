@@ -135,7 +135,8 @@ def _locked(obj: PublishingRequest) -> PublishingRequest:
 
 def _event(obj: PublishingRequest, *, action: str, by: User | None, from_status: str, note: str = "") -> Event:
     return Event.objects.create(
-        request=obj, actor=by, action=action, from_status=from_status, to_status=obj.status, note=note
+        request=obj, actor=by, at=timezone.now(), action=action, from_status=from_status, to_status=obj.status,
+        note=note,
     )
 
 

@@ -55,12 +55,13 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
 
 @pytest.fixture
 def section(db):
-    return Section.objects.get(slug="news")
+    # get_or_create: a transactional test elsewhere may have flushed the rows the data migration added.
+    return Section.objects.get_or_create(slug="news", defaults={"name": "ข่าวประชาสัมพันธ์", "order": 10})[0]
 
 
 @pytest.fixture
 def other_section(db):
-    return Section.objects.get(slug="procurement")
+    return Section.objects.get_or_create(slug="procurement", defaults={"name": "ประกาศจัดซื้อจัดจ้าง", "order": 20})[0]
 
 
 @pytest.fixture
