@@ -198,6 +198,11 @@ class ListFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("เรียงตาม"), required=False,
                              choices=[(key, label) for key, (_field, label) in SORTS.items()])
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("status", "section", "unit", "sort"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+
 
 class ReportForm(forms.Form):
     month = forms.DateField(label=_("เดือน"), input_formats=["%Y-%m"], required=False,

@@ -69,3 +69,5 @@ def test_the_list_runs_a_fixed_number_of_queries(login, requester_a, technician,
         assert client.get(reverse("publishing:list"), {"format": "csv"}).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("news:index")).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("publishing:report")).status_code == 200
