@@ -30,8 +30,8 @@ def test_search_filters_sort_and_bad_sort_is_ignored(login, requester_a, technic
 
 
 def test_todo_shows_what_waits_for_me(login, requester_a, supervisor_a, it_head, make_request):
-    waiting = make_request(requester_a, "submitted", title="TODO-ALPHA")
-    approved = make_request(requester_a, "approved", title="TODO-BETA", approver=supervisor_a)
+    waiting = make_request(requester_a, "submitted", title="QUEUE-ALPHA")
+    approved = make_request(requester_a, "approved", title="QUEUE-BETA", approver=supervisor_a)
     html = login(supervisor_a).get(reverse("publishing:list"), {"todo": "on"}).content.decode()
     assert waiting.title in html and approved.title not in html
     html = login(it_head).get(reverse("publishing:list"), {"todo": "on"}).content.decode()
