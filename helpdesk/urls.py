@@ -17,4 +17,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("network/", include("tickets.network.urls")),
+    path("publishing/", include("publishing.urls")),
+    path("news/", include("publishing.news_urls")),
 ]
