@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assets.models import Asset, AssetLoan
+from assets.models import FISCAL_MONTH_ORDER, Asset, AssetLoan, MaintenancePlanItem, MaintenanceRecord
 from helpdesk.models import Unit
+from helpdesk.thai import fiscal_year
 
 # An asset in one of these states cannot be lent out.
 UNLENDABLE_STATUSES = {
@@ -91,3 +92,47 @@ def loan_return(*, loan: AssetLoan, condition: str, by) -> AssetLoan:
             asset.save(update_fields=["status", "updated_at"])
     loan.returned_at, loan.return_condition, loan.received_by = locked.returned_at, locked.return_condition, by
     return locked
+
+
+def _fiscal_order(item: MaintenancePlanItem) -> int:
+    return FISCAL_MONTH_ORDER.index(item.month)
+
+
+def plan_item_for(asset: Asset, day: dt.date) -> MaintenancePlanItem | None:
+    """The plan line a maintenance on ``day`` fulfils: the group's first line of that fiscal year not yet done."""
+    items = list(MaintenancePlanItem.objects.for_asset(asset).filter(fiscal_year=fiscal_year(day)))
+    done = set(
+        MaintenanceRecord.objects.filter(asset=asset, plan_item__in=items).values_list("plan_item_id", flat=True)
+    )
+    pending = sorted((item for item in items if item.pk not in done), key=_fiscal_order)
+    return pending[0] if pending else None
+
+
+def maintenance_record_create(
+    *,
+    asset: Asset,
+    performed_on: dt.date,
+    checks: str,
+    findings: str,
+    result: str,
+    by,
+    plan_item: MaintenancePlanItem | None = None,
+) -> MaintenanceRecord:
+    """Record a preventive maintenance, counted against the asset group's plan for that fiscal year."""
+    if performed_on > timezone.localdate():
+        raise ValidationError(_("วันที่บำรุงรักษาต้องไม่เป็นวันในอนาคต"), code="future")
+    if asset.status in (Asset.Status.DISPOSED, Asset.Status.RETIRED):
+        raise ValidationError(_("ครุภัณฑ์นี้เลิกใช้งานหรือจำหน่ายแล้ว"), code="out_of_service")
+    if plan_item is not None and (plan_item.unit_id, plan_item.asset_type) != (asset.unit_id, asset.asset_type):
+        raise ValidationError(_("ครุภัณฑ์นี้ไม่อยู่ในกลุ่มของแผนที่เลือก"), code="wrong_group")
+    with transaction.atomic():
+        Asset.objects.select_for_update().filter(pk=asset.pk).first()
+        if plan_item is None or MaintenanceRecord.objects.filter(asset=asset, plan_item=plan_item).exists():
+            plan_item = plan_item_for(asset, performed_on)
+        record = MaintenanceRecord(
+            asset=asset, plan_item=plan_item, performed_on=performed_on, checks=checks.strip(),
+            findings=findings.strip(), result=result, performed_by=by,
+        )
+        record._history_user = by
+        record.save()
+    return record
