@@ -79,7 +79,9 @@ def _history_entries(asset: Asset) -> list[dict]:
             for change in delta.changes:
                 changes.append({"field": change.field, "label": fields[change.field].verbose_name,
                                 "old": change.old, "new": change.new})
-        entries.append({"record": record, "changes": changes})
+        user = record.history_user
+        who = (user.get_full_name() or user.username) if user else _("ระบบ")
+        entries.append({"record": record, "changes": changes, "who": who})
     return entries
 
 
