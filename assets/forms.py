@@ -272,5 +272,6 @@ class MaintenanceRecordForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("ไฟล์ CSV"), error_messages={"required": _("กรุณาเลือกไฟล์ CSV")})
+    file = forms.FileField(label=_("ไฟล์ CSV"), error_messages={
+        "required": _("กรุณาเลือกไฟล์ CSV"), "empty": _("ไฟล์ว่างเปล่า"), "invalid": _("กรุณาเลือกไฟล์ CSV")})
 
