@@ -59,7 +59,7 @@ def test_every_bad_row_is_reported_in_thai_and_nothing_is_written(login, stock_o
     content = THAI_HEADER + "\n".join([
         f"7440-001-0100/2566,computer,Dell,A,S1,{unit_a.code},15/03/2566,100,2566,,in_use",
         f"7440-1-1/66,computer,Dell,A,S2,{unit_a.code},,,,,",
-        f"7440-001-0101/2566,computer,Dell,A,S3,99999,,,,,",
+        "7440-001-0101/2566,computer,Dell,A,S3,99999,,,,,",
         f"7440-001-0102/2566,computer,Dell,A,S4,{unit_a.code},31/02/2566,,,,",
         f"7440-001-0103/2566,computer,Dell,A,S5,{unit_a.code},,สองพัน,,,",
         f"7440-001-0104/2566,toaster,Dell,A,S6,{unit_a.code},,,,,",
