@@ -48,4 +48,4 @@ def test_stock_officer_fixes_a_bad_row_imports_and_prints_labels(sign_in, page, 
     page.click("button[name=format][value=html]")
     page.wait_for_selector(".sheet .label")
     assert page.locator(".label").count() == 1
-    assert "7440-001-0001/2566" in page.inner_text(".label") and page.locator(".label svg").count() == 1
+    assert "7440-001-0001/2566" in page.inner_text(".label") and page.locator(".label img.qr").count() == 1
