@@ -180,3 +180,105 @@ class AssetLoan(models.Model):
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.is_open and self.due_date < (today or timezone.localdate())
+
+
+MONTH_CHOICES = [(month, label) for month, label in enumerate(
+    ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+     "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"), start=1)]
+FISCAL_MONTH_ORDER = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+
+
+class MaintenancePlanItemQuerySet(models.QuerySet):
+    def for_asset(self, asset: Asset):
+        return self.filter(unit_id=asset.unit_id, asset_type=asset.asset_type)
+
+
+class MaintenancePlanItem(models.Model):
+    """One line of the yearly preventive-maintenance plan (002 §2 step 2): a group of assets, a month."""
+
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True)
+    month = models.PositiveSmallIntegerField(_("เดือน"), choices=MONTH_CHOICES)
+    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="+")
+    asset_type = models.CharField(_("ประเภทครุภัณฑ์"), max_length=20, choices=Asset.Type.choices)
+    checklist = models.TextField(
+        _("รายการตรวจเช็ก"), blank=True, help_text=_("หนึ่งรายการต่อหนึ่งบรรทัด เช่น ทำความสะอาดภายในเครื่อง")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้จัดทำแผน"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = MaintenancePlanItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["fiscal_year", "month", "unit__code", "asset_type"]
+        verbose_name = _("รายการแผนบำรุงรักษา")
+        verbose_name_plural = _("แผนบำรุงรักษาเชิงป้องกัน")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fiscal_year", "month", "unit", "asset_type"], name="assets_one_plan_item_per_group_month"
+            ),
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="assets_plan_month_1_12"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.get_month_display()} · {self.unit} · {self.get_asset_type_display()}"
+
+    @property
+    def month_start(self) -> dt.date:
+        ce = self.fiscal_year - 543
+        return dt.date(ce - 1 if self.month >= 10 else ce, self.month, 1)
+
+    @property
+    def month_end(self) -> dt.date:
+        start = self.month_start
+        following = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def is_past(self, today: dt.date | None = None) -> bool:
+        return self.month_end < (today or timezone.localdate())
+
+    def checklist_lines(self) -> list[str]:
+        return [line.strip() for line in self.checklist.splitlines() if line.strip()]
+
+    def assets(self):
+        """The assets this line covers: the unit's assets of the type that are still in service."""
+        return Asset.objects.filter(unit_id=self.unit_id, asset_type=self.asset_type).exclude(
+            status__in=[Asset.Status.RETIRED, Asset.Status.DISPOSED]
+        )
+
+
+class MaintenanceRecord(models.Model):
+    """A preventive maintenance done on one asset (002 §2 step 3)."""
+
+    class Result(models.TextChoices):
+        OK = "ok", _("ปกติ")
+        FIXED = "fixed", _("พบปัญหา แก้ไขแล้ว")
+        NEEDS_REPAIR = "needs_repair", _("พบปัญหา ต้องส่งซ่อม")
+
+    asset = models.ForeignKey(
+        Asset, verbose_name=_("ครุภัณฑ์"), on_delete=models.PROTECT, related_name="maintenance_records"
+    )
+    plan_item = models.ForeignKey(
+        MaintenancePlanItem, verbose_name=_("ตามแผน"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="records",
+    )
+    performed_on = models.DateField(_("วันที่บำรุงรักษา"), default=timezone.localdate)
+    checks = models.TextField(_("รายการที่ตรวจเช็ก"))
+    findings = models.TextField(_("ผลการตรวจ/สิ่งที่พบ"), blank=True)
+    result = models.CharField(_("ผล"), max_length=20, choices=Result.choices, default=Result.OK)
+    performed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ปฏิบัติ"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-performed_on", "-pk"]
+        verbose_name = _("บันทึกการบำรุงรักษา")
+        verbose_name_plural = _("บันทึกการบำรุงรักษา")
+        indexes = [models.Index(fields=["plan_item", "asset"])]
+
+    def __str__(self) -> str:
+        return f"{self.asset.asset_number} {self.performed_on}"

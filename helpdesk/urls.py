@@ -19,4 +19,5 @@ urlpatterns = [
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),
+    path("assets/", include("assets.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Views of the asset registry, by topic."""
