@@ -103,7 +103,8 @@ def seed(command, options) -> None:
             code=code,
             defaults={"name": name, "kind": kind, "parent": units.get(parent), "area": areas[area], "phone": phone},
         )
-    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+    # The roles come from a data migration; a flushed test database has lost them.
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in Role.values}
     for username, first, last, roles, unit, team, position, phone, mobile in USERS:
         user, created = User.objects.get_or_create(
             username=username,
