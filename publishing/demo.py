@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from importlib import import_module
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -81,6 +82,10 @@ def seed(command, options) -> None:
         technician = User.objects.get(username="technician")
     except User.DoesNotExist:
         return
+    # The menus come from a data migration; a flushed test database has lost them.
+    from django.apps import apps as django_apps
+
+    import_module("publishing.migrations.0002_sections").add_sections(django_apps, None)
     sections = {s.slug: s for s in Section.objects.all()}
     pdf_bytes = _demo_pdf("เอกสารประกอบประกาศ")
     png_bytes = _demo_png()
