@@ -189,3 +189,5 @@ LOGGING = {
 # Product settings (editable through the environment).
 HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
+# Days after delivery during which the unit may answer the satisfaction survey.
+HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from helpdesk import views
 from helpdesk.forms import LoginForm
+from tickets import tracking_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("tickets/", include("tickets.urls")),
+    path("t/<str:token>/", tracking_views.tracking, name="tracking"),
+    path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
 ]
