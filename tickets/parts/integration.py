@@ -90,7 +90,8 @@ def parts_report(scope) -> dict:
         installed = installed.filter(ticket__team_id=scope.team_id)
     parts = list(
         installed.values("item__code", "item__name", "description")
-        .annotate(requests=Count("pk"), quantity=Sum("quantity"), cost=Sum("cost"), tickets=Count("ticket", distinct=True))
+        .annotate(requests=Count("pk"), quantity=Sum("quantity"), cost=Sum("cost"),
+                  tickets=Count("ticket", distinct=True))
         .order_by("-cost", "item__code", "description")
     )
     for row in parts:
@@ -100,7 +101,9 @@ def parts_report(scope) -> dict:
         scope.unit_filter("disbursement__unit"), scope.date_filter("disbursement__handed_over_at"),
         disbursement__status="handed_over",
     )
-    amount = ExpressionWrapper(F("quantity") * F("unit_cost"), output_field=DecimalField(max_digits=14, decimal_places=2))
+    amount = ExpressionWrapper(
+        F("quantity") * F("unit_cost"), output_field=DecimalField(max_digits=14, decimal_places=2)
+    )
     by_unit = list(
         lines.values("disbursement__unit__code", "disbursement__unit__name")
         .annotate(disbursements=Count("disbursement", distinct=True), quantity=Sum("quantity"), value=Sum(amount))

@@ -83,7 +83,8 @@ def _sync_ticket(ticket: Ticket, by, note: str) -> None:
     waiting = PartRequest.objects.filter(ticket=ticket, status__in=OUTSTANDING_STATUSES).exists()
     if waiting and ticket.status == Status.IN_PROGRESS:
         names = ", ".join(outstanding_part_names(ticket))
-        ticket_transition(ticket=ticket, to=Status.WAITING_PARTS, by=by, note=_("รออะไหล่: %(parts)s") % {"parts": names})
+        note = _("รออะไหล่: %(parts)s") % {"parts": names}
+        ticket_transition(ticket=ticket, to=Status.WAITING_PARTS, by=by, note=note)
     elif not waiting and ticket.status == Status.WAITING_PARTS:
         ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=by, note=note)
 
@@ -131,7 +132,9 @@ def part_request_create(
 def part_request_transition(
     *, part_request: PartRequest, to: str, by, note: str = "", **fields
 ) -> PartRequest:
-    """Move a part request along PART_TRANSITIONS; Thai ValidationError when refused, PermissionDenied for the wrong person.
+    """Move a part request along PART_TRANSITIONS.
+
+    Refused steps raise ValidationError (Thai message); the wrong person gets PermissionDenied.
 
     Fields: vendor, order_reference, order_date, expected_date (→ ordered); cost (→ received, total baht).
     """
