@@ -113,6 +113,7 @@ def stock_card(request, pk: int):
     year, years = _year_param(request, first)
     data = stock_card_data(item, year)
     data["page"] = paginate(request, data.pop("rows"), CARD_PAGE_SIZE)
+    data["show_totals"] = not data["page"].has_next()
     can_keep = can_keep_stock(request.user)
     data.update({"years": years, "can_keep_stock": can_keep, "balance": item.current_balance()})
     if can_keep:
@@ -165,6 +166,7 @@ def record_movement(request, pk: int, kind: str):
     year, years = _year_param(request, first)
     data = stock_card_data(item, year)
     data["page"] = paginate(request, data.pop("rows"), CARD_PAGE_SIZE)
+    data["show_totals"] = not data["page"].has_next()
     data.update({"years": years, "can_keep_stock": True, "balance": item.current_balance(),
                  "receipt_form": ReceiptForm(prefix="receipt"), "return_form": ReturnForm(prefix="return"),
                  "adjust_form": AdjustmentForm(prefix="adjust"), "open_form": kind})
