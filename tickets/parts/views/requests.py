@@ -136,6 +136,7 @@ def request_transition(request, pk: int, action: str):
     ticket = get_ticket_for_parts(request, part_request.ticket_id)
     context = _ticket_parts_context(request, ticket, failed=(part_request.pk, action, form))
     context["action_error"] = True
+    context["action_messages"] = form.non_field_errors()
     return render(request, "parts/ticket_parts.html", context)
 
 
