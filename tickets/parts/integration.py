@@ -106,10 +106,10 @@ def parts_report(scope) -> dict:
     )
     by_unit = list(
         lines.values("disbursement__unit__code", "disbursement__unit__name")
-        .annotate(disbursements=Count("disbursement", distinct=True), quantity=Sum("quantity"), value=Sum(amount))
+        .annotate(disbursements=Count("disbursement", distinct=True), qty=Sum("quantity"), value=Sum(amount))
         .order_by("-value", "disbursement__unit__code")
     )
-    disbursed_total = lines.aggregate(value=Sum(amount), quantity=Sum("quantity"))
+    disbursed_total = lines.aggregate(value=Sum(amount), qty=Sum("quantity"))
     return {"parts": parts, "totals": totals, "by_unit": by_unit, "disbursed_total": disbursed_total}
 
 
@@ -121,7 +121,7 @@ def parts_report_csv(scope):
         for row in data["parts"]
     ]
     rows += [
-        [_("วัสดุที่เบิกจ่าย"), row["disbursement__unit__code"], row["disbursement__unit__name"], row["quantity"],
+        [_("วัสดุที่เบิกจ่าย"), row["disbursement__unit__code"], row["disbursement__unit__name"], row["qty"],
          row["value"] or 0]
         for row in data["by_unit"]
     ]
