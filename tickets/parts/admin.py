@@ -3,6 +3,7 @@ they change only through tickets.parts.services (balance checks, row locks, even
 
 from django.contrib import admin
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tickets.parts.models import Disbursement, DisbursementLine, Item, Movement, PartRequest, PartRequestEvent
@@ -30,7 +31,7 @@ class ItemAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(balance_total=Sum("movements__quantity"))
 
-    @admin.display(description="คงเหลือ", ordering="balance_total")
+    @admin.display(description=_("คงเหลือ"), ordering="balance_total")
     def balance(self, obj):
         return obj.balance_total or 0
 
