@@ -75,7 +75,7 @@ def outstanding_part_names(ticket: Ticket) -> list[str]:
 
 
 def _lock_ticket(ticket: Ticket) -> Ticket:
-    return Ticket.objects.select_for_update().select_related("team").get(pk=ticket.pk)
+    return Ticket.objects.select_for_update(of=("self",)).select_related("team").get(pk=ticket.pk)
 
 
 def _sync_ticket(ticket: Ticket, by, note: str) -> None:
