@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "assets",
     "tickets",
     "tickets.network",
+    "tickets.parts",
     "publishing",
 ]
 
@@ -210,6 +211,8 @@ LOGGING = {
 # Product settings (editable through the environment).
 HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
+# Days after delivery during which the unit may answer the satisfaction survey.
+HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))
 # Behind a reverse proxy every request comes from the proxy's address: name the
 # header that carries the client's address (e.g. HTTP_X_REAL_IP) for the rate limits.
 if os.environ.get("RATELIMIT_IP_META_KEY"):

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from helpdesk import views
 from helpdesk.forms import LoginForm
+from tickets import tracking_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,4 +21,8 @@ urlpatterns = [
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),
     path("assets/", include("assets.urls")),
+    path("tickets/", include("tickets.urls")),
+    path("parts/", include("tickets.parts.urls")),
+    path("t/<str:token>/", tracking_views.tracking, name="tracking"),
+    path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
 ]

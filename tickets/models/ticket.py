@@ -1,0 +1,382 @@
+"""The repair ticket, its lifecycle table, timeline events, photos and replacement-device loans."""
+
+import secrets
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helpdesk.roles import Role, has_role, sees_all_units, unit_q, user_team
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("รับแจ้ง")
+    RECEIVED = "received", _("รับเครื่อง")
+    IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
+    WAITING_PARTS = "waiting_parts", _("รออะไหล่")
+    AT_VENDOR = "at_vendor", _("ส่งซ่อมภายนอก")
+    QUALITY_CHECK = "quality_check", _("ตรวจสอบคุณภาพก่อนส่งมอบ")
+    READY_FOR_PICKUP = "ready_for_pickup", _("แจ้งหน่วยงานมารับ")
+    DELIVERED = "delivered", _("ส่งมอบแล้ว")
+    CLOSED = "closed", _("ปิดงาน")
+    CANCELLED = "cancelled", _("ยกเลิก")
+    UNREPAIRABLE = "unrepairable", _("ซ่อมไม่ได้ (เสนอจำหน่าย)")
+
+
+# The lifecycle (SPEC §1, 000 §1.1 steps 1–11) as one table: from → allowed targets.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.NEW: frozenset({Status.RECEIVED, Status.IN_PROGRESS, Status.CANCELLED}),
+    Status.RECEIVED: frozenset({Status.IN_PROGRESS, Status.CANCELLED}),
+    Status.IN_PROGRESS: frozenset(
+        {Status.WAITING_PARTS, Status.AT_VENDOR, Status.QUALITY_CHECK, Status.UNREPAIRABLE, Status.CANCELLED}
+    ),
+    Status.WAITING_PARTS: frozenset({Status.IN_PROGRESS, Status.UNREPAIRABLE, Status.CANCELLED}),
+    Status.AT_VENDOR: frozenset({Status.IN_PROGRESS, Status.QUALITY_CHECK, Status.UNREPAIRABLE}),
+    Status.QUALITY_CHECK: frozenset({Status.READY_FOR_PICKUP, Status.IN_PROGRESS}),
+    Status.READY_FOR_PICKUP: frozenset({Status.DELIVERED, Status.IN_PROGRESS}),
+    Status.DELIVERED: frozenset({Status.CLOSED}),
+    Status.UNREPAIRABLE: frozenset({Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+    Status.CANCELLED: frozenset(),
+}
+
+# Statuses in which the unit is still waiting for its device / its fix.
+ACTIVE_STATUSES = frozenset(
+    {Status.NEW, Status.RECEIVED, Status.IN_PROGRESS, Status.WAITING_PARTS, Status.AT_VENDOR,
+     Status.QUALITY_CHECK, Status.READY_FOR_PICKUP}
+)
+CLOSED_STATUSES = frozenset({Status.DELIVERED, Status.CLOSED, Status.CANCELLED, Status.UNREPAIRABLE})
+# A repaired and handed-over ticket (counts for the 30-day guarantee).
+DELIVERED_STATUSES = frozenset({Status.DELIVERED, Status.CLOSED})
+# Work the technicians are doing (the service-level clock runs).
+WORK_STATUSES = ACTIVE_STATUSES - {Status.READY_FOR_PICKUP}
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("แบบแจ้งซ่อมออนไลน์")
+    PAPER = "paper", _("แบบแจ้งซ่อม (กระดาษ)")
+    MEMO = "memo", _("หนังสือบันทึกของหน่วยงาน")
+    PHONE = "phone", _("โทรศัพท์")
+
+
+class ServiceMode(models.TextChoices):
+    ON_SITE = "on_site", _("ให้บริการ ณ หน่วยงาน (On Site Service)")
+    ONE_STOP = "one_stop", _("นำเครื่องมาส่งที่จุดบริการเบ็ดเสร็จ")
+
+
+def new_tracking_token() -> str:
+    """192 random bits, URL-safe; never derived from the id."""
+    return secrets.token_urlsafe(24)
+
+
+def _random_name(folder: str, filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+def photo_upload_to(instance, filename: str) -> str:
+    return _random_name("tickets/photos", filename)
+
+
+def memo_upload_to(instance, filename: str) -> str:
+    return _random_name("tickets/memos", filename)
+
+
+class TicketQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff and executives: every ticket; supervisors: their unit and below; requesters: their unit."""
+        if not user.is_authenticated:
+            return self.none()
+        if sees_all_units(user):
+            return self
+        return self.filter(unit_q(user, "unit"))
+
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def overdue(self, now=None):
+        """Open work past its service level (the parts clock extends it while waiting for parts)."""
+        now = now or timezone.now()
+        return self.filter(status__in=WORK_STATUSES).filter(
+            Q(parts_due_at__isnull=True, due_at__lt=now) | Q(parts_due_at__lt=now, due_at__lt=now)
+        )
+
+    def guarantee_claims(self):
+        return self.filter(guarantee_of__isnull=False)
+
+    def for_team_of(self, user):
+        team = user_team(user)
+        return self.filter(team=team) if team else self.none()
+
+    def callbacks_due(self, now=None):
+        """Phone tickets with a promised call-back not yet made (003 §6.1)."""
+        qs = self.filter(channel=Channel.PHONE, callback_due_at__isnull=False, callback_done_at__isnull=True)
+        if now is not None:
+            qs = qs.filter(callback_due_at__lte=now)
+        return qs
+
+    def replacement_candidates(self, *, since=None, min_repairs: int = 3):
+        """Asset ids with at least `min_repairs` repair tickets in the last 12 months (SPEC §2)."""
+        since = since or timezone.now() - timezone.timedelta(days=365)
+        return (
+            self.filter(asset__isnull=False, created_at__gte=since)
+            .exclude(status=Status.CANCELLED)
+            .values("asset")
+            .annotate(repairs=models.Count("pk"))
+            .filter(repairs__gte=min_repairs)
+            .values_list("asset", flat=True)
+        )
+
+
+class Ticket(models.Model):
+    number = models.CharField(_("เลขที่ใบแจ้งซ่อม"), max_length=20, unique=True, editable=False)
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ"), editable=False)
+    sequence = models.PositiveIntegerField(_("ลำดับในปีงบประมาณ"), editable=False)
+    tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
+
+    # Who asks
+    unit = models.ForeignKey(
+        "helpdesk.Unit", verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้แจ้ง (ผู้ใช้ระบบ)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="tickets_requested",
+    )
+    requester_name = models.CharField(_("ชื่อผู้แจ้ง"), max_length=200)
+    requester_position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    requester_phone = models.CharField(_("โทรศัพท์ติดต่อ"), max_length=50)
+    requester_email = models.EmailField(_("อีเมลผู้แจ้ง"), blank=True)
+
+    # What is broken
+    asset = models.ForeignKey(
+        "assets.Asset", verbose_name=_("ครุภัณฑ์"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    device_description = models.CharField(_("อุปกรณ์ (กรณีไม่มีในทะเบียน)"), max_length=255, blank=True)
+    device_serial = models.CharField(_("หมายเลขเครื่อง (Serial)"), max_length=100, blank=True)
+    category = models.ForeignKey(
+        "tickets.Category", verbose_name=_("หมวดปัญหา"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    symptom = models.TextField(_("อาการเสีย/ปัญหา"), max_length=4000)
+
+    # How it came in
+    channel = models.CharField(_("ช่องทางการแจ้ง"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    memo_number = models.CharField(_("เลขที่หนังสือ"), max_length=100, blank=True)
+    memo_date = models.DateField(_("ลงวันที่"), null=True, blank=True)
+    memo_scan = models.FileField(_("สำเนาหนังสือ (PDF)"), upload_to=memo_upload_to, blank=True, max_length=200)
+    callback_due_at = models.DateTimeField(_("นัดโทรกลับภายใน"), null=True, blank=True)
+    callback_done_at = models.DateTimeField(_("โทรกลับแล้วเมื่อ"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้บันทึก"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="tickets_recorded",
+    )
+
+    # Who handles it
+    team = models.ForeignKey(
+        "helpdesk.Team", verbose_name=_("ทีมที่รับผิดชอบ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="tickets",
+    )
+    technician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ช่างผู้รับผิดชอบ"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="tickets_assigned",
+    )
+    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.NEW)
+    service_mode = models.CharField(
+        _("รูปแบบการให้บริการ"), max_length=10, choices=ServiceMode.choices, default=ServiceMode.ONE_STOP
+    )
+
+    # 30-day guarantee (000 §1.1 steps 3–4)
+    guarantee_of = models.ForeignKey(
+        "self", verbose_name=_("การันตีงานซ่อมเดิม"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="guarantee_claims",
+    )
+    guarantee_override_reason = models.TextField(_("เหตุผลการปรับผลตรวจสอบการันตี"), blank=True, max_length=1000)
+
+    # Vendor (003 §6.2 step 3)
+    vendor_claim_ref = models.CharField(_("เลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"), max_length=100, blank=True)
+
+    # The work (000 §1.1–1.3); internal_notes never reach requesters
+    diagnosis = models.TextField(_("ผลการตรวจสอบ"), blank=True, max_length=4000)
+    cause = models.TextField(_("สาเหตุ"), blank=True, max_length=4000)
+    fix = models.TextField(_("วิธีแก้ไข"), blank=True, max_length=4000)
+    guide_followed = models.CharField(_("คู่มือแนวทางที่ใช้"), max_length=255, blank=True)
+    reinstalled = models.BooleanField(_("ติดตั้งซอฟต์แวร์ใหม่ (Reinstall)"), default=False)
+    time_spent_minutes = models.PositiveIntegerField(_("เวลาที่ใช้ (นาที)"), default=0)
+    internal_notes = models.TextField(_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), blank=True, max_length=4000)
+    received_by_name = models.CharField(_("ผู้รับมอบเครื่อง"), max_length=200, blank=True)
+
+    # Service levels
+    due_at = models.DateTimeField(_("กำหนดแล้วเสร็จ"), null=True, blank=True)
+    parts_waiting_since = models.DateTimeField(_("เริ่มรออะไหล่"), null=True, blank=True)
+    parts_due_at = models.DateTimeField(_("กำหนดรออะไหล่ไม่เกิน"), null=True, blank=True)
+
+    # Timestamps
+    created_at = models.DateTimeField(_("วันที่แจ้ง"), default=timezone.now, db_index=True)
+    received_at = models.DateTimeField(_("วันที่รับเครื่อง"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("วันที่ซ่อมเสร็จ"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("วันที่ส่งมอบ"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("วันที่ปิดงาน"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+    # Optimistic lock: every write through the services bumps it; a stale form is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["tracking_token"])
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ใบแจ้งซ่อม")
+        verbose_name_plural = _("ใบแจ้งซ่อม")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "sequence"], name="tickets_unique_number_per_year"),
+        ]
+        indexes = [
+            # The 30-day guarantee check looks up the asset's delivered tickets of one category.
+            models.Index(fields=["asset", "category", "delivered_at"], name="tickets_guarantee_idx"),
+            models.Index(fields=["team", "status", "created_at"], name="tickets_board_idx"),
+            models.Index(fields=["unit", "created_at"], name="tickets_unit_idx"),
+            models.Index(fields=["status", "due_at"], name="tickets_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("tickets:detail", args=[self.pk])
+
+    def get_tracking_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("tracking", args=[self.tracking_token])
+
+    @property
+    def tracking_absolute_url(self) -> str:
+        return settings.SITE_URL + self.get_tracking_url()
+
+    @property
+    def is_guarantee_claim(self) -> bool:
+        return self.guarantee_of_id is not None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def allowed_transitions(self) -> list[str]:
+        return [status for status in Status.values if status in TRANSITIONS[self.status]]
+
+    @property
+    def effective_due_at(self):
+        if self.parts_due_at and self.due_at:
+            return max(self.parts_due_at, self.due_at)
+        return self.parts_due_at or self.due_at
+
+    def is_overdue(self, now=None) -> bool:
+        due = self.effective_due_at
+        return bool(self.status in WORK_STATUSES and due and due < (now or timezone.now()))
+
+    @property
+    def device_label(self) -> str:
+        if self.asset_id:
+            return str(self.asset)
+        serial = f" (S/N {self.device_serial})" if self.device_serial else ""
+        return f"{self.device_description}{serial}"
+
+    @property
+    def time_spent_display(self) -> str:
+        hours, minutes = divmod(self.time_spent_minutes or 0, 60)
+        if hours and minutes:
+            return _("%(h)d ชั่วโมง %(m)d นาที") % {"h": hours, "m": minutes}
+        if hours:
+            return _("%(h)d ชั่วโมง") % {"h": hours}
+        return _("%(m)d นาที") % {"m": minutes}
+
+    def vendor_support(self) -> bool:
+        return bool(self.asset_id and self.asset.has_vendor_support(timezone.localdate()))
+
+    def can_act(self, user) -> bool:
+        """Technicians act on their team's tickets; the IT head and superusers on all."""
+        if user.is_superuser or has_role(user, Role.IT_HEAD):
+            return True
+        if has_role(user, Role.TECHNICIAN):
+            team = user_team(user)
+            return team is not None and team.pk == self.team_id
+        return False
+
+
+class TicketEvent(models.Model):
+    """One line of the timeline: who did what, when (status change, note, assignment…)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("รับแจ้ง")
+        STATUS = "status", _("เปลี่ยนสถานะ")
+        ASSIGNED = "assigned", _("มอบหมายงาน")
+        WORK = "work", _("บันทึกผลการซ่อม")
+        NOTE = "note", _("บันทึก")
+        GUARANTEE = "guarantee", _("ปรับผลตรวจสอบการันตี")
+        LOAN = "loan", _("เครื่องทดแทน")
+        CALLBACK = "callback", _("โทรกลับ")
+        SURVEY = "survey", _("ประเมินความพึงพอใจ")
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATUS)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ดำเนินการ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("เวลา"), default=timezone.now)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    note = models.TextField(_("หมายเหตุ"), blank=True, max_length=4000)
+    is_internal = models.BooleanField(_("ภายใน (ไม่แสดงต่อผู้แจ้ง)"), default=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("เหตุการณ์ของใบแจ้งซ่อม")
+        verbose_name_plural = _("เหตุการณ์ของใบแจ้งซ่อม")
+        indexes = [models.Index(fields=["ticket", "at"], name="tickets_event_timeline_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} {self.kind} {self.to_status}"
+
+
+class TicketPhoto(models.Model):
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("รูปภาพ"), upload_to=photo_upload_to, max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("รูปภาพประกอบ")
+        verbose_name_plural = _("รูปภาพประกอบ")
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} photo {self.pk}"
+
+
+class TicketLoan(models.Model):
+    """A replacement device lent while the unit's own is being repaired (002 §2 step 4)."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="loan_links")
+    loan = models.OneToOneField("assets.AssetLoan", on_delete=models.PROTECT, related_name="ticket_link")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("เครื่องทดแทนระหว่างซ่อม")
+        verbose_name_plural = _("เครื่องทดแทนระหว่างซ่อม")
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} → {self.loan_id}"

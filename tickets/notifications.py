@@ -1,0 +1,41 @@
+"""E-mail on the events that matter: a new ticket to its team, status changes to the requester."""
+
+from django.utils.translation import gettext as _
+
+from helpdesk.notify import notify
+from tickets.models import Status, Ticket
+
+
+def notify_new_ticket(ticket: Ticket) -> None:
+    if ticket.team is None:
+        return
+    recipients = [ticket.team.email]
+    if ticket.team.head_id:
+        recipients.append(ticket.team.head.email)
+    notify(
+        recipients=recipients,
+        subject=_("ใบแจ้งซ่อมใหม่ %(number)s") % {"number": ticket.number},
+        template="email/tickets/new_ticket.txt",
+        context={"ticket": ticket},
+    )
+
+
+def notify_status_change(ticket: Ticket, from_status: str, note: str) -> None:
+    recipients = [ticket.requester_email]
+    if ticket.requester_id:
+        recipients.append(ticket.requester.email)
+    if ticket.status == Status.READY_FOR_PICKUP:
+        recipients.append(ticket.unit.email)
+        subject = _("เครื่องพร้อมส่งมอบ กรุณามารับ: ใบแจ้งซ่อม %(number)s") % {"number": ticket.number}
+        template = "email/tickets/ready_for_pickup.txt"
+    else:
+        subject = _("ใบแจ้งซ่อม %(number)s: %(status)s") % {
+            "number": ticket.number, "status": ticket.get_status_display()
+        }
+        template = "email/tickets/status_changed.txt"
+    notify(
+        recipients=recipients,
+        subject=subject,
+        template=template,
+        context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note},
+    )

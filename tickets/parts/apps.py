@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartsConfig(AppConfig):
+    name = "tickets.parts"
+    label = "parts"
+    verbose_name = _("อะไหล่และวัสดุคอมพิวเตอร์")
+
+    def ready(self):
+        from tickets.parts import integration
+
+        integration.register()
