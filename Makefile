@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint sysdeps migrate demo clean
+.PHONY: run test lint sysdeps migrate demo clean serve worker
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,26 @@ demo: migrate
 run: demo
 	@echo "Serving on http://$(HOST)/ — stop with Ctrl+C"
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+# Production mode on this machine (docs/deploy.md): PostgreSQL, gunicorn, WhiteNoise, queued tasks.
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/helpdesk
+PROD_ENV = DEBUG=0 DATABASE_URL=$(PROD_DATABASE_URL) STATIC_MANIFEST=1 \
+	TASKS_BACKEND=django_tasks_db.DatabaseBackend \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+
+.secret-key: $(VENV)/.installed
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+serve: $(VENV)/.installed .secret-key
+	@createdb -h 127.0.0.1 -U postgres helpdesk 2>/dev/null || true
+	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(PY) manage.py check --deploy
+	$(PROD_ENV) $(VENV)/bin/gunicorn -c helpdesk/gunicorn.conf.py helpdesk.wsgi
+
+worker: $(VENV)/.installed .secret-key
+	$(PROD_ENV) $(PY) manage.py db_worker
 
 # Debian packages the tests use: Chromium (browser tests), poppler-utils (pdffonts), zbar-tools (QR decoding).
 sysdeps:

@@ -11,14 +11,20 @@ import xml.etree.ElementTree as ET  # noqa: S405 - only parses SVG that qrcode j
 
 import qrcode
 import qrcode.image.svg
+from django.utils.encoding import iri_to_uri
 from qrcode.image.pil import PilImage
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # A plain CSS length; anything else could smuggle markup into the SVG attributes.
-CSS_LENGTH_RE = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|pc|px|em|rem|%)$")
+CSS_LENGTH_RE = re.compile(r"\d+(\.\d+)?(mm|cm|in|pt|pc|px|em|rem|%)")
 
 
 def _qr(data: str, **kwargs) -> qrcode.QRCode:
+    # qrcode writes UTF-8 bytes without an ECI marker, and scanners then guess
+    # the charset (zbar reads Thai as Shift-JIS). URLs are percent-encoded to
+    # plain ASCII instead, which every scanner and browser reads the same way.
+    if re.match(r"https?://", data, re.IGNORECASE):
+        data = iri_to_uri(data)
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2, **kwargs)
     code.add_data(data)
     code.make(fit=True)
@@ -33,7 +39,7 @@ def _css_size(size: str | float | None) -> str | None:
             raise ValueError(f"QR size must be positive: {size!r}")
         return f"{size:g}mm"
     size = size.strip()
-    if not CSS_LENGTH_RE.match(size):
+    if not CSS_LENGTH_RE.fullmatch(size):
         raise ValueError(f"QR size must be a CSS length such as '30mm': {size!r}")
     return size
 

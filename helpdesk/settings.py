@@ -129,8 +129,24 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded files are never served from a public URL: every download goes
 # through an access-checked view (see helpdesk.files).
 MEDIA_URL = "/media-not-served/"
+# Uploaded files go through Django's storage API: an S3-compatible store replaces
+# the local folder by configuration alone (several app servers then share it).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    DEFAULT_FILE_STORAGE_CONFIG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_FILE_STORAGE_CONFIG = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_CONFIG,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -183,7 +199,11 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Product settings (editable through the environment).
@@ -191,3 +211,8 @@ HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
 # Days after delivery during which the unit may answer the satisfaction survey.
 HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))
+# Behind a reverse proxy every request comes from the proxy's address: name the
+# header that carries the client's address (e.g. HTTP_X_REAL_IP) for the rate limits.
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+RATELIMIT_VIEW = "helpdesk.views.rate_limited"

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from helpdesk.dashboard import widgets_for
 from helpdesk.roles import Role, user_profile, user_roles
 
 
@@ -19,6 +20,7 @@ def home(request):
             "profile": profile,
             "role_labels": [role.label for role in Role if role.value in held],
             "today": timezone.localdate(),
+            "widgets": widgets_for(request),
         },
     )
 
@@ -29,3 +31,8 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def rate_limited(request, exception):
+    """Shown when a client exceeds a rate limit (django-ratelimit)."""
+    return render(request, "429.html", status=429)

@@ -205,9 +205,7 @@ def test_fetcher_serves_data_uris(no_network):
     assert response.read().startswith(b"<svg")
 
 
-def test_hostile_resources_are_refused_but_pdf_renders(
-    settings, tmp_path, no_network, opened_files, recording_fetcher
-):
+def test_hostile_resources_are_refused_but_pdf_renders(settings, tmp_path, no_network, opened_files, recording_fetcher):
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "hostile.html").write_text(
         """{% extends "pdf/base.html" %}
