@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assets",
     "tickets",
+    "tickets.reports",
     "publishing",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("tickets/", include("tickets.urls")),
+    path("reports/", include("tickets.reports.urls")),
     path("t/<str:token>/", tracking_views.tracking, name="tracking"),
     path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
 ]
