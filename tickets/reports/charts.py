@@ -26,18 +26,24 @@ def nice_ceiling(value: float) -> int:
     return int(10 * magnitude)
 
 
+def axis_steps(peak: int, intervals: int = 4) -> tuple[int, int]:
+    """(step, axis maximum): a whole 1/2/5 × 10^k step and at most `intervals` of them above `peak`."""
+    step = nice_ceiling(peak / intervals) if peak > intervals else 1
+    return step, max(step * math.ceil(peak / step), step)
+
+
 def _number(value) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     return intcomma(value)
 
 
-def column_chart(monthly: list[dict], *, width: int = 720, height: int = 260) -> dict:
+def column_chart(monthly: list[dict], *, width: int = 640, height: int = 250) -> dict:
     """Received and delivered per month, side by side."""
     left, right, top, bottom = 48, 10, 28, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([m["received"] for m in monthly] + [m["delivered"] for m in monthly] + [0])
-    axis_max = nice_ceiling(peak)
+    step, axis_max = axis_steps(peak)
     slot = plot_w / max(len(monthly), 1)
     bar_w = max(min(slot * 0.36, 28), 2)
     label_every = 1 if len(monthly) <= 18 else math.ceil(len(monthly) / 18)
@@ -57,11 +63,9 @@ def column_chart(monthly: list[dict], *, width: int = 720, height: int = 260) ->
         if index % label_every == 0:
             labels.append({"x": round(centre, 1), "y": height - bottom + 16, "text": month["label"]})
     ticks = []
-    for step in range(5):
-        value = axis_max * step / 4
-        y = top + plot_h - plot_h * step / 4
-        ticks.append({"y": round(y, 1), "text_y": round(y + 4, 1), "text": _number(round(value) if value == int(value)
-                                                                                 else round(value, 1))})
+    for value in range(0, axis_max + 1, step):
+        y = top + plot_h - plot_h * value / axis_max
+        ticks.append({"y": round(y, 1), "text_y": round(y + 4, 1), "text": _number(value)})
     return {
         "width": width, "height": height, "left": left, "right": width - right, "top": top,
         "baseline": top + plot_h, "bars": bars, "labels": labels, "ticks": ticks,
@@ -72,7 +76,7 @@ def column_chart(monthly: list[dict], *, width: int = 720, height: int = 260) ->
     }
 
 
-def bar_chart(rows: list[tuple[str, float | int | None]], *, width: int = 720, percent: bool = False,
+def bar_chart(rows: list[tuple[str, float | int | None]], *, width: int = 640, percent: bool = False,
               label_width: int = 230, low_mark: float | None = None) -> dict:
     """One horizontal bar per (label, value); percentages run on a 0–100 scale."""
     row_h, top = 24, 6
