@@ -123,7 +123,7 @@ def seed_bench_tickets(count: int, year_be: int, *, seed: int = 2570, log=print)
         if asset is not None and asset.pk in last_delivery:
             previous = tickets[last_delivery[asset.pk]]
             if (previous.delivered_at and previous.delivered_at < created
-                    and (created - previous.delivered_at).days <= 30 and rng.random() < 0.5):
+                    and (created - previous.delivered_at).days <= 30 and rng.random() < 0.15):
                 claims.append((index, last_delivery[asset.pk]))
         sequence = first_sequence + index
         tickets.append(Ticket(

@@ -20,7 +20,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, Q
+from django.db import connection
+from django.db.models import Avg, Count, DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 
 from helpdesk.dashboard import ReportScope
@@ -88,26 +89,44 @@ class Group:
         return percent(self.on_time, self.with_target)
 
 
-def _grouped(received, delivered, column: str) -> dict:
-    """{key: Group} with received/open from the received set and delivered/SLA from the delivered set."""
-    groups: dict = {}
-    for row in received.values(column).annotate(
-        n=Count("pk"), still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES))
-    ).order_by():
-        group = groups.setdefault(row[column], Group(row[column], ""))
-        group.received, group.open = row["n"], row["still_open"]
-    for row in (
+# Grouped rows of the received and delivered tickets, at (category, unit, team) grain: the
+# per-category, per-unit and per-team tables are sums over them, so each is one pass, not three.
+CUBE = ("category_id", "unit_id", "team_id")
+
+
+def _received_cube(received) -> list[tuple]:
+    return list(
+        received.values_list(*CUBE)
+        .annotate(n=Count("pk"), still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)))
+        .order_by()
+    )
+
+
+def _delivered_cube(delivered) -> list[tuple]:
+    return list(
         delivered.annotate(finished=Coalesce("resolved_at", "delivered_at"))
-        .values(column)
+        .values_list(*CUBE)
         .annotate(
             n=Count("pk"),
             with_target=Count("pk", filter=Q(due_at__isnull=False)),
             on_time=Count("pk", filter=_on_time_filter()),
         )
         .order_by()
-    ):
-        group = groups.setdefault(row[column], Group(row[column], ""))
-        group.delivered, group.with_target, group.on_time = row["n"], row["with_target"], row["on_time"]
+    )
+
+
+def _grouped(received_cube, delivered_cube, position: int) -> dict:
+    """{key: Group} summing the cube rows by the key at `position` of CUBE."""
+    groups: dict = {}
+    for row in received_cube:
+        group = groups.setdefault(row[position], Group(row[position], ""))
+        group.received += row[3]
+        group.open += row[4]
+    for row in delivered_cube:
+        group = groups.setdefault(row[position], Group(row[position], ""))
+        group.delivered += row[3]
+        group.with_target += row[4]
+        group.on_time += row[5]
     return groups
 
 
@@ -130,72 +149,127 @@ def _received_and_delivered(scope: ReportScope):
                                                                                 delivered_at__lt=stop)
 
 
-def headline_figures(scope: ReportScope) -> dict:
-    """Totals, service level, re-repair rate and the month-by-month volume (four queries)."""
-    received, delivered = _received_and_delivered(scope)
-    months = months_between(scope.start, scope.end)
-    totals = received.aggregate(
-        received=Count("pk"),
-        open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
-        cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
-        unrepairable=Count("pk", filter=Q(status=Status.UNREPAIRABLE)),
-        guarantee_claims=Count("pk", filter=Q(guarantee_of__isnull=False) & ~Q(status=Status.CANCELLED)),
-        **_month_aggregates("created_at", months),
+def _received_mix(received, months) -> dict:
+    """One pass over the received tickets: by channel × status, with the monthly counts and claims."""
+    rows = list(
+        received.values_list("channel", "status")
+        .annotate(
+            n=Count("pk"),
+            claims=Count("pk", filter=Q(guarantee_of__isnull=False)),
+            **_month_aggregates("created_at", months),
+        )
+        .order_by()
     )
-    delivered_totals = delivered.annotate(finished=Coalesce("resolved_at", "delivered_at")).aggregate(
-        delivered=Count("pk"),
-        with_target=Count("pk", filter=Q(due_at__isnull=False)),
-        on_time=Count("pk", filter=_on_time_filter()),
-        **_month_aggregates("delivered_at", months),
-    )
-    monthly = [
-        {
-            "first": first,
-            "label": month_label(first, short=True),
-            "long_label": month_label(first),
-            "received": totals.pop(f"m{index}"),
-            "delivered": delivered_totals.pop(f"m{index}"),
-        }
-        for index, (first, _last) in enumerate(months)
-    ]
-    returned = (
+    channels: Counter = Counter()
+    statuses: Counter = Counter()
+    monthly = [0] * len(months)
+    claims = 0
+    for channel, status, n, status_claims, *per_month in rows:
+        channels[channel] += n
+        statuses[status] += n
+        if status != Status.CANCELLED:
+            claims += status_claims
+        for index, count in enumerate(per_month):
+            monthly[index] += count
+    totals = {
+        "received": sum(statuses.values()),
+        "open": sum(n for status, n in statuses.items() if status in ACTIVE_STATUSES),
+        "cancelled": statuses[Status.CANCELLED],
+        "unrepairable": statuses[Status.UNREPAIRABLE],
+        "guarantee_claims": claims,
+    }
+    return {
+        "totals": totals,
+        "monthly": monthly,
+        "channels": [{"key": key, "label": label, "count": channels[key]} for key, label in Channel.choices],
+        "statuses": [{"key": key, "label": label, "count": statuses[key]} for key, label in Status.choices
+                     if statuses[key]],
+    }
+
+
+def _re_repaired(delivered) -> int:
+    return (
         Ticket.objects.filter(guarantee_of__in=delivered.values("pk"))
         .exclude(status=Status.CANCELLED)
         .values("guarantee_of")
         .distinct()
         .count()
     )
+
+
+def _monthly(months, received: list[int], delivered: list[int]) -> list[dict]:
+    return [
+        {
+            "first": first,
+            "label": month_label(first, short=True),
+            "long_label": month_label(first),
+            "received": received[index],
+            "delivered": delivered[index],
+        }
+        for index, (first, _last) in enumerate(months)
+    ]
+
+
+def _delivered_totals(delivered: int, with_target: int, on_time: int, re_repaired: int) -> dict:
     return {
-        "totals": {
-            **totals,
-            **delivered_totals,
-            "sla_percent": percent(delivered_totals["on_time"], delivered_totals["with_target"]),
-            "re_repaired": returned,
-            "re_repair_percent": percent(returned, delivered_totals["delivered"]),
-        },
-        "monthly": monthly,
+        "delivered": delivered,
+        "with_target": with_target,
+        "on_time": on_time,
+        "sla_percent": percent(on_time, with_target),
+        "re_repaired": re_repaired,
+        "re_repair_percent": percent(re_repaired, delivered),
+    }
+
+
+def headline_figures(scope: ReportScope) -> dict:
+    """Totals, service level, re-repair rate and the month-by-month volume (three queries)."""
+    received, delivered = _received_and_delivered(scope)
+    months = months_between(scope.start, scope.end)
+    mix = _received_mix(received, months)
+    row = delivered.annotate(finished=Coalesce("resolved_at", "delivered_at")).aggregate(
+        delivered=Count("pk"),
+        with_target=Count("pk", filter=Q(due_at__isnull=False)),
+        on_time=Count("pk", filter=_on_time_filter()),
+        **_month_aggregates("delivered_at", months),
+    )
+    return {
+        "totals": {**mix["totals"], **_delivered_totals(row["delivered"], row["with_target"], row["on_time"],
+                                                        _re_repaired(delivered))},
+        "monthly": _monthly(months, mix["monthly"], [row[f"m{index}"] for index in range(len(months))]),
     }
 
 
 def ticket_figures(scope: ReportScope) -> dict:
-    """Every ticket figure of the summary report for `scope`."""
+    """Every ticket figure of the summary report for `scope` (seven passes over the period's rows)."""
     received, delivered = _received_and_delivered(scope)
+    months = months_between(scope.start, scope.end)
+    mix = _received_mix(received, months)
+    received_cube, delivered_cube = _received_cube(received), _delivered_cube(delivered)
+    pairs = _delivery_pairs(delivered)
+    delivered_monthly = [0] * len(months)
+    month_index = {(first.year, first.month): index for index, (first, _last) in enumerate(months)}
+    for _opened, delivered_on, n in pairs:
+        delivered_monthly[month_index[(delivered_on.year, delivered_on.month)]] += n
+    totals = _delivered_totals(
+        sum(row[3] for row in delivered_cube), sum(row[4] for row in delivered_cube),
+        sum(row[5] for row in delivered_cube), _re_repaired(delivered),
+    )
     return {
-        **headline_figures(scope),
-        "categories": _by_category(received, delivered),
-        "units": _by_unit(received, delivered),
-        "teams": _by_team(received, delivered),
-        "channels": _by_channel(received),
-        "statuses": _by_status(received),
-        "working_days": working_days_to_delivery(delivered),
+        "totals": {**mix["totals"], **totals},
+        "monthly": _monthly(months, mix["monthly"], delivered_monthly),
+        "categories": _by_category(received_cube, delivered_cube),
+        "units": _by_unit(received_cube, delivered_cube),
+        "teams": _by_team(received_cube, delivered_cube),
+        "channels": mix["channels"],
+        "statuses": mix["statuses"],
+        "working_days": working_days_from_pairs(pairs),
         "satisfaction": satisfaction(scope),
-        "assets": most_repaired_assets(received),
-        "replacement": replacement_candidates(scope),
+        **asset_figures(scope),
     }
 
 
-def _by_category(received, delivered) -> dict:
-    groups = _grouped(received, delivered, "category_id")
+def _by_category(received_cube, delivered_cube) -> dict:
+    groups = _grouped(received_cube, delivered_cube, 0)
     categories = {c.pk: c for c in Category.objects.select_related("parent")}
     roots: dict[int, Group] = {}
     for group in groups.values():
@@ -217,48 +291,48 @@ def _by_category(received, delivered) -> dict:
     return {"main": main}
 
 
-def _by_unit(received, delivered) -> list[Group]:
-    groups = _grouped(received, delivered, "unit_id")
-    names = dict(Unit.objects.filter(pk__in=list(groups)).values_list("pk", "name"))
-    codes = dict(Unit.objects.filter(pk__in=list(groups)).values_list("pk", "code"))
+def _by_unit(received_cube, delivered_cube) -> list[Group]:
+    groups = _grouped(received_cube, delivered_cube, 1)
+    units = {pk: (code, name) for pk, code, name in Unit.objects.filter(pk__in=list(groups)).values_list(
+        "pk", "code", "name")}
     for group in groups.values():
-        group.label = names.get(group.key, "")
-        group.parent_label = codes.get(group.key, "")
+        group.parent_label, group.label = units.get(group.key, ("", ""))
     return _sorted(groups.values())
 
 
-def _by_team(received, delivered) -> list[Group]:
-    groups = _grouped(received, delivered, "team_id")
+def _by_team(received_cube, delivered_cube) -> list[Group]:
+    groups = _grouped(received_cube, delivered_cube, 2)
     names = dict(Team.objects.values_list("pk", "name"))
     for group in groups.values():
         group.label = names.get(group.key, "") if group.key else "ไม่ระบุทีม"
     return _sorted(groups.values())
 
 
-def _by_channel(received) -> list[dict]:
-    counts = dict(received.values_list("channel").annotate(n=Count("pk")).order_by())
-    return [{"key": key, "label": label, "count": counts.get(key, 0)} for key, label in Channel.choices]
+def local_date(column: str):
+    """The Bangkok calendar date of a timestamp column, as plain SQL on every backend.
 
-
-def _by_status(received) -> list[dict]:
-    counts = dict(received.values_list("status").annotate(n=Count("pk")).order_by())
-    return [{"key": key, "label": label, "count": counts[key]} for key, label in Status.choices if counts.get(key)]
-
-
-def working_days_to_delivery(delivered) -> dict:
-    """Median, 90th percentile and mean working days from opening to delivery.
-
-    The database groups the delivered tickets by (opened, delivered) Bangkok date, so Python
-    sees at most one row per pair of days, however many tickets there are.
+    PostgreSQL's TruncDate is already `(col AT TIME ZONE 'Asia/Bangkok')::date`; on SQLite TruncDate
+    calls a Python function per row, so a fixed-offset zone uses SQLite's own date(col, '+420 minutes').
     """
-    pairs = list(
-        delivered.annotate(
-            opened_on=TruncDate("created_at", tzinfo=BANGKOK), delivered_on=TruncDate("delivered_at", tzinfo=BANGKOK)
-        )
+    january, july = (BANGKOK.utcoffset(dt.datetime(2001, month, 1)) for month in (1, 7))
+    if connection.vendor == "sqlite" and january == july:
+        minutes = int(january.total_seconds() // 60)
+        return Func(F(column), Value(f"{minutes:+d} minutes"), function="date", output_field=DateField())
+    return TruncDate(column, tzinfo=BANGKOK)
+
+
+def _delivery_pairs(delivered) -> list[tuple[dt.date, dt.date, int]]:
+    """Delivered tickets counted by (opened, delivered) Bangkok date: at most one row per pair of days."""
+    return list(
+        delivered.annotate(opened_on=local_date("created_at"), delivered_on=local_date("delivered_at"))
         .values_list("opened_on", "delivered_on")
         .annotate(n=Count("pk"))
         .order_by()
     )
+
+
+def working_days_from_pairs(pairs) -> dict:
+    """Median, 90th percentile and mean working days from opening to delivery (one holiday query)."""
     if not pairs:
         return {"count": 0, "median": None, "p90": None, "mean": None}
     first = min(opened for opened, _delivered, _n in pairs)
@@ -274,6 +348,10 @@ def working_days_to_delivery(delivered) -> dict:
         "p90": percentile_cont(counts, 0.9),
         "mean": round(sum(days * n for days, n in counts.items()) / total, 2),
     }
+
+
+def working_days_to_delivery(delivered) -> dict:
+    return working_days_from_pairs(_delivery_pairs(delivered))
 
 
 def satisfaction(scope: ReportScope) -> dict:
@@ -298,57 +376,59 @@ def satisfaction(scope: ReportScope) -> dict:
     return figures
 
 
-ASSET_FIELDS = ("asset_id", "asset__asset_number", "asset__asset_type", "asset__brand", "asset__model_name",
-                "asset__unit__name")
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28) + dt.timedelta(days=1)
 
 
-def _asset_rows(qs) -> list[dict]:
+def _asset_details(ids) -> dict[int, dict]:
     from assets.models import Asset
 
     types = dict(Asset.Type.choices)
-    return [
-        {
-            "id": row["asset_id"],
-            "number": row["asset__asset_number"],
-            "type": types.get(row["asset__asset_type"], row["asset__asset_type"]),
-            "model": " ".join(part for part in (row["asset__brand"], row["asset__model_name"]) if part),
-            "unit": row["asset__unit__name"],
-            "repairs": row["repairs"],
-        }
-        for row in qs
-    ]
-
-
-def most_repaired_assets(received) -> list[dict]:
-    qs = (
-        received.filter(asset__isnull=False)
-        .exclude(status=Status.CANCELLED)
-        .values(*ASSET_FIELDS)
-        .annotate(repairs=Count("pk"))
-        .order_by("-repairs", "asset__asset_number")[:TOP_ASSETS]
-    )
-    return _asset_rows(qs)
-
-
-def replacement_candidates(scope: ReportScope) -> dict:
-    """Assets repaired at least 3 times in the 12 months that end with the period."""
-    _begin, stop = scope.bounds()
-    since = stop - dt.timedelta(days=365)
-    qs = (
-        scoped_tickets(scope)
-        .filter(asset__isnull=False, created_at__gte=since, created_at__lt=stop)
-        .exclude(status=Status.CANCELLED)
-        .values(*ASSET_FIELDS)
-        .annotate(repairs=Count("pk"))
-        .filter(repairs__gte=REPLACEMENT_MIN_REPAIRS)
-        .order_by("-repairs", "asset__asset_number")
-    )
-    rows = _asset_rows(qs[: MAX_CANDIDATES + 1])
     return {
-        "since": since.astimezone(BANGKOK).date(),
-        "until": scope.end,
-        "rows": rows[:MAX_CANDIDATES],
-        "truncated": len(rows) > MAX_CANDIDATES,
-        "min_repairs": REPLACEMENT_MIN_REPAIRS,
+        pk: {"id": pk, "number": number, "type": types.get(kind, kind),
+             "model": " ".join(part for part in (brand, model) if part), "unit": unit}
+        for pk, number, kind, brand, model, unit in Asset.objects.filter(pk__in=list(ids)).values_list(
+            "pk", "asset_number", "asset_type", "brand", "model_name", "unit__name")
     }
 
+
+def asset_figures(scope: ReportScope) -> dict:
+    """Assets repaired most in the period and replacement candidates (≥ 3 repairs in the 12 months
+    ending with the period), from one grouped pass; cancelled tickets are not repairs."""
+    begin, stop = scope.bounds()
+    until = scope.end
+    since_day = _year_before(until + dt.timedelta(days=1))
+    since = day_bounds(since_day, since_day)[0]
+    rows = list(
+        scoped_tickets(scope)
+        .filter(asset__isnull=False, created_at__gte=min(begin, since), created_at__lt=stop)
+        .exclude(status=Status.CANCELLED)
+        .values_list("asset_id")
+        .annotate(
+            in_period=Count("pk", filter=Q(created_at__gte=begin)),
+            in_year=Count("pk", filter=Q(created_at__gte=since)),
+        )
+        .order_by()
+    )
+    top = sorted((row for row in rows if row[1]), key=lambda row: (-row[1], row[0]))[:TOP_ASSETS]
+    candidates = sorted((row for row in rows if row[2] >= REPLACEMENT_MIN_REPAIRS),
+                        key=lambda row: (-row[2], row[0]))
+    details = _asset_details({row[0] for row in top} | {row[0] for row in candidates[:MAX_CANDIDATES]})
+
+    def listed(selected, position):
+        return sorted(({**details[row[0]], "repairs": row[position]} for row in selected),
+                      key=lambda item: (-item["repairs"], item["number"]))
+
+    return {
+        "assets": listed(top, 1),
+        "replacement": {
+            "since": since_day,
+            "until": until,
+            "rows": listed(candidates[:MAX_CANDIDATES], 2),
+            "truncated": len(candidates) > MAX_CANDIDATES,
+            "min_repairs": REPLACEMENT_MIN_REPAIRS,
+        },
+    }

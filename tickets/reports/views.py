@@ -1,60 +1,46 @@
-"""The summary report for a period and scope: HTML page, PDF (with HTML preview) and CSV."""
+"""The summary report for a period and scope: HTML page, PDF (background or direct, with HTML preview), CSV."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import StreamingHttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.pdf import pdf_response
-from tickets.reports.access import build_scope, check_report_access, check_unit_param, report_units_for
 from tickets.reports.csv_export import csv_lines
-from tickets.reports.forms import ReportForm, default_data
+from tickets.reports.models import ReportExport
 from tickets.reports.report import report_context
-
-
-def _report_form(request):
-    """(form, scope, period); scope and period are None when the form has errors."""
-    units = report_units_for(request.user)
-    check_report_access(request.user, units)
-    check_unit_param(request.GET.get("unit"), units)
-    data = default_data()
-    data.update({name: request.GET.get(name, "") for name in ReportForm.base_fields if name in request.GET})
-    form = ReportForm(data, units=units, sees_all=units is None)
-    if not form.is_valid() or form.cleaned_data["report_period"] is None:
-        return form, None, None
-    period = form.cleaned_data["report_period"]
-    scope = build_scope(
-        period=period, units=units, unit=form.cleaned_data.get("unit"), area=form.cleaned_data.get("area"),
-        team=form.cleaned_data.get("team"),
-    )
-    return form, scope, period
+from tickets.reports.services import report_export_request, report_params, resolve_report
 
 
 def _filename(scope, extension: str) -> str:
     return f"summary-report-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.{extension}"
 
 
+def _form_errors(request, form):
+    return render(request, "reports/summary.html", {"form": form, "querystring": ""}, status=400)
+
+
 @require_GET
 @login_required
 def summary_view(request):
-    form, scope, period = _report_form(request)
-    context = {"form": form, "querystring": request.GET.urlencode()}
-    status = 200
+    params = report_params(request.GET)
+    form, scope, period = resolve_report(request.user, params)
+    context = {"form": form, "querystring": request.GET.urlencode(), "params": params}
     if scope is None:
-        status = 400 if request.GET else 200
-    else:
-        context.update(report_context(scope, period, request.user))
-    return render(request, "reports/summary.html", context, status=status)
+        return render(request, "reports/summary.html", context, status=400 if request.GET else 200)
+    context.update(report_context(scope, period, request.user))
+    return render(request, "reports/summary.html", context)
 
 
 @require_GET
 @login_required
 def summary_pdf_view(request):
-    form, scope, period = _report_form(request)
+    """The PDF rendered in the request (small scopes), or with ?preview=1 the same template as HTML."""
+    form, scope, period = resolve_report(request.user, report_params(request.GET))
     if scope is None:
-        return render(request, "reports/summary.html", {"form": form, "querystring": ""}, status=400)
+        return _form_errors(request, form)
     context = report_context(scope, period, request.user)
     context["for_pdf"] = True
     return pdf_response(request, "reports/summary_pdf.html", context, _filename(scope, "pdf"),
@@ -64,11 +50,46 @@ def summary_pdf_view(request):
 @require_GET
 @login_required
 def summary_csv_view(request):
-    form, scope, _period = _report_form(request)
+    form, scope, _period = resolve_report(request.user, report_params(request.GET))
     if scope is None:
-        return render(request, "reports/summary.html", {"form": form, "querystring": ""}, status=400)
+        return _form_errors(request, form)
     response = StreamingHttpResponse(
         csv_lines(scope, printed_at=timezone.now()), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = content_disposition_header(True, _filename(scope, "csv"))
     return response
+
+
+@require_POST
+@login_required
+def export_create_view(request):
+    """Queue the PDF in the background; the export page shows progress and offers the file."""
+    params = report_params(request.POST)
+    form, scope, period = resolve_report(request.user, params)
+    if scope is None:
+        return _form_errors(request, form)
+    export = report_export_request(user=request.user, params=params, period_label=period.label,
+                                   scope_label=scope.label)
+    return redirect("reports:export_detail", pk=export.pk)
+
+
+def get_export_for_user(request, pk: int) -> ReportExport:
+    """An export is its requester's own: anyone else gets 404."""
+    return get_object_or_404(ReportExport, pk=pk, requested_by=request.user)
+
+
+@require_GET
+@login_required
+def export_detail_view(request, pk: int):
+    export = get_export_for_user(request, pk)
+    return render(request, "reports/export_detail.html", {"export": export})
+
+
+@require_GET
+@login_required
+def export_download_view(request, pk: int):
+    export = get_export_for_user(request, pk)
+    if export.status != ReportExport.Status.DONE or not export.file:
+        raise Http404
+    return FileResponse(export.file.open("rb"), as_attachment=True, content_type="application/pdf",
+                        filename=f"summary-report-{export.pk}.pdf")

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -19,6 +19,8 @@ from tickets.reports.periods import BANGKOK, fiscal_year_period
 
 LIST_URL_NAMES = ("tickets:list", "tickets:board")
 LIST_ROWS = 8
+# Ticket.effective_due_at in SQL: the parts clock extends the service-level target.
+EFFECTIVE_DUE = Case(When(parts_due_at__gt=F("due_at"), then=F("parts_due_at")), default=F("due_at"))
 
 
 def optional_url(*names: str, args=(), query: dict | None = None) -> str:
@@ -74,7 +76,8 @@ def technician_context(request) -> dict | None:
     return {
         "team": team,
         "counts": counts,
-        "my_jobs": _rows(mine.active().order_by("due_at", "created_at")),
+        "my_jobs": _rows(mine.active().annotate(effective_due=EFFECTIVE_DUE).order_by(
+            F("effective_due").asc(nulls_last=True), "created_at")),
         "links": {
             "my_open": list_url(scope="mine", status="open"),
             "team_new": list_url(scope="team", status=Status.NEW),
