@@ -8,7 +8,9 @@ summary report shows every registered section for its scope.
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Q
 
 from helpdesk.roles import user_roles
@@ -36,9 +38,28 @@ class ReportScope:
     def unit_filter(self, field: str = "unit") -> Q:
         return Q() if self.unit_ids is None else Q(**{f"{field}__in": self.unit_ids})
 
+    def team_filter(self, field: str = "team") -> Q:
+        return Q() if self.team_id is None else Q(**{f"{field}_id": self.team_id})
+
+    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
+        """The period as aware datetimes [first day 00:00, the day after the last 00:00) in local time."""
+        zone = ZoneInfo(settings.TIME_ZONE)
+        return (
+            dt.datetime.combine(self.start, dt.time.min, tzinfo=zone),
+            dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+        )
+
     def date_filter(self, field: str) -> Q:
-        """`field` (a DateTimeField) falls inside the period, by Bangkok calendar date."""
-        return Q(**{f"{field}__date__gte": self.start, f"{field}__date__lte": self.end})
+        """`field` (a DateTimeField) falls inside the period, by Bangkok calendar date.
+
+        Compared as a half-open timestamp range, so an index on the field is used on every backend.
+        """
+        begin, stop = self.bounds()
+        return Q(**{f"{field}__gte": begin, f"{field}__lt": stop})
+
+    def day_filter(self, field: str) -> Q:
+        """`field` (a DateField) falls inside the period."""
+        return Q(**{f"{field}__gte": self.start, f"{field}__lte": self.end})
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,12 @@ class ReportSection:
     build: Callable  # (scope: ReportScope) -> dict
     order: int = 100
     csv_rows: Callable | None = field(default=None)  # (scope) -> (header, rows) for the CSV export
+
+    # The summary report (tickets.reports) includes `template` once per section, in the HTML page
+    # and in the PDF, with: `s` = build(scope), `section` = this object, `scope`, and `for_pdf`
+    # (True in the PDF, where Bootstrap classes are absent: use plain <table class="bordered">).
+    # csv_rows(scope) returns (header, rows); the CSV export appends them after the ticket rows
+    # under a line with the section's title.
 
 
 _widgets: dict[str, Widget] = {}

@@ -23,6 +23,7 @@ urlpatterns = [
     path("assets/", include("assets.urls")),
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
+    path("reports/", include("tickets.reports.urls")),
     path("t/<str:token>/", tracking_views.tracking, name="tracking"),
     path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
 ]

@@ -1,0 +1,71 @@
+"""Who may report on what: unit users their own unit, supervisors the units they oversee,
+executives, the IT head and service staff the whole agency."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from helpdesk.dashboard import ReportScope
+from helpdesk.models import Unit
+from helpdesk.roles import Role, has_role, sees_all_units, user_unit
+from tickets.reports.periods import Period
+
+
+def report_units_for(user):
+    """None when the user may report on every unit, else the queryset of units they may report on."""
+    if sees_all_units(user):
+        return None
+    unit = user_unit(user)
+    if unit is None:
+        return Unit.objects.none()
+    if has_role(user, Role.SUPERVISOR):
+        return Unit.objects.below(unit)
+    return Unit.objects.filter(pk=unit.pk)
+
+
+def check_report_access(user, units) -> None:
+    """403 for users with no unit to report on (and no agency-wide role)."""
+    if units is not None and not units.exists():
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์ดูรายงาน"))
+
+
+def check_unit_param(raw: str | None, units) -> None:
+    """A unit outside the user's reach is answered 404, like any record of another unit."""
+    if units is None or not raw:
+        return
+    if raw.isdigit() and units.filter(pk=int(raw)).exists():
+        return
+    if raw.isdigit() and Unit.objects.filter(pk=int(raw)).exists():
+        raise Http404
+    # Non-numeric or unknown ids fall through to the form's "invalid choice" error.
+
+
+def build_scope(*, period: Period, units, unit=None, area=None, team=None) -> ReportScope:
+    """The ReportScope for the chosen filters, always limited to the user's units."""
+    ids = None
+    label_parts = []
+    if units is not None:
+        ids = set(units.values_list("pk", flat=True))
+    if unit is not None:
+        below = set(Unit.objects.below(unit).values_list("pk", flat=True))
+        ids = below if ids is None else ids & below
+        label_parts.append(unit.name + (_(" (รวมหน่วยงานในสังกัด)") if len(below) > 1 else ""))
+    if area is not None:
+        in_area = set(Unit.objects.filter(area=area).values_list("pk", flat=True))
+        ids = in_area if ids is None else ids & in_area
+        label_parts.append(_("พื้นที่ %(name)s") % {"name": area.name})
+    if team is not None:
+        label_parts.append(_("ทีม %(name)s") % {"name": team.name})
+    if not label_parts:
+        if units is None:
+            label_parts.append(_("ทั้งหน่วยงาน"))
+        else:
+            names = list(units.order_by("path").values_list("name", flat=True)[:1])
+            label_parts.append(names[0] + (_(" (รวมหน่วยงานในสังกัด)") if len(ids) > 1 else "") if names else "")
+    return ReportScope(
+        start=period.start,
+        end=period.end,
+        unit_ids=None if ids is None else tuple(sorted(ids)),
+        team_id=team.pk if team is not None else None,
+        label=" · ".join(part for part in label_parts if part),
+    )
