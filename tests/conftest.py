@@ -8,6 +8,9 @@ from helpdesk.roles import Role
 
 PASSWORD = "correct-horse-battery"
 
+# One Playwright instance per test process, shared by every browser test wherever it lives.
+pytest_plugins = ["tests.browser_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):

@@ -3,7 +3,6 @@
 import pytest
 
 from helpdesk.roles import Role
-from tests.browser.conftest import browser, page, sign_in  # noqa: F401 (the shared Chromium fixtures)
 from tests.conftest import PASSWORD, make_user
 from tickets.network.models import IPRequest
 

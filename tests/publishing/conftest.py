@@ -12,7 +12,6 @@ from pypdf import PdfWriter
 from publishing import services
 from publishing.files import check_upload
 from publishing.models import PublishingRequest, Section
-from tests.browser.conftest import browser, page, phone_page, sign_in  # noqa: F401 — Chromium fixtures for the journey test
 
 ALL_CHECKS = dict.fromkeys(("check_rules", "check_oia", "check_chain", "verify_display", "verify_positions",
                             "verify_fonts", "verify_downloads"), True)

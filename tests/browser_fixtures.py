@@ -1,4 +1,4 @@
-"""Real Chromium (Debian's package) driven by Playwright."""
+"""Real Chromium (Debian's package) driven by Playwright; registered for the whole suite in tests/conftest.py."""
 
 import os
 import shutil
