@@ -95,3 +95,19 @@ def deliver():
 
 def bangkok(year, month, day, hour=10, minute=0):
     return timezone.make_aware(dt.datetime(year, month, day, hour, minute))
+
+
+def image_bytes(fmt: str = "PNG") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 30, 30)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=content_type)
