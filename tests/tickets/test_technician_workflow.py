@@ -76,7 +76,8 @@ def test_assigning_to_another_team_is_for_the_it_head_only(login, technician, te
     response = post(login(technician), "tickets:assign", ticket, {"technician": technician_b.pk, "version": 1})
     assert response.status_code == 400
     assert Ticket.objects.get(pk=ticket.pk).technician is None
-    assert post(login(it_head), "tickets:assign", ticket, {"technician": technician_b.pk, "version": 1}).status_code == 302
+    response = post(login(it_head), "tickets:assign", ticket, {"technician": technician_b.pk, "version": 1})
+    assert response.status_code == 302
     ticket.refresh_from_db()
     assert ticket.technician == technician_b and ticket.team == team_b
 
@@ -100,7 +101,8 @@ def test_vendor_warranty_shows_the_vendor_and_offers_at_vendor(login, technician
     page = client.get(ticket.get_absolute_url())
     assert "บริษัท ไอทีดี จำกัด" in page.content.decode()
     assert ("at_vendor", "ส่งซ่อมภายนอก") in [(v, str(label)) for v, label in page.context["allowed_transitions"]]
-    response = post(client, "tickets:transition", ticket, {"to": "at_vendor", "version": 2, "vendor_claim_ref": "RMA-7"})
+    response = post(client, "tickets:transition", ticket,
+                    {"to": "at_vendor", "version": 2, "vendor_claim_ref": "RMA-7"})
     assert response.status_code == 302
     ticket.refresh_from_db()
     assert ticket.status == Status.AT_VENDOR and ticket.vendor_claim_ref == "RMA-7"
