@@ -239,6 +239,8 @@ class Ticket(models.Model):
             # The 30-day guarantee check looks up the asset's delivered tickets of one category.
             models.Index(fields=["asset", "category", "delivered_at"], name="tickets_guarantee_idx"),
             models.Index(fields=["team", "status", "created_at"], name="tickets_board_idx"),
+            # The job board's default view: the team's newest tickets first.
+            models.Index(fields=["team", "created_at"], name="tickets_team_recent_idx"),
             models.Index(fields=["unit", "created_at"], name="tickets_unit_idx"),
             models.Index(fields=["status", "due_at"], name="tickets_due_idx"),
         ]
