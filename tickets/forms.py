@@ -36,6 +36,9 @@ class GroupedCategoryField(forms.ModelChoiceField):
             **kwargs,
         )
 
+    def label_from_instance(self, obj) -> str:
+        return obj.name  # shown inside its category's <optgroup>
+
 
 class BEDateField(forms.DateField):
     """A date typed in B.E. (15/03/2569) or C.E. ISO; shown in B.E."""

@@ -8,14 +8,22 @@ from tickets.models import Category, Channel, Status, Ticket
 from tickets.services import ticket_create, ticket_transition
 
 
+def category(code: str) -> Category:
+    """A default category; transactional tests flush the rows the data migration created, so recreate them."""
+    from tickets.categories import ensure_default_categories
+
+    ensure_default_categories(Category)
+    return Category.objects.get(code=code)
+
+
 @pytest.fixture
 def hw(db):
-    return Category.objects.get(code="hw-computer")
+    return category("hw-computer")
 
 
 @pytest.fixture
 def sw(db):
-    return Category.objects.get(code="sw-os")
+    return category("sw-os")
 
 
 @pytest.fixture

@@ -147,9 +147,9 @@ def test_a_disposed_asset_cannot_be_lent(login, technician, ticket, make_asset, 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_technicians_saving_at_once_cannot_lose_an_update(make_ticket, unit_a, technician, it_head):
-    from tickets.models import Category
+    from tests.tickets.conftest import category
 
-    ticket = make_ticket(unit_a, Category.objects.get(code="hw-computer"), by=technician, device_description="PC")
+    ticket = make_ticket(unit_a, category("hw-computer"), by=technician, device_description="PC")
     barrier = threading.Barrier(2)
     outcomes: dict[str, str] = {}
 

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from tests.tickets.conftest import bangkok
-from tickets.models import Category, FiscalYearCounter, Ticket
+from tests.tickets.conftest import bangkok, category
+from tickets.models import FiscalYearCounter, Ticket
 from tickets.services import ticket_create
 
 
@@ -30,7 +30,7 @@ def test_a_failed_creation_leaves_no_gap(make_ticket, unit_a, hw, technician, ma
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_creation_gives_consecutive_unique_numbers(unit_a, technician):
-    category = Category.objects.get(code="hw-computer")
+    computer = category("hw-computer")
     workers, per_worker = 6, 5
     errors: list[Exception] = []
     barrier = threading.Barrier(workers)
@@ -39,7 +39,7 @@ def test_parallel_creation_gives_consecutive_unique_numbers(unit_a, technician):
         try:
             barrier.wait()
             for _ in range(per_worker):
-                ticket_create(unit=unit_a, category=category, symptom="พร้อมกัน", requester_name="ทดสอบ",
+                ticket_create(unit=unit_a, category=computer, symptom="พร้อมกัน", requester_name="ทดสอบ",
                               requester_phone="02", by=technician, device_description="PC")
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
