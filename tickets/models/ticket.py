@@ -1,5 +1,6 @@
 """The repair ticket, its lifecycle table, timeline events, photos and replacement-device loans."""
 
+import datetime as dt
 import secrets
 import uuid
 from pathlib import PurePath
@@ -122,7 +123,7 @@ class TicketQuerySet(models.QuerySet):
 
     def replacement_candidates(self, *, since=None, min_repairs: int = 3):
         """Asset ids with at least `min_repairs` repair tickets in the last 12 months (SPEC §2)."""
-        since = since or timezone.now() - timezone.timedelta(days=365)
+        since = since or timezone.now() - dt.timedelta(days=365)
         return (
             self.filter(asset__isnull=False, created_at__gte=since)
             .exclude(status=Status.CANCELLED)
