@@ -1,9 +1,91 @@
+"""The public tracking page reached from the QR code on the slip: no login, no personal data."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from tickets.forms import SurveyForm
+from tickets.models import Status, Ticket, TicketEvent
+from tickets.models.ticket import DELIVERED_STATUSES
+from tickets.repairs import earlier_repairs
+from tickets.services import survey_submit
+from tickets.services.survey import survey_deadline, survey_refusal
+
+RESOLVED_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,
+                     Status.UNREPAIRABLE}
 
 
-def tracking(request, token):
-    raise Http404
+def tracking_rate(group, request) -> str:
+    return settings.TRACKING_RATE_LIMIT
 
 
-def survey(request, token):
-    raise Http404
+def _too_many(request):
+    return render(request, "tickets/tracking_429.html", status=429)
+
+
+def _ticket_by_token(token: str) -> Ticket:
+    if not token or len(token) > 64:
+        raise Http404
+    ticket = (
+        Ticket.objects.select_related("category", "category__parent", "team", "technician", "asset",
+                                      "guarantee_of", "unit")
+        .filter(tracking_token=token)
+        .first()
+    )
+    if ticket is None:
+        raise Http404
+    return ticket
+
+
+def _context(request, ticket: Ticket, survey_form=None) -> dict:
+    events = (
+        ticket.events.filter(is_internal=False)
+        .exclude(kind=TicketEvent.Kind.SURVEY)
+        .only("at", "kind", "from_status", "to_status", "note", "ticket_id")
+        .order_by("at", "pk")
+    )
+    refusal = survey_refusal(ticket, request.user)
+    return {
+        "ticket": ticket,
+        "events": events,
+        "is_resolved": ticket.status in RESOLVED_STATUSES,
+        "earlier_repairs": earlier_repairs(ticket),
+        "survey_refusal": refusal,
+        "survey_form": survey_form or (SurveyForm() if refusal is None else None),
+        "survey_deadline": survey_deadline(ticket),
+        "show_survey": ticket.status in DELIVERED_STATUSES,
+        "technician_name": ticket.technician.get_full_name() if ticket.technician_id else "",
+    }
+
+
+@ratelimit(key="ip", rate=tracking_rate, block=False)
+@require_http_methods(["GET", "HEAD"])
+def tracking(request, token: str):
+    if getattr(request, "limited", False):
+        return _too_many(request)
+    ticket = _ticket_by_token(token)
+    return render(request, "tickets/tracking.html", _context(request, ticket))
+
+
+@ratelimit(key="ip", rate=tracking_rate, block=False)
+@require_http_methods(["POST"])
+def survey(request, token: str):
+    if getattr(request, "limited", False):
+        return _too_many(request)
+    ticket = _ticket_by_token(token)
+    form = SurveyForm(request.POST)
+    if form.is_valid():
+        try:
+            survey_submit(ticket=ticket, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
+            return redirect("tracking", token=ticket.tracking_token)
+    return render(request, "tickets/tracking.html", _context(request, ticket, survey_form=form), status=400)

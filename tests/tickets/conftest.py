@@ -8,14 +8,22 @@ from tickets.models import Category, Channel, Status, Ticket
 from tickets.services import ticket_create, ticket_transition
 
 
+def category(code: str) -> Category:
+    """A default category; transactional tests flush the rows the data migration created, so recreate them."""
+    from tickets.categories import ensure_default_categories
+
+    ensure_default_categories(Category)
+    return Category.objects.get(code=code)
+
+
 @pytest.fixture
 def hw(db):
-    return Category.objects.get(code="hw-computer")
+    return category("hw-computer")
 
 
 @pytest.fixture
 def sw(db):
-    return Category.objects.get(code="sw-os")
+    return category("sw-os")
 
 
 @pytest.fixture
@@ -95,3 +103,19 @@ def deliver():
 
 def bangkok(year, month, day, hour=10, minute=0):
     return timezone.make_aware(dt.datetime(year, month, day, hour, minute))
+
+
+def image_bytes(fmt: str = "PNG") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 30, 30)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=content_type)

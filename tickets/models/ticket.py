@@ -1,5 +1,6 @@
 """The repair ticket, its lifecycle table, timeline events, photos and replacement-device loans."""
 
+import datetime as dt
 import secrets
 import uuid
 from pathlib import PurePath
@@ -122,7 +123,7 @@ class TicketQuerySet(models.QuerySet):
 
     def replacement_candidates(self, *, since=None, min_repairs: int = 3):
         """Asset ids with at least `min_repairs` repair tickets in the last 12 months (SPEC §2)."""
-        since = since or timezone.now() - timezone.timedelta(days=365)
+        since = since or timezone.now() - dt.timedelta(days=365)
         return (
             self.filter(asset__isnull=False, created_at__gte=since)
             .exclude(status=Status.CANCELLED)
@@ -239,6 +240,8 @@ class Ticket(models.Model):
             # The 30-day guarantee check looks up the asset's delivered tickets of one category.
             models.Index(fields=["asset", "category", "delivered_at"], name="tickets_guarantee_idx"),
             models.Index(fields=["team", "status", "created_at"], name="tickets_board_idx"),
+            # The job board's default view: the team's newest tickets first.
+            models.Index(fields=["team", "created_at"], name="tickets_team_recent_idx"),
             models.Index(fields=["unit", "created_at"], name="tickets_unit_idx"),
             models.Index(fields=["status", "due_at"], name="tickets_due_idx"),
         ]

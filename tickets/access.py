@@ -1,0 +1,34 @@
+"""The one access helper every ticket view uses (SPEC §1 permissions)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from helpdesk.roles import Role, has_role
+from tickets.models import Ticket
+
+
+def get_ticket_for_user(request_or_user, pk: int, *, act: bool = False, queryset=None) -> Ticket:
+    """The ticket `pk` if the user may read it, else 404; with `act`, 403 unless they may work on it.
+
+    Requesters read their own unit's tickets, supervisors their units', technicians and other
+    service staff every ticket; technicians act on their team's tickets, the IT head on all.
+    """
+    user = getattr(request_or_user, "user", request_or_user)
+    base = queryset if queryset is not None else Ticket.objects.all()
+    ticket = get_object_or_404(base.visible_to(user), pk=pk)
+    if act and not ticket.can_act(user):
+        raise PermissionDenied
+    return ticket
+
+
+def can_record_for_units(user) -> bool:
+    """Service-desk staff who record tickets on behalf of a unit (memo, paper form, phone)."""
+    return user.is_superuser or has_role(user, Role.TECHNICIAN, Role.IT_HEAD)
+
+
+def can_file_for_own_unit(user) -> bool:
+    from helpdesk.roles import user_unit
+
+    return user_unit(user) is not None and (
+        has_role(user, Role.REQUESTER, Role.SUPERVISOR) or can_record_for_units(user)
+    )

@@ -1,0 +1,145 @@
+"""The job board (technicians: their team's work) and the unit's ticket list; filters, sort, CSV."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helpdesk.models import Unit
+from helpdesk.roles import Role, has_role, sees_all_units, units_overseen_by, user_team
+from helpdesk.thai import format_date
+from tickets.models import Category, Status, Ticket
+
+SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "oldest": ("created_at", "pk"),
+    "due": ("due_at", "pk"),
+    "number": ("number",),
+    "-number": ("-number",),
+    "status": ("status", "-created_at"),
+    "unit": ("unit__name", "-created_at"),
+}
+PAGE_SIZES = (25, 50, 100)
+CSV_LIMIT = 50_000
+
+
+def _filtered(request):
+    """Tickets the user may read, narrowed by allowlisted GET parameters."""
+    user = request.user
+    params = request.GET
+    qs = Ticket.objects.visible_to(user)
+    is_tech = has_role(user, Role.TECHNICIAN, Role.IT_HEAD) or user.is_superuser
+    scope = params.get("scope", "team" if is_tech and user_team(user) else "all")
+    if scope == "team" and user_team(user):
+        qs = qs.for_team_of(user)
+    elif scope == "mine":
+        qs = qs.filter(technician=user)
+    status = params.get("status", "")
+    if status == "open":
+        qs = qs.active()
+    elif status in Status.values:
+        qs = qs.filter(status=status)
+    category = params.get("category", "")
+    if category:
+        qs = qs.filter(Q(category__code=category) | Q(category__parent__code=category))
+    unit = params.get("unit", "")
+    if unit.isdigit():
+        qs = qs.filter(unit_id=int(unit))
+    guarantee = params.get("guarantee", "")
+    if guarantee == "yes":
+        qs = qs.filter(guarantee_of__isnull=False)
+    elif guarantee == "no":
+        qs = qs.filter(guarantee_of__isnull=True)
+    if params.get("overdue") == "1":
+        qs = qs.overdue()
+    query = params.get("q", "").strip()[:100]
+    if query:
+        qs = qs.filter(
+            Q(number__icontains=query) | Q(asset__asset_number__icontains=query)
+            | Q(device_serial__icontains=query) | Q(symptom__icontains=query)
+        )
+    sort = params.get("sort", "newest")
+    if sort not in SORTS:
+        sort = "newest"
+    qs = qs.select_related("unit", "category", "category__parent", "team", "technician", "asset").order_by(
+        *SORTS[sort]
+    )
+    return qs, {"scope": scope, "status": status, "category": category, "unit": unit, "guarantee": guarantee,
+                "overdue": params.get("overdue") == "1", "q": query, "sort": sort, "is_tech": is_tech}
+
+
+@login_required
+def ticket_list_view(request):
+    qs, filters = _filtered(request)
+    try:
+        per_page = int(request.GET.get("per_page", 25))
+    except ValueError:
+        per_page = 25
+    if per_page not in PAGE_SIZES:
+        per_page = 25
+    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
+    units = Unit.objects.all() if sees_all_units(request.user) else units_overseen_by(request.user)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tickets/ticket_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "statuses": Status.choices,
+            "categories": Category.objects.filter(is_active=True).select_related("parent"),
+            "units": units.only("pk", "name", "code"),
+            "sorts": SORTS,
+            "page_sizes": PAGE_SIZES,
+            "per_page": per_page,
+            "querystring": query.urlencode(),
+            "now": timezone.now(),
+        },
+    )
+
+
+
+
+def _csv_cell(value) -> str:
+    """Neutralise spreadsheet formulas (=, +, -, @) typed into free text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def ticket_export_view(request):
+    qs, _filters = _filtered(request)
+    now = timezone.now()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="tickets.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 Thai correctly with a BOM
+    writer = csv.writer(response)
+    writer.writerow([
+        _("เลขที่"), _("วันที่แจ้ง"), _("หน่วยงาน"), _("หมวดปัญหา"), _("อุปกรณ์"), _("อาการ"), _("สถานะ"),
+        _("ทีม"), _("ช่าง"), _("รูปแบบการให้บริการ"), _("งานการันตี"), _("กำหนดแล้วเสร็จ"), _("เกินกำหนด"),
+        _("วันที่ส่งมอบ"),
+    ])
+    for ticket in qs[:CSV_LIMIT].iterator(chunk_size=2000):
+        writer.writerow([_csv_cell(value) for value in (
+            ticket.number,
+            format_date(ticket.created_at, with_time=True),
+            ticket.unit.name,
+            str(ticket.category),
+            ticket.device_label,
+            ticket.symptom,
+            ticket.get_status_display(),
+            ticket.team.name if ticket.team_id else "",
+            ticket.technician.get_full_name() if ticket.technician_id else "",
+            ticket.get_service_mode_display(),
+            _("ใช่") if ticket.guarantee_of_id else "",
+            format_date(ticket.effective_due_at, with_time=True),
+            _("ใช่") if ticket.is_overdue(now) else "",
+            format_date(ticket.delivered_at, with_time=True),
+        )])
+    return response

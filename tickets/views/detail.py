@@ -1,0 +1,96 @@
+"""The ticket page (timeline, work record, actions) and its attachments."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from helpdesk.roles import is_service_staff
+from tickets.access import get_ticket_for_user
+from tickets.forms import AssignForm, GuaranteeOverrideForm, LendForm, NoteForm, ReturnForm, TransitionForm, WorkForm
+from tickets.models import Status, Ticket
+from tickets.parts_hooks import ticket_parts_lines
+from tickets.repairs import earlier_repairs
+from tickets.services.survey import survey_refusal
+
+DETAIL_RELATED = ("unit", "category", "category__parent", "team", "technician", "asset", "guarantee_of",
+                  "requester", "created_by")
+
+
+def detail_context(request, ticket: Ticket, **forms) -> dict:
+    user = request.user
+    staff = is_service_staff(user)
+    can_act = ticket.can_act(user)
+    events = ticket.events.select_related("actor").order_by("at", "pk")
+    if not staff:
+        events = events.filter(is_internal=False)
+    loan_links = ticket.loan_links.select_related("loan", "loan__asset").order_by("pk")
+    context = {
+        "ticket": ticket,
+        "events": events,
+        "photos": list(ticket.photos.all()),
+        "loan_links": loan_links,
+        "guarantee_claims": list(ticket.guarantee_claims.only("pk", "number", "status", "created_at")),
+        "earlier_repairs": earlier_repairs(ticket),
+        "parts_lines": ticket_parts_lines(ticket),
+        "is_staff_view": staff,
+        "can_act": can_act,
+        "now": timezone.now(),
+        "survey": getattr(ticket, "survey", None) if hasattr(ticket, "survey") else None,
+        "survey_refusal": survey_refusal(ticket, user),
+        "vendor_support": ticket.vendor_support(),
+    }
+    if can_act:
+        allowed = ticket.allowed_transitions
+        if Status.AT_VENDOR in allowed and not context["vendor_support"]:
+            # "ส่งซ่อมภายนอก" is offered when the asset is leased or under warranty (003 §6.2).
+            allowed = [status for status in allowed if status != Status.AT_VENDOR]
+        context.update(
+            allowed_transitions=[(status, Status(status).label) for status in allowed],
+            transition_form=forms.get("transition_form") or TransitionForm(initial={"version": ticket.version}),
+            work_form=forms.get("work_form") or WorkForm(instance=ticket, initial={"version": ticket.version}),
+            assign_form=forms.get("assign_form") or AssignForm(initial={"version": ticket.version}),
+            note_form=forms.get("note_form") or NoteForm(),
+            guarantee_form=forms.get("guarantee_form") or GuaranteeOverrideForm(ticket=ticket),
+            lend_form=forms.get("lend_form") or LendForm(),
+            return_form=ReturnForm(),
+        )
+    return context
+
+
+@require_GET
+@login_required
+def ticket_detail_view(request, pk: int):
+    ticket = get_ticket_for_user(request, pk, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
+    return render(request, "tickets/ticket_detail.html", detail_context(request, ticket))
+
+
+@require_GET
+@login_required
+def ticket_photo_view(request, pk: int, photo_pk: int):
+    ticket = get_ticket_for_user(request, pk)
+    photo = get_object_or_404(ticket.photos, pk=photo_pk)
+    try:
+        handle = photo.image.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    extension = "png" if photo.content_type == "image/png" else "jpg"
+    return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-{photo.pk}.{extension}",
+                        content_type=photo.content_type)
+
+
+@require_GET
+@login_required
+def ticket_memo_view(request, pk: int):
+    ticket = get_ticket_for_user(request, pk)
+    if not ticket.memo_scan:
+        raise Http404
+    try:
+        handle = ticket.memo_scan.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-memo.pdf",
+                        content_type="application/pdf")
+
+
