@@ -94,8 +94,9 @@ def _find_static(path: str) -> str | None:
         found = finders.find(path)
         if found is None and staticfiles_storage.exists(path):
             found = staticfiles_storage.path(path)
-    except (SuspiciousOperation, NotImplementedError, ValueError):
-        # A name the storage deems unsafe, or a remote storage without local paths.
+    except (SuspiciousOperation, RuntimeError, ValueError):
+        # A name the storage deems unsafe, or a remote storage without local paths
+        # (storages raise a RuntimeError subclass for `path`).
         return None
     if found is None or not os.path.isfile(found):
         return None

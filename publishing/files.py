@@ -106,7 +106,8 @@ def _check_ooxml(data: bytes, kind: str) -> str:
             package.getinfo(main_part)
     except ValidationError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    # RuntimeError covers zipfile's refusal of unsupported compression methods.
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError) as exc:
         raise ValidationError(
             _("ไฟล์นี้ไม่ใช่เอกสาร %(kind)s ที่ถูกต้อง") % {"kind": kind.upper()}, code="bad_ooxml"
         ) from exc
