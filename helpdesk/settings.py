@@ -206,6 +206,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

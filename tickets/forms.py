@@ -1,5 +1,8 @@
 import datetime as dt
 
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
@@ -292,3 +295,14 @@ class SurveyForm(forms.ModelForm):
             "overall": forms.RadioSelect,
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
+
+    RATINGS = ("speed", "quality", "courtesy", "overall")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.RATINGS:
+            # A rating has no "not chosen" option: the blank radio only confused people.
+            self.fields[name].choices = [(value, label) for value, label in self.fields[name].choices if value != ""]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*(InlineRadios(name) for name in self.RATINGS), "comment")

@@ -9,6 +9,7 @@ from importlib import import_module
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 def _demo_modules():
@@ -29,9 +30,11 @@ class Command(BaseCommand):
                 module.add_arguments(parser)
 
     def handle(self, *args, **options):
-        for module in _demo_modules():
-            with transaction.atomic():
-                module.seed(self, options)
+        # Demo workflows trigger notifications; keep them out of real mailboxes and the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            for module in _demo_modules():
+                with transaction.atomic():
+                    module.seed(self, options)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         from helpdesk.demo import DEMO_PASSWORD, demo_users
 
