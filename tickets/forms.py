@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assets.models import Asset
 from helpdesk.models import Unit
@@ -240,7 +241,9 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=pgettext_lazy("note", "บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     is_internal = forms.BooleanField(label=_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), required=False, initial=True)
 
 
