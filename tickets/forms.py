@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -71,7 +72,7 @@ class IntakeForm(forms.Form):
     symptom = forms.CharField(label=_("อาการเสีย/ปัญหา"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     photos = MultipleFileField(
         label=_("รูปภาพประกอบ"), required=False,
-        help_text=_("JPEG หรือ PNG ไม่เกิน %(n)d รูป รูปละไม่เกิน 5 MB") % {"n": MAX_PHOTOS},
+        help_text=lazy(lambda: _("JPEG หรือ PNG ไม่เกิน %(n)d รูป รูปละไม่เกิน 5 MB") % {"n": MAX_PHOTOS}, str)(),
     )
     requester_phone = forms.CharField(label=_("โทรศัพท์ติดต่อ"), max_length=50)
     confirm_duplicate = forms.BooleanField(
