@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from helpdesk.notify import notify
 from helpdesk.roles import Role, has_role, user_unit
@@ -59,7 +59,7 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     "preview": Transition(frozenset({S.ACCEPTED}), S.PREVIEW, gettext_lazy("เผยแพร่ชั่วคราว (ตัวอย่าง)")),
     "unpreview": Transition(frozenset({S.PREVIEW}), S.ACCEPTED, gettext_lazy("กลับไปจัดทำ")),
-    "publish": Transition(frozenset({S.PREVIEW}), S.PUBLISHED, gettext_lazy("เผยแพร่")),
+    "publish": Transition(frozenset({S.PREVIEW}), S.PUBLISHED, pgettext_lazy("action", "เผยแพร่")),
     "withdraw": Transition(
         frozenset({S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED, S.ACCEPTED, S.PREVIEW, S.PUBLISHED}),
         S.WITHDRAWN,

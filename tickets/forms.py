@@ -7,7 +7,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assets.models import Asset
 from helpdesk.models import Unit
@@ -73,7 +75,7 @@ class IntakeForm(forms.Form):
     symptom = forms.CharField(label=_("อาการเสีย/ปัญหา"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     photos = MultipleFileField(
         label=_("รูปภาพประกอบ"), required=False,
-        help_text=_("JPEG หรือ PNG ไม่เกิน %(n)d รูป รูปละไม่เกิน 5 MB") % {"n": MAX_PHOTOS},
+        help_text=lazy(lambda: _("JPEG หรือ PNG ไม่เกิน %(n)d รูป รูปละไม่เกิน 5 MB") % {"n": MAX_PHOTOS}, str)(),
     )
     requester_phone = forms.CharField(label=_("โทรศัพท์ติดต่อ"), max_length=50)
     confirm_duplicate = forms.BooleanField(
@@ -243,7 +245,9 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=pgettext_lazy("note", "บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     is_internal = forms.BooleanField(label=_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), required=False, initial=True)
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.roles import Role, has_role, sees_all_units, unit_q, user_team
@@ -25,7 +26,7 @@ class Status(models.TextChoices):
     READY_FOR_PICKUP = "ready_for_pickup", _("แจ้งหน่วยงานมารับ")
     DELIVERED = "delivered", _("ส่งมอบแล้ว")
     CLOSED = "closed", _("ปิดงาน")
-    CANCELLED = "cancelled", _("ยกเลิก")
+    CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
     UNREPAIRABLE = "unrepairable", _("ซ่อมไม่ได้ (เสนอจำหน่าย)")
 
 
@@ -322,7 +323,7 @@ class TicketEvent(models.Model):
         STATUS = "status", _("เปลี่ยนสถานะ")
         ASSIGNED = "assigned", _("มอบหมายงาน")
         WORK = "work", _("บันทึกผลการซ่อม")
-        NOTE = "note", _("บันทึก")
+        NOTE = "note", pgettext_lazy("note", "บันทึก")
         GUARANTEE = "guarantee", _("ปรับผลตรวจสอบการันตี")
         LOAN = "loan", _("เครื่องทดแทน")
         CALLBACK = "callback", _("โทรกลับ")

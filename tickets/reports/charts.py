@@ -7,6 +7,7 @@ Templates: reports/includes/_chart_columns.html (monthly volume) and _chart_bars
 import math
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext as _
 
 RECEIVED_COLOUR = "#0d6efd"
 DELIVERED_COLOUR = "#198754"
@@ -56,7 +57,7 @@ def column_chart(monthly: list[dict], *, width: int = 640, height: int = 250) ->
             bars.append({
                 "x": round(centre + offset, 1), "y": round(top + plot_h - bar_h, 1), "w": round(bar_w, 1),
                 "h": round(bar_h, 1), "colour": colour, "value": value,
-                "title": f"{month['long_label']}: {'รับแจ้ง' if key == 'received' else 'ส่งมอบ'} {_number(value)}",
+                "title": f"{month['long_label']}: {_('รับแจ้ง') if key == 'received' else _('ส่งมอบ')} {_number(value)}",
                 "text": _number(value) if value and len(monthly) <= 12 else "",
                 "text_x": round(centre + offset + bar_w / 2, 1), "text_y": round(top + plot_h - bar_h - 3, 1),
             })
@@ -70,8 +71,8 @@ def column_chart(monthly: list[dict], *, width: int = 640, height: int = 250) ->
         "width": width, "height": height, "left": left, "right": width - right, "top": top,
         "baseline": top + plot_h, "bars": bars, "labels": labels, "ticks": ticks,
         "legend": [
-            {"x": left, "colour": RECEIVED_COLOUR, "text": "รับแจ้ง"},
-            {"x": left + 90, "colour": DELIVERED_COLOUR, "text": "ส่งมอบ"},
+            {"x": left, "colour": RECEIVED_COLOUR, "text": _("รับแจ้ง")},
+            {"x": left + 90, "colour": DELIVERED_COLOUR, "text": _("ส่งมอบ")},
         ],
     }
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Avg, Count, DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope
 from helpdesk.models import Team, Unit
@@ -358,8 +359,8 @@ def satisfaction(scope: ReportScope) -> dict:
     surveys = SatisfactionSurvey.objects.filter(scope.date_filter("answered_at")).filter(
         scope.unit_filter("ticket__unit")
     ).filter(scope.team_filter("ticket__team"))
-    aspects = (("speed", "ความรวดเร็ว"), ("quality", "คุณภาพงานซ่อม"), ("courtesy", "ความสุภาพของเจ้าหน้าที่"),
-               ("overall", "ความพึงพอใจโดยรวม"))
+    aspects = (("speed", _("ความรวดเร็ว")), ("quality", _("คุณภาพงานซ่อม")),
+               ("courtesy", _("ความสุภาพของเจ้าหน้าที่")), ("overall", _("ความพึงพอใจโดยรวม")))
     row = surveys.aggregate(
         responses=Count("pk"),
         satisfied=Count("pk", filter=Q(overall__gte=4)),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope, report_sections
 from tickets.reports.charts import bar_chart, column_chart
@@ -22,7 +23,7 @@ def report_context(scope: ReportScope, period: Period, user, *, now=None) -> dic
     )[:CATEGORY_CHART_ROWS]
     sla_rows = [(main.label, main.sla_percent) for main in categories if main.with_target]
     if figures["totals"]["with_target"]:
-        sla_rows.append(("รวมทุกหมวด", figures["totals"]["sla_percent"]))
+        sla_rows.append((_("รวมทุกหมวด"), figures["totals"]["sla_percent"]))
     sections = [(section, section.build(scope)) for section in report_sections()]
     return {
         "scope": scope,

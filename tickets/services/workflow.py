@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from helpdesk.roles import Role, has_role, user_team
 from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent
@@ -27,7 +28,7 @@ WORK_FIELDS = (
     "diagnosis", "cause", "fix", "guide_followed", "reinstalled", "time_spent_minutes", "internal_notes",
     "vendor_claim_ref",
 )
-STALE_MESSAGE = _("ใบแจ้งซ่อมนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง")
+STALE_MESSAGE = gettext_lazy("ใบแจ้งซ่อมนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง")
 
 
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:

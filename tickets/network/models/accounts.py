@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.models import Unit
@@ -76,7 +77,7 @@ class AccountRequest(models.Model):
         RETURNED = "returned", _("ส่งคืนผู้ขอให้แก้ไข")
         APPROVED = "approved", _("อนุมัติแล้ว รอผู้ดูแลระบบดำเนินการ")
         COMPLETED = "completed", _("ดำเนินการเสร็จสิ้น")
-        CANCELLED = "cancelled", _("ยกเลิก")
+        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
     class Delivery(models.TextChoices):
         SMS = "sms", _("ข้อความ SMS ทางโทรศัพท์มือถือ")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from assets.models import Asset
@@ -21,7 +22,7 @@ class IPRequest(models.Model):
         ASSIGNED = "assigned", _("กำหนดไอพีแล้ว รอติดตั้งและทดสอบ")
         CHECK_FAILED = "check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข")
         CLOSED = "closed", _("เสร็จสิ้น")
-        CANCELLED = "cancelled", _("ยกเลิก")
+        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
     unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="ip_requests")
     requested_by = models.ForeignKey(

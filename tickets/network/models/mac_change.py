@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.models import Unit
@@ -18,7 +19,7 @@ class MacChangeRequest(models.Model):
         SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
         RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
         APPLIED = "applied", _("เปลี่ยนแล้ว")
-        CANCELLED = "cancelled", _("ยกเลิก")
+        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
     assignment = models.ForeignKey(
         IPAssignment, verbose_name=_("หมายเลขไอพีเดิม"), on_delete=models.PROTECT, related_name="mac_changes"

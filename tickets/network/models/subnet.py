@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from assets.models import Asset
@@ -219,7 +220,7 @@ class AssignmentEvent(models.Model):
     """The life of an assignment: requested, assigned, MAC changes, released."""
 
     class Kind(models.TextChoices):
-        REQUESTED = "requested", _("ยื่นคำขอ")
+        REQUESTED = "requested", pgettext_lazy("event", "ยื่นคำขอ")
         ASSIGNED = "assigned", _("กำหนดหมายเลขไอพี")
         MAC_CHANGED = "mac_changed", _("เปลี่ยน MAC Address")
         RELEASED = "released", _("คืนหมายเลขไอพี")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.pdf import pdf_response
@@ -24,12 +25,12 @@ S = IPRequest.Status
 IP_LIST = ListSpec(
     search_fields=["mac_address", "assigned_ip", "device_description", "device_user", "unit__name", "unit__code",
                    "asset__asset_number", "memo_number"],
-    filters={"status": (_("สถานะ"), "status", list(S.choices))},
+    filters={"status": (gettext_lazy("สถานะ"), "status", list(S.choices))},
     sorts={
-        "created": (_("วันที่ยื่น"), ("created_at",)),
-        "unit": (_("หน่วยงาน"), ("unit__name",)),
-        "status": (_("สถานะ"), ("status",)),
-        "ip": (_("หมายเลขไอพี"), ("assigned_ip",)),
+        "created": (gettext_lazy("วันที่ยื่น"), ("created_at",)),
+        "unit": (gettext_lazy("หน่วยงาน"), ("unit__name",)),
+        "status": (gettext_lazy("สถานะ"), ("status",)),
+        "ip": (gettext_lazy("หมายเลขไอพี"), ("assigned_ip",)),
     },
     default_sort="-created",
     csv_header=["เลขที่คำขอ", "วันที่ยื่น", "หน่วยงาน", "อุปกรณ์", "ผู้ใช้งาน", "MAC Address", "สถานที่", "สถานะ",

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.thai import format_date
@@ -28,9 +29,9 @@ S = MacChangeRequest.Status
 
 MAC_LIST = ListSpec(
     search_fields=["old_mac", "new_mac", "assignment__ip_address", "unit__name", "unit__code"],
-    filters={"status": (_("สถานะ"), "status", list(S.choices))},
-    sorts={"created": (_("วันที่ยื่น"), ("created_at",)), "unit": (_("หน่วยงาน"), ("unit__name",)),
-           "status": (_("สถานะ"), ("status",))},
+    filters={"status": (gettext_lazy("สถานะ"), "status", list(S.choices))},
+    sorts={"created": (gettext_lazy("วันที่ยื่น"), ("created_at",)), "unit": (gettext_lazy("หน่วยงาน"), ("unit__name",)),
+           "status": (gettext_lazy("สถานะ"), ("status",))},
     default_sort="-created",
     csv_header=["เลขที่คำขอ", "วันที่ยื่น", "หน่วยงาน", "หมายเลขไอพี", "MAC เดิม", "MAC ใหม่", "สถานะ", "เสร็จสิ้นเมื่อ"],
     csv_row=lambda c: [c.reference, format_date(c.created_at), c.unit.name, c.assignment.ip_address, c.old_mac,

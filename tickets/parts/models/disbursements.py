@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.roles import sees_all_units, unit_q
@@ -24,7 +25,7 @@ class Disbursement(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("เตรียมรายการ")
         HANDED_OVER = "handed_over", _("ส่งมอบแล้ว")
-        CANCELLED = "cancelled", _("ยกเลิก")
+        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
     number = models.CharField(_("เลขที่ใบเบิก"), max_length=20, unique=True, editable=False)
     fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ"), editable=False)

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.roles import sees_all_units, unit_q
@@ -19,7 +20,7 @@ class PartRequestStatus(models.TextChoices):
     ORDERED = "ordered", _("สั่งซื้อแล้ว")
     RECEIVED = "received", _("ได้รับของแล้ว")
     INSTALLED = "installed", _("ติดตั้งแล้ว")
-    CANCELLED = "cancelled", _("ยกเลิก")
+    CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
 
 S = PartRequestStatus
