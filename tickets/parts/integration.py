@@ -129,7 +129,9 @@ def parts_report_csv(scope):
 
 
 def register() -> None:
-    register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost)
+    from tickets.parts.services import outstanding_part_names
+
+    register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost, waiting_parts=outstanding_part_names)
     register_widget(
         "parts_stock", template="parts/includes/_widget_stock.html", context=stock_widget_context,
         roles={Role.STOCK_OFFICER}, order=40,
