@@ -153,11 +153,13 @@ def parts_report_csv(scope):
 
 def register() -> None:
     from tickets.detail_sections import register_detail_section
+    from tickets.parts.services import outstanding_part_names
+    from tickets.parts.services.requests import guard_ticket_transition
+    from tickets.services import register_transition_guard
 
     register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,
                             order=20)
-    from tickets.parts.services import outstanding_part_names
-
+    register_transition_guard(guard_ticket_transition)
     register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost, waiting_parts=outstanding_part_names)
     register_widget(
         "parts_stock", template="parts/includes/_widget_stock.html", context=stock_widget_context,
