@@ -12,6 +12,7 @@ from django.utils import timezone
 from helpdesk.models import Unit
 from helpdesk.roles import Role
 from tickets.models import Status, Ticket
+from tickets.parts.defaults import ensure_default_permissions
 from tickets.parts.models import Disbursement, Item, Movement, PartRequest
 
 SCALE_PREFIX = "SCALE-"
@@ -61,6 +62,7 @@ def add_arguments(parser):
 
 
 def seed(command, options) -> None:
+    ensure_default_permissions()  # from a data migration; a flushed database has lost them
     stock_user = User.objects.filter(username="stock").first()
     items = _catalogue()
     if not Movement.objects.exclude(reference__startswith=SCALE_PREFIX).exists():
