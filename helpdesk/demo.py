@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib.auth.models import Group, User
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
-from helpdesk.roles import Role
+from helpdesk.roles import Role, ensure_default_roles
 
 DEMO_PASSWORD = "demo1234"
 
@@ -104,7 +104,8 @@ def seed(command, options) -> None:
             defaults={"name": name, "kind": kind, "parent": units.get(parent), "area": areas[area], "phone": phone},
         )
     # The roles come from a data migration; a flushed test database has lost them.
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in Role.values}
+    ensure_default_roles(Group)
+    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
     for username, first, last, roles, unit, team, position, phone, mobile in USERS:
         user, created = User.objects.get_or_create(
             username=username,

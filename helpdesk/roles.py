@@ -84,6 +84,15 @@ def team_for_unit(unit):
     return unit.area.team if unit is not None and unit.area_id else None
 
 
+def ensure_default_roles(Group=None) -> None:
+    """Create the role groups that are missing (idempotent). Used by the data migration (with the historical
+    Group model), by seed_demo and by tests, since a flushed database has lost what migrations created."""
+    if Group is None:
+        from django.contrib.auth.models import Group
+    for name in Role.values:
+        Group.objects.get_or_create(name=name)
+
+
 def grant_permissions(apps, role: str, perms: list[str]) -> None:
     """For data migrations: give a role group permissions named "app_label.codename".
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = _("การเผยแพร่ข้อมูลบนเว็บไซต์")
+
+    def ready(self):
+        from publishing import integration
+
+        integration.register()

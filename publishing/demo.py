@@ -2,7 +2,6 @@
 
 import datetime as dt
 import io
-from importlib import import_module
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +13,7 @@ from helpdesk.workdays import add_working_days, working_days_between
 from publishing import services
 from publishing.files import check_upload
 from publishing.models import PublishingRequest, Section
+from publishing.sections import ensure_default_sections
 
 MARKER_TITLE = "ประชาสัมพันธ์การรับชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2569"
 
@@ -83,9 +83,7 @@ def seed(command, options) -> None:
     except User.DoesNotExist:
         return
     # The menus come from a data migration; a flushed test database has lost them.
-    from django.apps import apps as django_apps
-
-    import_module("publishing.migrations.0002_sections").add_sections(django_apps, None)
+    ensure_default_sections(Section)
     sections = {s.slug: s for s in Section.objects.all()}
     pdf_bytes = _demo_pdf("เอกสารประกอบประกาศ")
     png_bytes = _demo_png()

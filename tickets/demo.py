@@ -14,6 +14,7 @@ from helpdesk.models import Unit
 from helpdesk.roles import Role
 from helpdesk.thai import fiscal_year
 from helpdesk.workdays import WorkingCalendar
+from tickets.categories import ensure_default_categories
 from tickets.models import (
     ACTIVE_STATUSES,
     Category,
@@ -87,6 +88,7 @@ def add_arguments(parser) -> None:
 
 
 def seed(command, options) -> None:
+    ensure_default_categories(Category)  # from a data migration; a flushed database has lost them
     _seed_examples(command)
     target = options.get("tickets") or 0
     if target:

@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from tickets.forms import SurveyForm
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.models.ticket import DELIVERED_STATUSES
+from tickets.parts_hooks import ticket_waiting_part_names
 from tickets.repairs import earlier_repairs
 from tickets.services import survey_submit
 from tickets.services.survey import survey_deadline, survey_refusal
@@ -60,6 +61,8 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
         "survey_deadline": survey_deadline(ticket),
         "show_survey": ticket.status in DELIVERED_STATUSES,
         "technician_name": ticket.technician.get_full_name() if ticket.technician_id else "",
+        # One query, and only while the ticket waits for parts: names only, never prices.
+        "waiting_part_names": ticket_waiting_part_names(ticket) if ticket.status == Status.WAITING_PARTS else [],
     }
 
 

@@ -1,13 +1,12 @@
 from django.core.management import call_command
 from django.db import migrations
 
-ROLES = ["requester", "technician", "supervisor", "it_head", "network_admin", "stock_officer", "executive"]
 
 
 def create_roles(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
+    from helpdesk.roles import ensure_default_roles
+
+    ensure_default_roles(apps.get_model("auth", "Group"))
 
 
 def create_cache_table(apps, schema_editor):

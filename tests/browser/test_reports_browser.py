@@ -17,6 +17,7 @@ def test_executive_reads_the_fiscal_year_report_and_downloads_the_pdf(sign_in, l
     page.wait_for_selector("#widget-executive svg")
     assert "ผลการให้บริการ ปีงบประมาณ" in page.inner_text("#widget-executive")
 
+    page.click("#nav-reports-menu")  # the "รายงาน" dropdown of the main menu
     page.click("#nav-reports")
     page.select_option("#id_period", "fiscal_year")
     page.fill("#id_fiscal_year", "2570")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from tickets.categories import ensure_default_categories
 from tickets.models import Category, Channel, Status
 from tickets.parts.models import Item
 from tickets.parts.services import stock_receive
@@ -12,6 +13,7 @@ from tickets.services import ticket_create, ticket_transition
 
 @pytest.fixture
 def hw(db):
+    ensure_default_categories(Category)  # transactional tests flush what the data migration created
     return Category.objects.get(code="hw-computer")
 
 

@@ -64,16 +64,8 @@ def test_the_report_section_counts_parts_used_and_consumables_disbursed(
     assert len(header) == 5 and len(rows) == 3
 
 
-def test_demo_data_has_a_catalogue_stock_disbursements_and_requests_in_every_state(make_ticket, unit_a):
-    call_command("seed_demo", verbosity=0)
-    technician = Ticket.objects.none()
-    from django.contrib.auth.models import User
-
-    technician = User.objects.get(username="technician")
-    demo_unit = technician.profile.team.areas.first().units.first()
-    for _ in range(6):
-        make_ticket(demo_unit, by=technician)
-    PartRequest.objects.all().delete()
+def test_demo_data_has_a_catalogue_stock_disbursements_and_requests_in_every_state():
+    # The tickets demo (seeded first) leaves in-progress tickets for the part requests.
     call_command("seed_demo", verbosity=0)
     counts = (Item.objects.count(), Movement.objects.count(), Disbursement.objects.count(),
               PartRequest.objects.count())

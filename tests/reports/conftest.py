@@ -11,6 +11,7 @@ import pytest
 
 from assets.models import Asset
 from helpdesk.models import Holiday
+from tickets.categories import ensure_default_categories
 from tickets.models import Category, Channel, SatisfactionSurvey, Status, Ticket
 
 BKK = ZoneInfo("Asia/Bangkok")
@@ -43,6 +44,7 @@ def survey(ticket, *, speed, quality, courtesy, overall, at) -> SatisfactionSurv
 @pytest.fixture
 def dataset(unit_a, unit_a_child, unit_b):
     """FY2570, all units: 12 received, 6 delivered, 3 open, 2 cancelled, 1 unrepairable."""
+    ensure_default_categories(Category)  # browser (transactional) tests flush what the data migration created
     Holiday.objects.create(date=dt.date(2026, 10, 13), name="วันนวมินทรมหาราช")
     Holiday.objects.create(date=dt.date(2026, 10, 23), name="วันปิยมหาราช")
     asset_x = Asset.objects.create(asset_number="7440-001-0001/2566", asset_type=Asset.Type.COMPUTER, brand="Dell",

@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     name = "tickets.network"
     label = "network"
     verbose_name = _("คำขอ IP/MAC และบัญชีผู้ใช้")
+
+    def ready(self):
+        from tickets.network import integration
+
+        integration.register()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from helpdesk.models import Unit
 from helpdesk.roles import Role
 from tickets.models import Status, Ticket
+from tickets.parts.defaults import ensure_default_permissions
 from tickets.parts.models import Disbursement, Item, Movement, PartRequest
 
 SCALE_PREFIX = "SCALE-"
@@ -61,6 +62,7 @@ def add_arguments(parser):
 
 
 def seed(command, options) -> None:
+    ensure_default_permissions()  # from a data migration; a flushed database has lost them
     stock_user = User.objects.filter(username="stock").first()
     items = _catalogue()
     if not Movement.objects.exclude(reference__startswith=SCALE_PREFIX).exists():
@@ -127,8 +129,14 @@ def _part_requests(items: dict[str, Item], stock_user) -> int:
 
     if stock_user is None:
         return 0
-    tickets = [t for t in Ticket.objects.filter(status=Status.IN_PROGRESS).select_related("team")
-               .order_by("created_at")[:12] if _technician_for(t) is not None]
+    # The tickets demo's "waiting for parts" tickets get the requests that explain the wait; in-progress
+    # tickets only when there are none, so the demo keeps a ticket in progress.
+    tickets = []
+    for status in (Status.WAITING_PARTS, Status.IN_PROGRESS):
+        tickets = [t for t in Ticket.objects.filter(status=status).select_related("team")
+                   .order_by("created_at")[:12] if _technician_for(t) is not None]
+        if tickets:
+            break
     if not tickets:
         return 0
     today = timezone.localdate()

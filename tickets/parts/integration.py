@@ -38,6 +38,29 @@ def tickets_parts_cost(ticket_ids) -> dict[int, Decimal]:
     return {ticket_id: total or Decimal(0) for ticket_id, total in rows}
 
 
+def ticket_section_context(request, ticket) -> dict | None:
+    """The "อะไหล่" section of the ticket page: the ticket's requests in one query, for staff who read parts."""
+    from tickets.parts.access import can_read_parts
+    from tickets.parts.models import PartRequest, PartRequestStatus
+    from tickets.parts.services.requests import REQUESTABLE_TICKET_STATUSES
+
+    user = request.user
+    if not can_read_parts(user):
+        return None
+    rows = list(PartRequest.objects.filter(ticket_id=ticket.pk).select_related("item").order_by("created_at", "pk"))
+    can_request = ticket.can_act(user) and ticket.status in REQUESTABLE_TICKET_STATUSES
+    if not rows and not can_request:
+        return None
+    installed = [row.cost or Decimal(0) for row in rows if row.status == PartRequestStatus.INSTALLED]
+    return {
+        "ticket": ticket,
+        "rows": rows,
+        "can_request": can_request,
+        "installed_cost": sum(installed, Decimal(0)),
+        "outstanding": sum(1 for row in rows if row.is_outstanding),
+    }
+
+
 def stock_widget_context(request) -> dict | None:
     from tickets.parts.models import Item, PartRequest, PartRequestStatus
 
@@ -129,7 +152,15 @@ def parts_report_csv(scope):
 
 
 def register() -> None:
-    register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost)
+    from tickets.detail_sections import register_detail_section
+    from tickets.parts.services import outstanding_part_names
+    from tickets.parts.services.requests import guard_ticket_transition
+    from tickets.services import register_transition_guard
+
+    register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,
+                            order=20)
+    register_transition_guard(guard_ticket_transition)
+    register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost, waiting_parts=outstanding_part_names)
     register_widget(
         "parts_stock", template="parts/includes/_widget_stock.html", context=stock_widget_context,
         roles={Role.STOCK_OFFICER}, order=40,

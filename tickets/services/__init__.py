@@ -6,12 +6,14 @@ from tickets.services.loans import ticket_lend_replacement, ticket_return_replac
 from tickets.services.survey import survey_open_for, survey_submit
 from tickets.services.workflow import (
     PARTS_CLOCK_DAYS,
+    register_transition_guard,
     ticket_add_note,
     ticket_assign,
     ticket_callback_done,
     ticket_guarantee_override,
     ticket_record_work,
     ticket_transition,
+    unregister_transition_guard,
 )
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "GuaranteeResult",
     "guarantee_check",
     "next_ticket_number",
+    "register_transition_guard",
     "survey_open_for",
     "survey_submit",
     "ticket_add_note",
@@ -31,4 +34,5 @@ __all__ = [
     "ticket_record_work",
     "ticket_return_replacement",
     "ticket_transition",
+    "unregister_transition_guard",
 ]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +30,22 @@ WORK_FIELDS = (
     "vendor_claim_ref",
 )
 STALE_MESSAGE = gettext_lazy("ใบแจ้งซ่อมนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง")
+
+
+# Other apps that own part of a ticket's state veto status changes here: func(ticket, to) raises
+# ValidationError (Thai message) to refuse. It runs inside ticket_transition's transaction, with the
+# ticket row locked and `ticket.status` still the current status. Registered in AppConfig.ready().
+_transition_guards: list[Callable] = []
+
+
+def register_transition_guard(func: Callable) -> None:
+    if func not in _transition_guards:
+        _transition_guards.append(func)
+
+
+def unregister_transition_guard(func: Callable) -> None:
+    if func in _transition_guards:
+        _transition_guards.remove(func)
 
 
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
@@ -68,6 +85,8 @@ def ticket_transition(
                 % {"from": Status(current).label, "to": Status(to).label},
                 code="illegal_transition",
             )
+        for guard in _transition_guards:
+            guard(locked, to)
         for name, value in fields.items():
             if to not in TRANSITION_FIELDS[name]:
                 raise TypeError(f"{name} cannot be set when moving to {to}")

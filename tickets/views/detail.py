@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from helpdesk.roles import is_service_staff
 from tickets.access import get_ticket_for_user
+from tickets.detail_sections import detail_sections_for
 from tickets.forms import AssignForm, GuaranteeOverrideForm, LendForm, NoteForm, ReturnForm, TransitionForm, WorkForm
 from tickets.models import Status, Ticket
 from tickets.parts_hooks import ticket_parts_lines
@@ -40,6 +41,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "survey": getattr(ticket, "survey", None) if hasattr(ticket, "survey") else None,
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),
+        "detail_sections": detail_sections_for(request, ticket),
     }
     if can_act:
         allowed = ticket.allowed_transitions

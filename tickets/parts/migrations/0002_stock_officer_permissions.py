@@ -1,13 +1,10 @@
 from django.db import migrations
 
-from helpdesk.roles import grant_permissions
-
 
 def grant(apps, schema_editor):
-    grant_permissions(apps, "stock_officer", [
-        "parts.add_item", "parts.change_item", "parts.view_item", "parts.view_movement",
-        "parts.view_partrequest", "parts.view_disbursement",
-    ])
+    from tickets.parts.defaults import ensure_default_permissions
+
+    ensure_default_permissions(apps)
 
 
 class Migration(migrations.Migration):

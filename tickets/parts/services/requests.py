@@ -74,6 +74,29 @@ def outstanding_part_names(ticket: Ticket) -> list[str]:
     return [request.part_name for request in rows]
 
 
+# Manual status changes that would end the parts wait while a request is still open.
+GUARDED_TARGETS = frozenset({Status.IN_PROGRESS, Status.QUALITY_CHECK})
+
+
+def guard_ticket_transition(ticket: Ticket, to: str) -> None:
+    """The parts app owns "waiting for parts": refuse to leave it (or to finish) while a part is outstanding.
+
+    Registered with tickets.services.workflow; runs with the ticket locked. The parts app's own resume
+    (after the last request is installed, rejected or cancelled) finds nothing outstanding and passes.
+    """
+    if to not in GUARDED_TARGETS:
+        return
+    if to == Status.IN_PROGRESS and ticket.status != Status.WAITING_PARTS:
+        return
+    names = outstanding_part_names(ticket)
+    if names:
+        raise ValidationError(
+            _("ยังมีคำขออะไหล่ที่ค้างอยู่ (%(parts)s) กรุณาติดตั้ง ยกเลิก หรือให้พิจารณาไม่อนุมัติคำขออะไหล่ก่อน "
+              "ระบบจะเปลี่ยนสถานะกลับเป็นดำเนินการซ่อมให้เอง") % {"parts": ", ".join(names)},
+            code="parts_outstanding",
+        )
+
+
 def _lock_ticket(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update(of=("self",)).select_related("team").get(pk=ticket.pk)
 
