@@ -5,7 +5,7 @@ import time
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.core.cache import cache
+from django.core.cache import caches
 from django_ratelimit.core import _get_window
 
 from tests.conftest import PASSWORD
@@ -83,7 +83,7 @@ def test_login_ticket_change_and_rate_limit_are_shared_by_two_app_servers(
     assert "ตรวจเครื่องผ่านเครื่องบริการ B" in page
 
     # The tracking page allows 5 requests a minute per client address, counted across both servers.
-    cache.clear()
+    caches["ratelimit"].clear()
     seconds_left = _get_window("127.0.0.1", 60) - time.time()
     if seconds_left < 15:  # all six requests fall in one rate-limit window
         time.sleep(seconds_left + 1)
