@@ -13,7 +13,9 @@ from tickets.models import Status, Ticket
 
 from .servers import AppServer, Browser
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after the test must not take the data-migration rows (roles, categories)
+# from the tests that run after it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
