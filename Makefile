@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint sysdeps migrate demo clean serve worker
+.PHONY: run test lint sysdeps migrate demo clean serve worker bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,21 @@ serve: $(VENV)/.installed .secret-key
 
 worker: $(VENV)/.installed .secret-key
 	$(PROD_ENV) $(PY) manage.py db_worker
+
+# The benchmark (docs/scale.md): PostgreSQL database helpdesk_bench, seeded once with 100,000 tickets,
+# 20,000 assets and 50,000 ledger movements (several minutes the first time), then the table of key pages
+# and the wrk throughput of the tracking page vs a trivial view. BENCH_ARGS e.g. "--runs 50 --workers 3".
+BENCH_DB ?= helpdesk_bench
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+BENCH_ARGS ?=
+
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	@createdb -h 127.0.0.1 -U postgres $(BENCH_DB) 2>/dev/null || true
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(PY) manage.py bench $(BENCH_ARGS)
 
 # Debian packages the tests use: Chromium (browser tests), poppler-utils (pdffonts), zbar-tools (QR decoding).
 sysdeps:

@@ -155,3 +155,18 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class RateCounter(models.Model):
+    """Request counters of the rate limits (helpdesk.ratelimit.CounterCache), shared by every app server."""
+
+    key = models.CharField(max_length=250, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("ตัวนับอัตราการเรียกใช้")
+        verbose_name_plural = _("ตัวนับอัตราการเรียกใช้")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

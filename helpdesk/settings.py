@@ -106,6 +106,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "helpdesk_cache"}
     )
 }
+# Rate-limit counters: Redis when configured, else one-statement counters in the database (helpdesk/ratelimit.py).
+if not os.environ.get("REDIS_URL"):
+    CACHES["ratelimit"] = {"BACKEND": "helpdesk.ratelimit.CounterCache"}
+RATELIMIT_USE_CACHE = "default" if os.environ.get("REDIS_URL") else "ratelimit"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -33,6 +33,12 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_GET
+def ping(request):
+    """The cheapest Django answer (no database): the baseline for throughput benchmarks (`manage.py bench`)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def rate_limited(request, exception):
     """Shown when a client exceeds a rate limit (django-ratelimit)."""
     return render(request, "429.html", status=429)

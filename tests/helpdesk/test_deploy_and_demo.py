@@ -60,3 +60,11 @@ def test_seed_demo_is_idempotent():
     assert requester.profile.unit.team is not None
     for username in ("requester", "technician", "supervisor", "netadmin", "stock", "executive", "ithead"):
         assert User.objects.get(username=username).groups.exists()
+
+
+def test_ping_answers_without_the_database(client):
+    # No django_db mark: pytest-django raises on any database access.
+    response = client.get("/ping")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert client.post("/ping").status_code == 405

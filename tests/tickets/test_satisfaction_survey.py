@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +15,8 @@ ANSWERS = {"speed": 5, "quality": 4, "courtesy": 5, "overall": 4, "comment": "à¸
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
-    cache.clear()
+    for backend in caches.all():  # the default cache and the rate-limit counters
+        backend.clear()
 
 
 @pytest.fixture

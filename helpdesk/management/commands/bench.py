@@ -1,0 +1,288 @@
+"""`manage.py bench`: the scale dataset, server time and queries of the key pages, and throughput under gunicorn.
+
+Pages are fetched by URL name through Django's test client (no view is imported here), logged in as the demo
+user who uses each page. Throughput is measured by wrk (Debian package `wrk`) against gunicorn started with this
+process's settings, for the public tracking page and for `/ping` (a Django view that does nothing), so their ratio
+shows what the tracking page costs on top of the framework. Targets (issue 9; 2 cores, 100,000 tickets,
+PostgreSQL): job board and tracking page under 50 ms at the 95th percentile, list pages under 15 queries,
+tracking page at least half the throughput of /ping.
+"""
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+ROOT = Path(settings.BASE_DIR)
+SCALE = {"tickets": 100_000, "assets": 20_000, "movements": 50_000}
+TARGET_P95_MS = 50
+TARGET_LIST_QUERIES = 15
+TARGET_RATIO = 0.5
+
+
+@dataclass
+class Page:
+    label: str
+    username: str
+    url: str
+    is_list: bool = False
+    p95_target: bool = False
+    pdf: bool = False
+
+
+@dataclass
+class Result:
+    page: Page
+    queries: int
+    median_ms: float
+    p95_ms: float
+    runs: int
+    bytes: int
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Command(BaseCommand):
+    help = "Seed the scale dataset once, then measure the key pages (queries, median/p95 time) and throughput."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=30, help="timed requests per page (PDF: a sixth of it)")
+        parser.add_argument("--duration", type=int, default=10, help="seconds of wrk load per URL")
+        parser.add_argument("--connections", type=int, default=16, help="wrk connections")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="gunicorn workers for the throughput runs (default: helpdesk/gunicorn.conf.py's)")
+        parser.add_argument("--no-seed", action="store_true", help="measure whatever data is there")
+        parser.add_argument("--no-wrk", action="store_true", help="skip the gunicorn/wrk throughput runs")
+
+    def handle(self, *args, **options):
+        if not options["no_seed"]:
+            self.seed()
+        if connection.vendor == "postgresql":
+            # Bulk-seeded tables have no planner statistics until autovacuum gets to them; without them the
+            # job board's plan is a hash join over the whole team (0.9 s instead of milliseconds).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        self.stdout.write(self.dataset_line())
+        self.stdout.write(self.load_line())
+        results = self.measure_pages(options["runs"])
+        self.print_pages(results)
+        if not options["no_wrk"]:
+            self.throughput(options)
+        self.stdout.write(self.load_line())
+
+    # --- data --------------------------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "tickets": apps.get_model("tickets", "Ticket").objects.count(),
+            "assets": apps.get_model("assets", "Asset").objects.count(),
+            "movements": apps.get_model("parts", "Movement").objects.count(),
+        }
+
+    def seed(self) -> None:
+        have = self.counts()
+        if all(have[name] >= wanted for name, wanted in SCALE.items()):
+            return
+        self.stdout.write(f"Seeding the scale dataset (have {have}); this takes several minutes …")
+        started = time.monotonic()
+        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"), **SCALE)  # noqa: SIM115
+        self.stdout.write(f"seeded in {time.monotonic() - started:.0f} s")
+
+    def dataset_line(self) -> str:
+        events = apps.get_model("tickets", "TicketEvent").objects.count()
+        have = self.counts()
+        return (f"Dataset: {have['tickets']:,} tickets, {events:,} ticket events, {have['assets']:,} assets, "
+                f"{have['movements']:,} ledger movements; database {connection.vendor} "
+                f"({settings.DATABASES['default']['NAME']}), cache {settings.CACHES['default']['BACKEND']}")
+
+    def load_line(self) -> str:
+        one, five, fifteen = os.getloadavg()
+        return f"Load average: {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+    # --- pages through the test client -------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        Ticket = apps.get_model("tickets", "Ticket")
+        Asset = apps.get_model("assets", "Asset")
+        technician = get_user_model().objects.get(username="technician")
+        ticket = (Ticket.objects.filter(team_id=technician.profile.team_id).order_by("-pk").first()
+                  or Ticket.objects.order_by("-pk").first())
+        if ticket is None:
+            raise CommandError("no tickets: run without --no-seed")
+        asset = Asset.objects.order_by("pk").first()
+        return [
+            Page("job board", "technician", reverse("tickets:list"), is_list=True, p95_target=True),
+            Page("ticket detail", "technician", reverse("tickets:detail", args=[ticket.pk])),
+            Page("tracking page", "", reverse("tracking", args=[ticket.tracking_token]), p95_target=True),
+            Page("asset list", "stock", reverse("assets:list"), is_list=True),
+            Page("asset page", "stock", reverse("assets:detail", args=[asset.pk])),
+            Page("stock page", "stock", reverse("parts:stock"), is_list=True),
+            Page("news list", "", reverse("news:index"), is_list=True),
+            Page("fiscal-year summary", "executive", reverse("reports:summary")),
+            Page("fiscal-year summary PDF", "executive", reverse("reports:summary_pdf"), pdf=True),
+        ]
+
+    def client_for(self, username: str) -> Client:
+        host = next((h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"), "127.0.0.1")
+        client = Client(HTTP_HOST=host)
+        if username:
+            client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    def measure_pages(self, runs: int) -> list[Result]:
+        results = []
+        # The test client is one address: lift the tracking page's per-address limit for the measurement.
+        with override_settings(TRACKING_RATE_LIMIT="1000000/m"):
+            for page in self.pages():
+                client = self.client_for(page.username)
+                count = max(3, runs // 6) if page.pdf else runs
+                response = client.get(page.url, secure=True)  # warm-up: templates, connections, caches
+                if response.status_code != 200:
+                    raise CommandError(f"{page.label}: {page.url} answered {response.status_code}")
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(page.url, secure=True)
+                query_count = len(queries.captured_queries)  # now: the next request resets the query log
+                times = []
+                for _ in range(count):
+                    started = time.perf_counter()
+                    response = client.get(page.url, secure=True)
+                    content = b"".join(response) if response.streaming else response.content
+                    times.append((time.perf_counter() - started) * 1000)
+                results.append(Result(page, query_count, statistics.median(times),
+                                      percentile(times, 0.95), count, len(content)))
+        return results
+
+    def print_pages(self, results: list[Result]) -> None:
+        self.stdout.write("")
+        self.stdout.write(f"{'page':<26}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'runs':>6}{'KiB':>7}  target")
+        for result in results:
+            page = result.page
+            notes = []
+            if page.is_list:
+                ok = result.queries < TARGET_LIST_QUERIES
+                notes.append(f"queries < {TARGET_LIST_QUERIES}: {'ok' if ok else 'MISS'}")
+            if page.p95_target:
+                ok = result.p95_ms < TARGET_P95_MS
+                notes.append(f"p95 < {TARGET_P95_MS} ms: {'ok' if ok else 'MISS'}")
+            self.stdout.write(
+                f"{page.label:<26}{result.queries:>8}{result.median_ms:>11.1f}{result.p95_ms:>9.1f}"
+                f"{result.runs:>6}{result.bytes / 1024:>7.0f}  {'; '.join(notes)}"
+            )
+
+    # --- throughput under gunicorn -----------------------------------------------------------------------------
+
+    def throughput(self, options) -> None:
+        wrk = shutil.which("wrk")
+        if wrk is None:
+            raise CommandError("wrk is not installed (Debian: apt-get install wrk; `make bench` does it)")
+        Ticket = apps.get_model("tickets", "Ticket")
+        token = Ticket.objects.order_by("-pk").values_list("tracking_token", flat=True).first()
+        port = free_port()
+        env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        env.update({
+            "DJANGO_SETTINGS_MODULE": "helpdesk.settings",
+            "DATABASE_URL": self.database_url(),
+            "DEBUG": "0",
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "TRACKING_RATE_LIMIT": "1000000/m",
+            "ALLOWED_HOSTS": "127.0.0.1",
+        })
+        if options["workers"]:
+            env["GUNICORN_WORKERS"] = str(options["workers"])
+        workers = env.get("GUNICORN_WORKERS") or str(os.cpu_count() * 2 + 1)
+        threads = env.get("GUNICORN_THREADS", "2")
+        with tempfile.TemporaryFile() as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "helpdesk/gunicorn.conf.py", "helpdesk.wsgi"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+            try:
+                base = f"http://127.0.0.1:{port}"
+                self.wait_ready(server, base, log)
+                self.stdout.write("")
+                self.stdout.write(f"Throughput: gunicorn {workers} workers × {threads} threads, "
+                                  f"wrk {options['connections']} connections, {options['duration']} s per URL")
+                rates = {}
+                for label, path in (("/ping (trivial view)", "/ping"), ("tracking page", f"/t/{token}/")):
+                    # A short warm-up so every worker has its connection and templates loaded.
+                    self.run_wrk(wrk, base + path, 2, options["connections"])
+                    rates[label] = self.run_wrk(wrk, base + path, options["duration"], options["connections"])
+                    self.stdout.write(f"  {label:<22}{rates[label]:>10.0f} requests/s")
+                ratio = rates["tracking page"] / rates["/ping (trivial view)"]
+                verdict = "ok" if ratio >= TARGET_RATIO else "MISS"
+                self.stdout.write(f"  tracking / trivial ratio {ratio:>8.2f}   target ≥ {TARGET_RATIO}: {verdict}")
+            finally:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait(timeout=10)
+
+    def database_url(self) -> str:
+        db = settings.DATABASES["default"]
+        if connection.vendor == "sqlite":
+            return f"sqlite:///{db['NAME']}"
+        from urllib.parse import quote
+
+        auth = quote(db.get("USER") or "")
+        if db.get("PASSWORD"):
+            auth += ":" + quote(db["PASSWORD"])
+        host = f"{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}"
+        return f"postgres://{auth}{'@' if auth else ''}{host}/{db['NAME']}"
+
+    def wait_ready(self, server: subprocess.Popen, base: str, log) -> None:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                log.seek(0)
+                raise CommandError("gunicorn exited:\n" + log.read().decode(errors="replace")[-3000:])
+            try:
+                request = urllib.request.Request(base + "/ping", headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (loopback)
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError("gunicorn did not start within 90 s")
+
+    def run_wrk(self, wrk: str, url: str, seconds: int, connections: int) -> float:
+        result = subprocess.run(
+            [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", "X-Forwarded-Proto: https", url],
+            capture_output=True, text=True, timeout=seconds + 60, check=True,
+        )
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+        if errors:
+            raise CommandError(f"{url}: {errors.group(1)} error responses under load\n{result.stdout}")
+        match = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
+        if not match:
+            raise CommandError(f"could not read wrk's output:\n{result.stdout}")
+        return float(match.group(1))

@@ -1,0 +1,85 @@
+"""The rate-limit counters: one statement per hit, in the database every app server shares."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from helpdesk.models import Area, RateCounter, Team, Unit
+from tests.conftest import make_user
+from tests.tickets.conftest import category
+from tickets.services import ticket_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def counters(monkeypatch):
+    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 1)  # no pruning unless a test asks
+    cache = caches["ratelimit"]
+    cache.clear()
+    return cache
+
+
+def test_add_then_incr_counts_with_one_statement_each(counters):
+    with CaptureQueriesContext(connection) as queries:
+        assert counters.add("rl:x", 1, 60) is True
+    assert len(queries.captured_queries) == 1  # no culling count, no transaction around it
+    assert counters.add("rl:x", 1, 60) is False
+    with CaptureQueriesContext(connection) as queries:
+        assert counters.incr("rl:x") == 2
+    assert len(queries.captured_queries) == 1
+    assert counters.incr("rl:x", 3) == 5
+    assert counters.get("rl:x") == 5
+    assert RateCounter.objects.get().count == 5
+
+
+def test_an_expired_counter_starts_again(counters):
+    counters.add("rl:y", 4, 60)
+    key = RateCounter.objects.get().key
+    RateCounter.objects.filter(key=key).update(expires=timezone.now() - dt.timedelta(seconds=1))
+    assert counters.get("rl:y") is None
+    with pytest.raises(ValueError):
+        counters.incr("rl:y")
+    assert counters.add("rl:y", 1, 60) is True
+    assert counters.incr("rl:y") == 2
+
+
+def test_adding_now_and_then_deletes_expired_counters(counters, monkeypatch):
+    counters.add("rl:old", 1, 60)
+    RateCounter.objects.update(expires=timezone.now() - dt.timedelta(seconds=1))
+    counters.add("rl:live", 1, 60)
+    assert RateCounter.objects.count() == 2
+    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 0)
+    counters.add("rl:new", 1, 60)
+    assert sorted(RateCounter.objects.values_list("count", flat=True)) == [1, 1]
+    assert counters.get("rl:old") is None
+
+
+def test_set_delete_and_clear(counters):
+    counters.set("rl:z", 7, 60)
+    assert counters.get("rl:z") == 7
+    assert counters.delete("rl:z") is True
+    assert counters.get("rl:z", "none") == "none"
+    counters.add("rl:a", 1, 60)
+    counters.clear()
+    assert not RateCounter.objects.exists()
+
+
+def test_the_tracking_page_limit_uses_the_counters(client, counters, settings, django_assert_max_num_queries):
+    settings.TRACKING_RATE_LIMIT = "3/h"
+    team = Team.objects.create(code="t1", name="ทีม")
+    area = Area.objects.create(code="a1", name="เขต", team=team)
+    unit = Unit.objects.create(code="90100", name="สำนักงานทดสอบ", kind=Unit.Kind.DISTRICT, area=area)
+    requester = make_user("rq", "requester", unit=unit)
+    ticket = ticket_create(unit=unit, category=category("hw-computer"), symptom="เปิดไม่ติด", requester_name="ก",
+                           requester_phone="081", by=requester, requester=requester, asset=None,
+                           device_description="เครื่องพิมพ์", channel="web")
+    url = f"/t/{ticket.tracking_token}/"
+    with django_assert_max_num_queries(5):  # limiter (1) + ticket, events, earlier repairs
+        assert client.get(url).status_code == 200
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+    assert RateCounter.objects.get().count == 4
