@@ -217,6 +217,9 @@ LOGGING = {
 # Product settings (editable through the environment).
 HELPDESK_ORGANISATION = os.environ.get("HELPDESK_ORGANISATION", "ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร")
 TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
+# The public tracking page is cached per ticket version; details that change without a new
+# version (the asset's other repairs, part names) may lag this many seconds.
+TRACKING_PAGE_CACHE_SECONDS = int(os.environ.get("TRACKING_PAGE_CACHE_SECONDS", "30"))
 # Days after delivery during which the unit may answer the satisfaction survey.
 HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))
 # Behind a reverse proxy every request comes from the proxy's address: name the

@@ -108,6 +108,7 @@ def test_the_tracking_page_follows_the_ticket_to_delivery(client, ticket, techni
 def test_the_tracking_page_runs_a_fixed_number_of_queries(client, ticket, technician, make_ticket, unit_a, hw,
                                                           asset_a, deliver, django_assert_max_num_queries):
     url = ticket.get_tracking_url()
+    client.cookies["returning"] = "1"  # a visitor with cookies gets a freshly rendered page, never the cache
     client.get(url)
     with django_assert_max_num_queries(6) as few:  # one is the rate-limit counter (helpdesk/ratelimit.py)
         client.get(url)
@@ -118,3 +119,31 @@ def test_the_tracking_page_runs_a_fixed_number_of_queries(client, ticket, techni
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
     assert Ticket.objects.filter(asset=asset_a).count() == 6
+
+
+def test_cookieless_visitors_get_the_cached_page_until_the_ticket_changes(client, ticket, technician,
+                                                                        django_assert_max_num_queries):
+    url = ticket.get_tracking_url()
+    first = client.get(url)
+    with django_assert_max_num_queries(4):  # rate limit, the ticket's version, the cache
+        again = client.get(url)
+    assert again.content == first.content
+    version = Ticket.objects.get(pk=ticket.pk).version
+    ticket_add_note(ticket=ticket, by=technician, note="รอผู้ใช้ยืนยันรหัสเครื่อง", is_internal=False)
+    assert Ticket.objects.get(pk=ticket.pk).version == version + 1  # a public note moves the page on
+    ticket_add_note(ticket=ticket, by=technician, note="โน้ตภายในเท่านั้น", is_internal=True)
+    ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="สั่งพาวเวอร์ซัพพลาย")
+    body = client.get(url).content.decode()
+    assert 'data-status="waiting_parts"' in body
+    assert "โน้ตภายในเท่านั้น" not in body
+
+
+def test_a_page_with_the_survey_form_is_never_cached(client, ticket, technician):
+    for to, fields in [("quality_check", {"cause": "ฝุ่น", "fix": "ทำความสะอาด"}), ("ready_for_pickup", {}),
+                       ("delivered", {"received_by_name": "สมชาย"})]:
+        ticket_transition(ticket=ticket, to=to, by=technician, **fields)
+    url = ticket.get_tracking_url()
+    client.get(url)
+    response = client.get(url)
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert response.cookies.get("csrftoken") is not None  # rendered for this visitor, with their own token

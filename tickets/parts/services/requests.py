@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,6 +111,9 @@ def _sync_ticket(ticket: Ticket, by, note: str) -> None:
         ticket_transition(ticket=ticket, to=Status.WAITING_PARTS, by=by, note=note)
     elif not waiting and ticket.status == Status.WAITING_PARTS:
         ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=by, note=note)
+    else:
+        # The parts a ticket waits for are on its tracking page: move the page's cached copy on.
+        Ticket.objects.filter(pk=ticket.pk).update(version=F("version") + 1)
 
 
 def part_request_create(
