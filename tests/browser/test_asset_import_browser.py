@@ -17,7 +17,8 @@ def test_stock_officer_fixes_a_bad_row_imports_and_prints_labels(sign_in, page, 
                    + f"7440-001-0002/2566,เครื่องพิมพ์,Epson,L3250,{unit_a.code},31/02/2566,5290\n",
                    encoding="utf-8")
     sign_in("wandee", PASSWORD)
-    page.click("nav >> text=ครุภัณฑ์")
+    page.click("#nav-assets")  # the "ครุภัณฑ์" dropdown of the main menu
+    page.click("nav >> text=ทะเบียนครุภัณฑ์")
     page.click("text=นำเข้าจากไฟล์ CSV")
     page.set_input_files("#id_file", str(bad))
     page.click("#check-import")
