@@ -1,16 +1,26 @@
-"""A counter-only cache backend for django-ratelimit, one SQL statement per operation.
+"""Per-client rate limits that every app server shares, at one round trip per request.
 
-django-ratelimit counts hits with ``cache.add(key, n)`` and then ``cache.incr(key)``. On Django's database cache
-that is ten statements per hit (a culling COUNT, a transaction, a SELECT and an INSERT or UPDATE, twice). Here a
-hit is one ``INSERT … ON CONFLICT DO NOTHING`` (the first in a window) or one ``UPDATE … RETURNING`` (the
-others) on a table of integers, so the counts stay in the database every app server shares. With ``REDIS_URL``
-set the limits use Redis instead (settings.RATELIMIT_USE_CACHE).
+`limit_per_address(scope, rate)` marks `request.limited` when the client's address has made more than the
+allowed requests in the current window (fixed windows, offset per address so they do not all roll over at
+once). The count lives in the cache named by RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
+(helpdesk.cache.RedisCache.hit: SET NX + INCR in one pipeline), otherwise `CounterCache` below, a table of
+integers where a hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING` (Django's database cache would take
+ten statements). This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
 """
 
+import functools
+import hashlib
+import ipaddress
 import random
+import re
+import time
+import zlib
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils import timezone
 
@@ -43,6 +53,23 @@ class CounterCache(BaseCache):
             )
             return cursor.rowcount == 1
 
+    def hit(self, key, timeout):
+        """Count one request: a new or expired counter starts at 1, a live one goes up by 1. One statement."""
+        key = self.make_and_validate_key(key)
+        now = timezone.now()
+        if random.randrange(PRUNE_EVERY) == 0:
+            RateCounter.objects.filter(expires__lte=now).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
+                f'ON CONFLICT ("key") DO UPDATE SET '
+                f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
+                f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
+                f'RETURNING "count"',
+                [key, self._expires(timeout), now, now],
+            )
+            return cursor.fetchone()[0]
+
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
         with connection.cursor() as cursor:
@@ -74,3 +101,73 @@ class CounterCache(BaseCache):
 
     def clear(self):
         RateCounter.objects.all().delete()
+
+
+# --- the limiter ----------------------------------------------------------------------------------------------
+
+_RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+EXPIRY_MARGIN = 5  # seconds a counter outlives its window, so a slow request still finds it
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """"5/m" → (5, 60); "100/10s" → (100, 10)."""
+    match = _RATE.match(rate.strip())
+    if not match:
+        raise ImproperlyConfigured(f"rate {rate!r}: expected e.g. 60/m, 5/10s, 1000/h")
+    count, multiple, unit = match.groups()
+    return int(count), _SECONDS[unit] * int(multiple or 1)
+
+
+def client_address(request) -> str:
+    """The client's address (IPv6 by its /64): REMOTE_ADDR, or the header named by RATELIMIT_IP_META_KEY when a
+    reverse proxy sets it (docs/deploy.md)."""
+    meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    value = (request.META.get(meta_key) or "").split(",")[0].strip()
+    if not value:
+        raise ImproperlyConfigured(f"no client address in {meta_key}; see RATELIMIT_IP_META_KEY in docs/deploy.md")
+    mask = 64 if ":" in value else 32
+    return str(ipaddress.ip_network(f"{value}/{mask}", strict=False).network_address)
+
+
+def window_end(address: str, period: int, now: float | None = None) -> int:
+    """End of the address's current window: windows are fixed, shifted per address by a stable offset."""
+    ts = int(time.time() if now is None else now)
+    if period == 1:
+        return ts
+    end = ts - (ts % period) + (zlib.crc32(address.encode()) % period)
+    return end + period if end < ts else end
+
+
+def count_hit(cache, key: str, timeout: int) -> int:
+    hit = getattr(cache, "hit", None)
+    if hit is not None:
+        return hit(key, timeout)
+    if cache.add(key, 1, timeout):  # any other cache backend: two operations
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two
+        cache.add(key, 1, timeout)
+        return 1
+
+
+def is_limited(request, scope: str, rate: str) -> bool:
+    """Count this request against the client's limit for `scope`; True when it is over the limit."""
+    limit, period = parse_rate(rate)
+    address = client_address(request)
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    key = f"rl:{scope}:{limit}/{period}:{window_end(address, period)}:{digest}"
+    return count_hit(caches[settings.RATELIMIT_USE_CACHE], key, period + EXPIRY_MARGIN) > limit
+
+
+def limit_per_address(scope: str, rate):
+    """Decorator: sets `request.limited` (the view answers 429 itself). `rate` is a string or a callable giving
+    one, read on every request so settings can change it."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            request.limited = is_limited(request, scope, rate() if callable(rate) else rate)
+            return view(request, *args, **kwargs)
+        return wrapped
+    return decorator

@@ -43,12 +43,16 @@ def is_service_staff(user) -> bool:
 
 
 def user_profile(user):
+    """The user's profile with its unit and team, one query per request (cached where `user.profile` looks)."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.profile
-    except user._meta.model.profile.RelatedObjectDoesNotExist:
-        return None
+    cache = user._state.fields_cache
+    if "profile" not in cache:
+        from helpdesk.models import Profile
+
+        # None is cached too: `user.profile` then raises RelatedObjectDoesNotExist without a query.
+        cache["profile"] = Profile.objects.select_related("unit", "team").filter(user=user).first()
+    return cache["profile"]
 
 
 def user_unit(user):

@@ -87,7 +87,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_health_checks=os.environ.get("CONN_HEALTH_CHECKS", "1") == "1",
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -101,7 +101,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "helpdesk.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "helpdesk_cache"}
     )
@@ -226,6 +226,5 @@ HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))
 # header that carries the client's address (e.g. HTTP_X_REAL_IP) for the rate limits.
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
-RATELIMIT_VIEW = "helpdesk.views.rate_limited"
 # Government ID-card copies (personal data, Thai PDPA) are deleted this many days after the request finished.
 HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))

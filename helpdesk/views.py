@@ -38,7 +38,3 @@ def ping(request):
     """The cheapest Django answer (no database): the baseline for throughput benchmarks (`manage.py bench`)."""
     return HttpResponse("ok", content_type="text/plain")
 
-
-def rate_limited(request, exception):
-    """Shown when a client exceeds a rate limit (django-ratelimit)."""
-    return render(request, "429.html", status=429)

@@ -7,6 +7,15 @@ class TicketsConfig(AppConfig):
     verbose_name = _("งานแจ้งซ่อม")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from tickets import tracking_cache
+        from tickets.models import Ticket, TicketEvent
+
+        post_save.connect(tracking_cache.ticket_saved, sender=Ticket, dispatch_uid="tracking_cache_ticket")
+        post_save.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event")
+        post_delete.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event_del")
+
         # The asset page shows the repair history when the asset registry offers its section registry.
         try:
             from assets.sections import register_asset_section

@@ -2,15 +2,15 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
+from helpdesk.ratelimit import limit_per_address
+from tickets import tracking_cache
 from tickets.forms import SurveyForm
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.models.ticket import DELIVERED_STATUSES
@@ -23,7 +23,7 @@ RESOLVED_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIV
                      Status.UNREPAIRABLE}
 
 
-def tracking_rate(group, request) -> str:
+def tracking_rate() -> str:
     return settings.TRACKING_RATE_LIMIT
 
 
@@ -68,17 +68,7 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
     }
 
 
-def _cache_key(token: str) -> str | None:
-    """The cache key of a ticket's page as it is now (its version moves on every change), or None."""
-    if not token or len(token) > 64:
-        raise Http404
-    row = Ticket.objects.filter(tracking_token=token).values_list("pk", "version").first()
-    if row is None:
-        raise Http404
-    return f"tracking:{row[0]}:{row[1]}:{get_language()}"
-
-
-@ratelimit(key="ip", rate=tracking_rate, block=False)
+@limit_per_address("tracking", tracking_rate)
 @require_http_methods(["GET", "HEAD"])
 def tracking(request, token: str):
     if getattr(request, "limited", False):
@@ -86,20 +76,23 @@ def tracking(request, token: str):
     # A visitor with no cookies (a phone that scanned the slip) sees the same page as every other such
     # visitor: no messages, no session, no personal form state. Serve that page from the shared cache.
     # Pages that carry a form (and so a CSRF token) are never cached.
-    key = _cache_key(token) if not request.COOKIES else None
-    if key is not None:
-        body = cache.get(key)
+    # A hit costs one cache read: no query for the ticket (tickets/tracking_cache.py drops the copy on change).
+    shared = not request.COOKIES
+    if shared:
+        if not token or len(token) > 64:
+            raise Http404
+        body = tracking_cache.get(token, get_language())
         if body is not None:
             return HttpResponse(body)
     ticket = _ticket_by_token(token)
     context = _context(request, ticket)
     response = render(request, "tickets/tracking.html", context)
-    if key is not None and context["survey_form"] is None:
-        cache.set(key, response.content, settings.TRACKING_PAGE_CACHE_SECONDS)
+    if shared and context["survey_form"] is None:
+        tracking_cache.put(ticket.tracking_token, get_language(), response.content)
     return response
 
 
-@ratelimit(key="ip", rate=tracking_rate, block=False)
+@limit_per_address("tracking", tracking_rate)
 @require_http_methods(["POST"])
 def survey(request, token: str):
     if getattr(request, "limited", False):

@@ -1,14 +1,17 @@
-"""The rate-limit counters: one statement per hit, in the database every app server shares."""
+"""The rate limiter: one statement per hit, in the database every app server shares (or Redis)."""
 
 import datetime as dt
 
 import pytest
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from helpdesk.models import Area, RateCounter, Team, Unit
+from helpdesk.ratelimit import client_address, is_limited, parse_rate, window_end
 from tests.conftest import make_user
 from tests.tickets.conftest import category
 from tickets.services import ticket_create
@@ -84,3 +87,54 @@ def test_the_tracking_page_limit_uses_the_counters(client, counters, settings, d
         assert client.get(url).status_code == 200
     assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
     assert RateCounter.objects.get().count == 4
+
+
+def test_a_hit_is_one_statement_that_starts_or_counts(counters):
+    with CaptureQueriesContext(connection) as queries:
+        assert counters.hit("rl:h", 60) == 1
+    assert len(queries.captured_queries) == 1
+    assert [counters.hit("rl:h", 60) for _ in range(3)] == [2, 3, 4]
+    assert RateCounter.objects.get().count == 4
+
+
+def test_a_hit_on_an_expired_counter_starts_a_new_window(counters):
+    counters.hit("rl:e", 60)
+    counters.hit("rl:e", 60)
+    RateCounter.objects.update(expires=timezone.now() - dt.timedelta(seconds=1))
+    assert counters.hit("rl:e", 60) == 1
+    assert RateCounter.objects.get().expires > timezone.now()
+
+
+def test_is_limited_counts_per_address_and_scope(counters):
+    factory = RequestFactory()
+    first = factory.get("/", REMOTE_ADDR="10.1.1.1")
+    other = factory.get("/", REMOTE_ADDR="10.1.1.2")
+    assert [is_limited(first, "s1", "2/m") for _ in range(3)] == [False, False, True]
+    assert is_limited(other, "s1", "2/m") is False
+    assert is_limited(first, "s2", "2/m") is False  # another scope has its own counter
+
+
+def test_rates_parse_and_bad_ones_are_refused():
+    assert parse_rate("5/m") == (5, 60)
+    assert parse_rate("100/10s") == (100, 10)
+    assert parse_rate("1000/h") == (1000, 3600)
+    with pytest.raises(ImproperlyConfigured):
+        parse_rate("five a minute")
+
+
+def test_client_address_masks_ipv6_and_follows_the_proxy_header(settings):
+    factory = RequestFactory()
+    assert client_address(factory.get("/", REMOTE_ADDR="2001:db8:1:2:3:4:5:6")) == "2001:db8:1:2::"
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    request = factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
+    assert client_address(request) == "203.0.113.9"
+    with pytest.raises(ImproperlyConfigured):
+        client_address(factory.get("/", REMOTE_ADDR="127.0.0.1"))
+
+
+def test_windows_are_fixed_and_shifted_per_address():
+    now = 1_800_000_000
+    end = window_end("10.0.0.1", 60, now)
+    assert now <= end < now + 60
+    assert window_end("10.0.0.1", 60, now + 1) == (end + 60 if end == now else end)  # same window until it ends
+    assert window_end("10.0.0.1", 60, end + 1) == end + 60

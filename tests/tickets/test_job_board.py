@@ -87,6 +87,36 @@ def test_pagination(login, technician, make_ticket, unit_a, hw):
     assert len(numbers(client.get(URL, {"per_page": 50}))) == 30
 
 
+def test_past_the_count_cap_the_board_says_more_than_and_still_pages(login, technician, make_ticket, unit_a, hw,
+                                                                      monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setattr("tickets.views.board.BOARD_COUNT_CAP", 4)
+    made = [make_ticket(unit_a, hw, by=technician) for _ in range(7)]
+    client = login(technician)
+    response = client.get(URL, {"per_page": 25})
+    body = response.content.decode()
+    assert "มากกว่า 4 รายการ" in body
+    page = response.context["page"]
+    assert page.paginator.capped and page.paginator.count == 5  # counted up to cap + 1, no further
+    assert len(page) == 5
+    # Under the cap the exact count is shown; filters bring a long list under it.
+    response = client.get(URL, {"q": made[0].number})
+    assert response.context["page"].paginator.capped is False
+    assert "1 รายการ" in response.content.decode()
+
+
+def test_the_capped_count_reads_at_most_cap_plus_one_rows(technician, make_ticket, unit_a, hw):
+    from helpdesk.pagination import CappedPaginator
+
+    for _ in range(6):
+        make_ticket(unit_a, hw, by=technician)
+    tickets = Ticket.objects.order_by("-created_at")
+    assert CappedPaginator(tickets, 2, cap=3).count == 4
+    assert CappedPaginator(tickets, 2, cap=3).num_pages == 2  # pages up to the cap
+    assert CappedPaginator(tickets, 2, cap=10).count == 6
+    assert CappedPaginator(tickets, 2, cap=10).num_pages == 3
+    assert CappedPaginator(Ticket.objects.none(), 2, cap=10).num_pages == 1
+
+
 def test_the_board_runs_a_fixed_number_of_queries(login, technician, make_ticket, unit_a, unit_b, hw, sw,
                                                   django_assert_max_num_queries, make_asset):
     client = login(technician)

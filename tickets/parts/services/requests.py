@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.roles import Role, has_role
+from tickets import tracking_cache
 from tickets.models import Status, Ticket
 from tickets.parts.models import (
     OUTSTANDING_STATUSES,
@@ -112,8 +112,8 @@ def _sync_ticket(ticket: Ticket, by, note: str) -> None:
     elif not waiting and ticket.status == Status.WAITING_PARTS:
         ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=by, note=note)
     else:
-        # The parts a ticket waits for are on its tracking page: move the page's cached copy on.
-        Ticket.objects.filter(pk=ticket.pk).update(version=F("version") + 1)
+        # The parts a ticket waits for are on its tracking page: drop the page's cached copy.
+        tracking_cache.forget(ticket.tracking_token)
 
 
 def part_request_create(
