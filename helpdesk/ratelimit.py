@@ -3,14 +3,16 @@
 `limit_per_address(scope, rate)` marks `request.limited` when the client's address has made more than the
 allowed requests in the current window (fixed windows, offset per address so they do not all roll over at
 once). The count lives in the cache named by RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
-(helpdesk.cache.RedisCache.hit: SET NX + INCR in one pipeline), otherwise `CounterCache` below, a table of
+(helpdesk.cache.RedisCache.hit: one Lua script), otherwise `CounterCache` below, a table of
 integers where a hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING` (Django's database cache would take
 ten statements). This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
 """
 
+import base64
 import functools
 import hashlib
 import ipaddress
+import pickle
 import random
 import re
 import time
@@ -20,6 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils import timezone
@@ -69,6 +72,29 @@ class CounterCache(BaseCache):
                 [key, self._expires(timeout), now, now],
             )
             return cursor.fetchone()[0]
+
+    def hit_and_get(self, key, timeout, other_key, other_cache):
+        """`hit`, and `other_key` from `other_cache`. On PostgreSQL with Django's database cache both come from one
+        statement (the counter's upsert in a data-modifying WITH, joined to the cache row); elsewhere, two."""
+        if not (isinstance(other_cache, DatabaseCache) and connection.vendor == "postgresql"):
+            return self.hit(key, timeout), other_cache.get(other_key)
+        key = self.make_and_validate_key(key)
+        other = other_cache.make_and_validate_key(other_key)
+        now = timezone.now()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'WITH hit AS (INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
+                f'ON CONFLICT ("key") DO UPDATE SET '
+                f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
+                f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
+                f'RETURNING "count") '
+                f'SELECT hit."count", page."value" FROM hit LEFT JOIN {connection.ops.quote_name(other_cache._table)} '
+                f'page ON page."cache_key" = %s AND page."expires" > %s',
+                [key, self._expires(timeout), now, now, other, now],
+            )
+            count, value = cursor.fetchone()
+        # The database cache's own format (django.core.cache.backends.db): base64 of a pickle.
+        return count, (None if value is None else pickle.loads(base64.b64decode(value.encode())))  # noqa: S301
 
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
@@ -126,8 +152,12 @@ def client_address(request) -> str:
     value = (request.META.get(meta_key) or "").split(",")[0].strip()
     if not value:
         raise ImproperlyConfigured(f"no client address in {meta_key}; see RATELIMIT_IP_META_KEY in docs/deploy.md")
-    mask = 64 if ":" in value else 32
-    return str(ipaddress.ip_network(f"{value}/{mask}", strict=False).network_address)
+    try:
+        if ":" not in value:
+            return str(ipaddress.IPv4Address(value))
+        return str(ipaddress.ip_network(f"{value}/64", strict=False).network_address)
+    except ValueError:
+        return value[:100]  # not an address (a proxy passing junk): still a stable key of its own
 
 
 def window_end(address: str, period: int, now: float | None = None) -> int:
@@ -152,13 +182,34 @@ def count_hit(cache, key: str, timeout: int) -> int:
         return 1
 
 
-def is_limited(request, scope: str, rate: str) -> bool:
-    """Count this request against the client's limit for `scope`; True when it is over the limit."""
+def _counter_key(request, scope: str, rate: str) -> tuple[str, int, int]:
     limit, period = parse_rate(rate)
     address = client_address(request)
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    key = f"rl:{scope}:{limit}/{period}:{window_end(address, period)}:{digest}"
-    return count_hit(caches[settings.RATELIMIT_USE_CACHE], key, period + EXPIRY_MARGIN) > limit
+    return f"rl:{scope}:{limit}/{period}:{window_end(address, period)}:{digest}", limit, period + EXPIRY_MARGIN
+
+
+def is_limited(request, scope: str, rate: str) -> bool:
+    """Count this request against the client's limit for `scope`; True when it is over the limit."""
+    key, limit, timeout = _counter_key(request, scope, rate)
+    return count_hit(caches[settings.RATELIMIT_USE_CACHE], key, timeout) > limit
+
+
+def limit_and_fetch(request, scope: str, rate: str, fetch_key: str | None) -> tuple[bool, object]:
+    """`is_limited`, and the value of `fetch_key` in the default cache (None when absent or not asked for).
+
+    Counter caches that can do both at once (Redis: helpdesk.cache; the counter table with the database cache
+    on PostgreSQL: CounterCache) answer in one round trip instead of two — the whole cost of a cached tracking
+    page."""
+    key, limit, timeout = _counter_key(request, scope, rate)
+    counters = caches[settings.RATELIMIT_USE_CACHE]
+    if fetch_key is None:
+        return count_hit(counters, key, timeout) > limit, None
+    hit_and_get = getattr(counters, "hit_and_get", None)
+    if hit_and_get is not None:
+        count, value = hit_and_get(key, timeout, fetch_key, caches["default"])
+        return count > limit, value
+    return count_hit(counters, key, timeout) > limit, caches["default"].get(fetch_key)
 
 
 def limit_per_address(scope: str, rate):

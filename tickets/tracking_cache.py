@@ -1,10 +1,11 @@
 """The shared cached copy of a tracking page, for visitors without cookies (a phone that scanned the slip).
 
-The copy is keyed on the ticket's tracking token, so a hit costs one cache read and no database query for the
-ticket. Whatever changes the page drops the copy: a saved ticket, a ticket event, a part the ticket waits for
-(`forget`). The copy is dropped at once and again when the transaction commits, so a reader that rendered the
-old page between the two cannot keep it; what the page shows of other tickets (earlier repairs of the same
-asset) may lag by at most TRACKING_PAGE_CACHE_SECONDS.
+The copy is keyed on the ticket's tracking token, so a hit costs one cache read (together with the rate
+limit's count: helpdesk.ratelimit.limit_and_fetch) and no database query for the ticket. Whatever changes the
+page drops the copy: a saved ticket, a public ticket event, a part the ticket waits for (`forget`). The copy
+is dropped at once and again when the transaction commits, so a reader that rendered the old page between the
+two cannot keep it; what the page shows of other tickets (earlier repairs of the same asset) may lag by at
+most TRACKING_PAGE_CACHE_SECONDS.
 """
 
 from django.conf import settings
@@ -14,10 +15,6 @@ from django.db import transaction
 
 def page_key(token: str, language: str) -> str:
     return f"tracking:page:{token}:{language}"
-
-
-def get(token: str, language: str) -> bytes | None:
-    return cache.get(page_key(token, language))
 
 
 def put(token: str, language: str, body: bytes) -> None:

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from helpdesk.ratelimit import limit_per_address
+from helpdesk.ratelimit import limit_and_fetch, limit_per_address
 from tickets import tracking_cache
 from tickets.forms import SurveyForm
 from tickets.models import Status, Ticket, TicketEvent
@@ -68,22 +68,21 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
     }
 
 
-@limit_per_address("tracking", tracking_rate)
 @require_http_methods(["GET", "HEAD"])
 def tracking(request, token: str):
-    if getattr(request, "limited", False):
-        return _too_many(request)
+    if not token or len(token) > 64:
+        raise Http404
     # A visitor with no cookies (a phone that scanned the slip) sees the same page as every other such
-    # visitor: no messages, no session, no personal form state. Serve that page from the shared cache.
-    # Pages that carry a form (and so a CSRF token) are never cached.
-    # A hit costs one cache read: no query for the ticket (tickets/tracking_cache.py drops the copy on change).
+    # visitor: no messages, no session, no personal form state, so that page comes from the shared cache
+    # (tickets/tracking_cache.py drops it when the ticket changes; pages with the survey form, which carry a
+    # CSRF token, are never cached). The rate limit's count and the cached copy come in one round trip.
     shared = not request.COOKIES
-    if shared:
-        if not token or len(token) > 64:
-            raise Http404
-        body = tracking_cache.get(token, get_language())
-        if body is not None:
-            return HttpResponse(body)
+    limited, body = limit_and_fetch(request, "tracking", tracking_rate(),
+                                    tracking_cache.page_key(token, get_language()) if shared else None)
+    if limited:
+        return _too_many(request)
+    if body is not None:
+        return HttpResponse(body)
     ticket = _ticket_by_token(token)
     context = _context(request, ticket)
     response = render(request, "tickets/tracking.html", context)

@@ -128,6 +128,7 @@ def test_client_address_masks_ipv6_and_follows_the_proxy_header(settings):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
     request = factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
     assert client_address(request) == "203.0.113.9"
+    assert client_address(factory.get("/", HTTP_X_FORWARDED_FOR="unknown")) == "unknown"  # junk: its own key
     with pytest.raises(ImproperlyConfigured):
         client_address(factory.get("/", REMOTE_ADDR="127.0.0.1"))
 
@@ -138,3 +139,15 @@ def test_windows_are_fixed_and_shifted_per_address():
     assert now <= end < now + 60
     assert window_end("10.0.0.1", 60, now + 1) == (end + 60 if end == now else end)  # same window until it ends
     assert window_end("10.0.0.1", 60, end + 1) == end + 60
+
+
+def test_hit_and_get_counts_and_reads_the_cached_page(counters):
+    pages = caches["default"]
+    pages.delete("tracking:page:x:th")
+    assert counters.hit_and_get("rl:hg", 60, "tracking:page:x:th", pages) == (1, None)
+    pages.set("tracking:page:x:th", b"<html>copy</html>", 30)
+    with CaptureQueriesContext(connection) as queries:
+        assert counters.hit_and_get("rl:hg", 60, "tracking:page:x:th", pages) == (2, b"<html>copy</html>")
+    assert len(queries.captured_queries) == (1 if connection.vendor == "postgresql" else 2)
+    pages.set("tracking:page:x:th", b"<html>old</html>", -1)  # expired: not served
+    assert counters.hit_and_get("rl:hg", 60, "tracking:page:x:th", pages)[1] is None

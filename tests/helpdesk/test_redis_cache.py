@@ -33,15 +33,20 @@ def test_the_client_is_built_once_per_pool(redis_cache):
     assert redis_cache._cache.get_client("b", write=True) is client  # one server: reads and writes share it
 
 
-def test_a_hit_starts_and_counts_in_one_round_trip(redis_cache, monkeypatch):
-    calls = []
+def test_a_hit_starts_and_counts_in_one_command(redis_cache, monkeypatch):
     client = redis_cache._cache.get_client("x", write=True)
-    original = type(client).pipeline
+    sent = []
+    original = type(client).execute_command
     monkeypatch.setattr(type(client), "execute_command",
-                        lambda *a, **k: calls.append(a) or pytest.fail("a command outside the pipeline"))
-    monkeypatch.setattr(type(client), "pipeline", lambda self, **k: calls.append("pipeline") or original(self, **k))
+                        lambda self, *a, **k: sent.append(a[0]) or original(self, *a, **k))
     assert [count_hit(redis_cache, "rl:x", 60) for _ in range(3)] == [1, 2, 3]
-    assert calls == ["pipeline"] * 3
+    assert [command for command in sent if command != "SCRIPT LOAD"] == ["EVALSHA"] * 3
     monkeypatch.undo()
-    ttl = redis_cache._cache.get_client("x").ttl(redis_cache.make_key("rl:x"))
+    ttl = client.ttl(redis_cache.make_key("rl:x"))
     assert 0 < ttl <= 60  # the counter expires with its window; later hits do not extend it
+
+
+def test_hit_and_get_reads_the_cached_page_with_the_count(redis_cache):
+    assert redis_cache.hit_and_get("rl:p", 60, "page", redis_cache) == (1, None)
+    redis_cache.set("page", b"<html>copy</html>", 30)
+    assert redis_cache.hit_and_get("rl:p", 60, "page", redis_cache) == (2, b"<html>copy</html>")
