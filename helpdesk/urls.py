@@ -17,6 +17,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
+    # The public tracking page (QR codes on slips) is the busiest URL: resolve it before the admin and apps.
+    path("t/<str:token>/", tracking_views.tracking, name="tracking"),
+    path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
     path("admin/", admin.site.urls),
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
@@ -25,6 +28,4 @@ urlpatterns = [
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
     path("reports/", include("tickets.reports.urls")),
-    path("t/<str:token>/", tracking_views.tracking, name="tracking"),
-    path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
 ]

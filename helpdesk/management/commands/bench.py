@@ -75,8 +75,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=30, help="timed requests per page (PDF: a sixth of it)")
-        parser.add_argument("--duration", type=int, default=6, help="seconds of wrk load per URL and round")
-        parser.add_argument("--rounds", type=int, default=3,
+        parser.add_argument("--duration", type=int, default=4, help="seconds of wrk load per URL and round")
+        parser.add_argument("--rounds", type=int, default=5,
                             help="alternating wrk rounds per URL (the medians are reported: the load of a shared "
                                  "machine drifts, and alternating keeps both URLs under the same drift)")
         parser.add_argument("--connections", type=int, default=16, help="wrk connections")
