@@ -245,6 +245,11 @@ class Ticket(models.Model):
             models.Index(fields=["team", "created_at"], name="tickets_team_recent_idx"),
             models.Index(fields=["unit", "created_at"], name="tickets_unit_idx"),
             models.Index(fields=["status", "due_at"], name="tickets_due_idx"),
+            # The technician's home page: their open jobs (without it, every ticket they ever had is read).
+            models.Index(fields=["technician", "status"], name="tickets_tech_status_idx"),
+            # Call-backs still to make (003 §6.1): a handful of rows among all phone tickets.
+            models.Index(fields=["team", "callback_due_at"], name="tickets_callbacks_due_idx",
+                         condition=Q(callback_due_at__isnull=False, callback_done_at__isnull=True)),
         ]
 
     def __str__(self) -> str:
