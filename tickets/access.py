@@ -7,8 +7,10 @@ from helpdesk.roles import Role, has_role
 from tickets.models import Ticket
 
 
-def get_ticket_for_user(request_or_user, pk: int, *, act: bool = False, queryset=None) -> Ticket:
-    """The ticket `pk` if the user may read it, else 404; with `act`, 403 unless they may work on it.
+def get_ticket_for_user(request_or_user, pk: int, *, act: bool = False, withdraw: bool = False,
+                        queryset=None) -> Ticket:
+    """The ticket `pk` if the user may read it, else 404; with `act`, 403 unless they may work on it; with
+    `withdraw`, 403 unless they may withdraw it (`may_withdraw`).
 
     Requesters read their own unit's tickets, supervisors their units', technicians and other
     service staff every ticket; technicians act on their team's tickets, the IT head on all.
@@ -18,7 +20,16 @@ def get_ticket_for_user(request_or_user, pk: int, *, act: bool = False, queryset
     ticket = get_object_or_404(base.visible_to(user), pk=pk)
     if act and not ticket.can_act(user):
         raise PermissionDenied
+    if withdraw and not may_withdraw(user, ticket):
+        raise PermissionDenied
     return ticket
+
+
+def may_withdraw(user, ticket: Ticket) -> bool:
+    """Who may withdraw a request they no longer need: the person it was filed for, or a supervisor over the
+    unit (the caller has already checked the ticket is visible to them). Whether it is still possible is the
+    service's rule (tickets.services.ticket_withdraw: only before the desk receives it)."""
+    return user.is_authenticated and (ticket.requester_id == user.pk or has_role(user, Role.SUPERVISOR))
 
 
 def can_record_for_units(user) -> bool:

@@ -251,6 +251,13 @@ class NoteForm(forms.Form):
     is_internal = forms.BooleanField(label=_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), required=False, initial=True)
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("เหตุผลที่ยกเลิก"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("กรุณาระบุเหตุผลที่ยกเลิก")},
+    )
+
+
 class GuaranteeOverrideForm(forms.Form):
     guarantee_of_number = forms.CharField(
         label=_("เลขที่ใบแจ้งซ่อมเดิม (เว้นว่าง = ไม่ใช่งานการันตี)"), max_length=20, required=False

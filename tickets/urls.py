@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/assign/", actions.ticket_assign_view, name="assign"),
     path("<int:pk>/work/", actions.ticket_work_view, name="work"),
     path("<int:pk>/note/", actions.ticket_note_view, name="note"),
+    path("<int:pk>/withdraw/", actions.ticket_withdraw_view, name="withdraw"),
     path("<int:pk>/callback/", actions.ticket_callback_view, name="callback"),
     path("<int:pk>/guarantee/", actions.ticket_guarantee_view, name="guarantee"),
     path("<int:pk>/loans/", actions.ticket_lend_view, name="lend"),

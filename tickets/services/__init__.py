@@ -13,6 +13,7 @@ from tickets.services.workflow import (
     ticket_guarantee_override,
     ticket_record_work,
     ticket_transition,
+    ticket_withdraw,
     unregister_transition_guard,
 )
 
@@ -34,5 +35,6 @@ __all__ = [
     "ticket_record_work",
     "ticket_return_replacement",
     "ticket_transition",
+    "ticket_withdraw",
     "unregister_transition_guard",
 ]

@@ -199,6 +199,23 @@ def ticket_assign(*, ticket: Ticket, technician, by, expected_version: int | Non
     return ticket
 
 
+def ticket_withdraw(*, ticket: Ticket, by, reason: str) -> Ticket:
+    """The requester (or their supervisor) withdraws a request the desk has not received yet: status new to
+    cancelled, the reason on the timeline. Once received, only the desk can cancel (a phone call away)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("กรุณาระบุเหตุผลที่ยกเลิก"), code="empty")
+    with transaction.atomic():
+        locked = _lock(ticket, None)
+        if locked.status != Status.NEW:
+            raise ValidationError(
+                _("ศูนย์ฯ รับเรื่องนี้แล้ว จึงยกเลิกเองไม่ได้ กรุณาติดต่อเจ้าหน้าที่ผู้ให้บริการ"), code="received"
+            )
+        ticket_transition(ticket=ticket, to=Status.CANCELLED, by=by,
+                          note=_("ผู้แจ้งยกเลิกคำขอ: %(reason)s") % {"reason": reason})
+    return ticket
+
+
 def ticket_add_note(*, ticket: Ticket, by, note: str, is_internal: bool = True) -> TicketEvent:
     note = (note or "").strip()
     if not note:

@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tickets.access import get_ticket_for_user
-from tickets.forms import AssignForm, GuaranteeOverrideForm, LendForm, NoteForm, ReturnForm, TransitionForm, WorkForm
+from tickets.forms import (
+    AssignForm,
+    GuaranteeOverrideForm,
+    LendForm,
+    NoteForm,
+    ReturnForm,
+    TransitionForm,
+    WithdrawForm,
+    WorkForm,
+)
 from tickets.models import Status, Ticket
 from tickets.services import (
     ticket_add_note,
@@ -19,6 +28,7 @@ from tickets.services import (
     ticket_record_work,
     ticket_return_replacement,
     ticket_transition,
+    ticket_withdraw,
 )
 from tickets.views.detail import DETAIL_RELATED, detail_context
 
@@ -197,3 +207,22 @@ def ticket_return_view(request, pk: int, link_pk: int):
     else:
         messages.error(request, _("กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน"))
     return redirect(ticket)
+
+
+@require_POST
+@login_required
+def ticket_withdraw_view(request, pk: int):
+    """The requester withdraws a request the desk has not received yet."""
+    ticket = get_ticket_for_user(request, pk, withdraw=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            ticket_withdraw(ticket=ticket, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            # Received meanwhile: the form is gone from the page, so the reason goes to the messages.
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("ยกเลิกคำขอแล้ว"))
+        return redirect(ticket)
+    return _rerender(request, ticket, withdraw_form=form)

@@ -7,9 +7,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from helpdesk.roles import is_service_staff
-from tickets.access import get_ticket_for_user
+from tickets.access import get_ticket_for_user, may_withdraw
 from tickets.detail_sections import detail_sections_for
-from tickets.forms import AssignForm, GuaranteeOverrideForm, LendForm, NoteForm, ReturnForm, TransitionForm, WorkForm
+from tickets.forms import (
+    AssignForm,
+    GuaranteeOverrideForm,
+    LendForm,
+    NoteForm,
+    ReturnForm,
+    TransitionForm,
+    WithdrawForm,
+    WorkForm,
+)
 from tickets.models import Status, Ticket
 from tickets.parts_hooks import ticket_parts_lines
 from tickets.repairs import earlier_repairs
@@ -42,6 +51,9 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),
         "detail_sections": detail_sections_for(request, ticket),
+        # Requesters withdraw a request the desk has not received yet (staff cancel through the actions).
+        "withdraw_form": (forms.get("withdraw_form") or WithdrawForm())
+        if ticket.status == Status.NEW and not can_act and may_withdraw(user, ticket) else None,
     }
     if can_act:
         allowed = ticket.allowed_transitions
