@@ -89,3 +89,36 @@ def test_file_a_ticket_track_it_on_a_phone_and_deliver_it(sign_in, page, phone_p
     assert "ส่งมอบแล้ว" in phone_page.inner_text("#tracking-status")
     assert "เปลี่ยนพาวเวอร์ซัพพลาย" in phone_page.inner_text("#tracking-result")
     assert phone_page.is_visible("#survey form")
+
+
+def test_a_requester_withdraws_a_request_and_the_phone_page_shows_it_cancelled(sign_in, page, phone_page,
+                                                                             live_server, unit_a, team_a):
+    from django.core.cache import caches
+
+    from tickets.models import Status, Ticket
+    from tickets.services import ticket_create
+
+    for backend in caches.all():
+        backend.clear()
+    somsri = make_user("somsri", Role.REQUESTER, unit=unit_a, first_name="สมศรี", last_name="ใจดี")
+    ticket = ticket_create(unit=unit_a, category=category("hw-computer"), symptom="จอไม่ติด", requester=somsri,
+                           requester_name="สมศรี ใจดี", requester_phone="02 111 2222", by=somsri, asset=None,
+                           device_description="จอภาพ", channel="web")
+    tracking_url = f"{live_server.url}/t/{ticket.tracking_token}/"
+    phone_page.goto(tracking_url)  # a cached copy for cookieless visitors now exists
+    assert "รับแจ้ง" in phone_page.inner_text("#tracking-status")
+
+    sign_in("somsri", PASSWORD)
+    page.goto(f"{live_server.url}/tickets/{ticket.pk}/")
+    page.click("#ticket-withdraw summary")
+    page.click("#withdraw-form button[type=submit]")  # no reason yet: the browser asks for one first
+    page.wait_for_selector("#withdraw-form")
+    assert Ticket.objects.get(pk=ticket.pk).status == Status.NEW
+    page.fill("#withdraw-form textarea", "จอกลับมาใช้ได้แล้ว")
+    page.click("#withdraw-form button[type=submit]")
+    page.wait_for_selector("text=ยกเลิกคำขอแล้ว")
+    assert 'data-status="cancelled"' in page.inner_html("#ticket-status")
+    assert Ticket.objects.get(pk=ticket.pk).status == Status.CANCELLED
+
+    phone_page.goto(tracking_url)  # the cached copy was dropped with the change
+    assert "ยกเลิก" in phone_page.inner_text("#tracking-status")
