@@ -60,12 +60,14 @@ bench: $(VENV)/.installed
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(PY) manage.py bench $(BENCH_ARGS)
 
-# Debian packages the tests use: Chromium (browser tests), poppler-utils (pdffonts), zbar-tools (QR decoding).
+# Debian packages the tests use: Chromium (browser tests), poppler-utils (pdffonts), zbar-tools (QR decoding),
+# redis-server (the Redis cache backend's tests start one when none is running).
 sysdeps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdffonts >/dev/null || missing="$$missing poppler-utils"; \
 	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
