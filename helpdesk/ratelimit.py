@@ -30,7 +30,15 @@ from django.utils import timezone
 from helpdesk.models import RateCounter
 
 TABLE = RateCounter._meta.db_table
-PRUNE_EVERY = 500  # on average one add() in this many deletes the expired counters
+PRUNE_EVERY = 500  # on average one add() or hit in this many deletes the expired counters
+# One hit: a new or expired counter starts at 1, a live one goes up by 1 (parameters: key, expires, now, now).
+HIT_SQL = (
+    f'INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
+    f'ON CONFLICT ("key") DO UPDATE SET '
+    f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
+    f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
+    f'RETURNING "count"'
+)
 
 
 class CounterCache(BaseCache):
@@ -63,14 +71,7 @@ class CounterCache(BaseCache):
         if random.randrange(PRUNE_EVERY) == 0:
             RateCounter.objects.filter(expires__lte=now).delete()
         with connection.cursor() as cursor:
-            cursor.execute(
-                f'INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
-                f'ON CONFLICT ("key") DO UPDATE SET '
-                f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
-                f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
-                f'RETURNING "count"',
-                [key, self._expires(timeout), now, now],
-            )
+            cursor.execute(HIT_SQL, [key, self._expires(timeout), now, now])
             return cursor.fetchone()[0]
 
     def hit_and_get(self, key, timeout, other_key, other_cache):
@@ -83,11 +84,7 @@ class CounterCache(BaseCache):
         now = timezone.now()
         with connection.cursor() as cursor:
             cursor.execute(
-                f'WITH hit AS (INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
-                f'ON CONFLICT ("key") DO UPDATE SET '
-                f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
-                f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
-                f'RETURNING "count") '
+                f"WITH hit AS ({HIT_SQL}) "  # noqa: S608 (our table names, values as parameters)
                 f'SELECT hit."count", page."value" FROM hit LEFT JOIN {connection.ops.quote_name(other_cache._table)} '
                 f'page ON page."cache_key" = %s AND page."expires" > %s',
                 [key, self._expires(timeout), now, now, other, now],
