@@ -49,11 +49,15 @@ class CounterCache(BaseCache):
         timeout = self.get_backend_timeout(timeout)
         return timezone.now() + timedelta(seconds=timeout if timeout is not None else 10 * 365 * 86400)
 
+    def _maybe_prune(self, now) -> None:
+        """Now and then (one call in PRUNE_EVERY) delete the expired counters, so the table stays small."""
+        if random.randrange(PRUNE_EVERY) == 0:
+            RateCounter.objects.filter(expires__lte=now).delete()
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         now = timezone.now()
-        if random.randrange(PRUNE_EVERY) == 0:
-            RateCounter.objects.filter(expires__lte=now).delete()
+        self._maybe_prune(now)
         with connection.cursor() as cursor:
             # One statement: insert, or replace an expired counter; a live counter stays and add() says False.
             cursor.execute(
@@ -68,8 +72,7 @@ class CounterCache(BaseCache):
         """Count one request: a new or expired counter starts at 1, a live one goes up by 1. One statement."""
         key = self.make_and_validate_key(key)
         now = timezone.now()
-        if random.randrange(PRUNE_EVERY) == 0:
-            RateCounter.objects.filter(expires__lte=now).delete()
+        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(HIT_SQL, [key, self._expires(timeout), now, now])
             return cursor.fetchone()[0]
@@ -82,6 +85,7 @@ class CounterCache(BaseCache):
         key = self.make_and_validate_key(key)
         other = other_cache.make_and_validate_key(other_key)
         now = timezone.now()
+        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH hit AS ({HIT_SQL}) "  # noqa: S608 (our table names, values as parameters)

@@ -151,3 +151,12 @@ def test_hit_and_get_counts_and_reads_the_cached_page(counters):
     assert len(queries.captured_queries) == (1 if connection.vendor == "postgresql" else 2)
     pages.set("tracking:page:x:th", b"<html>old</html>", -1)  # expired: not served
     assert counters.hit_and_get("rl:hg", 60, "tracking:page:x:th", pages)[1] is None
+
+
+def test_counting_with_the_page_read_also_deletes_expired_counters_now_and_then(counters, monkeypatch):
+    pages = caches["default"]
+    counters.hit("rl:gone", 60)
+    RateCounter.objects.update(expires=timezone.now() - dt.timedelta(seconds=1))
+    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 0)
+    counters.hit_and_get("rl:live", 60, "tracking:page:none:th", pages)
+    assert list(RateCounter.objects.values_list("count", flat=True)) == [1]  # only the live counter is left
