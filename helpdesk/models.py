@@ -1,7 +1,8 @@
-"""Organisation: areas, service teams, units, people, public holidays."""
+"""Organisation: areas, service teams, units, people, public holidays; the base of every status event."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -170,3 +171,38 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class StatusEvent(models.Model):
+    """Base of every request's status event (the kernel's event row): who, when, from, to and the note.
+
+    A process subclasses it with a foreign key named ``parent_field`` (default ``request``) to its
+    request, ``related_name="events"``; :func:`helpdesk.workflow.transition` writes the rows.
+    """
+
+    parent_field = "request"
+
+    from_status = models.CharField(_("จากสถานะ"), max_length=20, blank=True)
+    to_status = models.CharField(_("เป็นสถานะ"), max_length=20)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("โดย"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("เมื่อ"), default=timezone.now)
+    note = models.TextField(_("หมายเหตุ"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def _label(self, code: str) -> str:
+        status = type(self)._meta.get_field(self.parent_field).related_model.Status
+        return str(status(code).label) if code in status.values else code
+
+    @property
+    def from_label(self) -> str:
+        return self._label(self.from_status) if self.from_status else ""
+
+    @property
+    def to_label(self) -> str:
+        return self._label(self.to_status)

@@ -1,54 +1,13 @@
-"""One way to change a request's status: check the table, lock the row, write the event."""
+"""Network requests' recipients and notices; status changes go through the kernel (helpdesk.workflow)."""
 
-from collections.abc import Callable
 
 from django.contrib.auth.models import Group, User
-from django.core.exceptions import ValidationError
-from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.notify import notify
 from helpdesk.roles import Role
-
-
-class TransitionNotAllowed(ValidationError):
-    """The request is not in a status from which this step may be taken."""
-
-
-def ensure_allowed(obj: models.Model, *, to: str, table: dict[str, set[str]]) -> None:
-    if to not in table.get(obj.status, set()):
-        raise TransitionNotAllowed(
-            _("ไม่สามารถเปลี่ยนสถานะจาก “%(from)s” เป็น “%(to)s” ได้")
-            % {"from": obj.get_status_display(), "to": type(obj).Status(to).label},
-            code="transition",
-        )
-
-
-def transition(
-    model: type[models.Model],
-    pk: int,
-    *,
-    to: str,
-    by: User | None,
-    note: str = "",
-    table: dict[str, set[str]],
-    apply: Callable[[models.Model], None] | None = None,
-) -> models.Model:
-    """Lock the row, check ``table``, let ``apply`` set other fields, save and write the event.
-
-    Must run inside ``transaction.atomic``; the caller's work (assignment rows …) joins the same transaction.
-    """
-    obj = model.objects.select_for_update().get(pk=pk)
-    current = obj.status
-    ensure_allowed(obj, to=to, table=table)
-    obj.status = to
-    if apply is not None:
-        apply(obj)
-    obj.save()
-    obj.events.create(from_status=current, to_status=to, by=by, note=note, at=timezone.now())
-    return obj
+from helpdesk.workflow import TransitionNotAllowed, ensure_allowed, transition  # noqa: F401  (kernel)
 
 
 def network_admin_emails() -> list[str]:
