@@ -1,0 +1,48 @@
+"""Reminders and escalation: the registry every process plugs its due work into.
+
+A process registers a *source* in its ``AppConfig.ready()``: ``register_source(func)`` where
+``func(now)`` yields :class:`Due` notices for work that is due or overdue at ``now``. The scheduled
+job (``manage.py send_reminders``) collects them with :func:`collect` and delivers each ``key`` once
+through the notification channels each recipient chose. A key names one notice for one record and
+one stage (``"meetings.setup_overdue:42"``, ``"tickets.overdue.it_head:1234"``), so a notice repeated
+by a later run is not sent twice, and an escalation is a second key with its own delay.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Due:
+    key: str  # unique per notice and stage: sent once
+    kind: str  # the kind of notice, for the recipient's channel choice ("meeting_setup_due" …)
+    recipients: tuple  # User objects
+    subject: str
+    message: str = ""
+    url: str = ""  # path of the record the notice is about
+    context: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+Source = Callable[[dt.datetime], Iterable[Due]]
+_sources: list[Source] = []
+
+
+def register_source(source: Source) -> None:
+    if source not in _sources:
+        _sources.append(source)
+
+
+def unregister_source(source: Source) -> None:
+    if source in _sources:
+        _sources.remove(source)
+
+
+def collect(now: dt.datetime) -> Iterator[Due]:
+    """Every notice due at ``now`` from every registered source (a key at most once)."""
+    seen: set[str] = set()
+    for source in list(_sources):
+        for item in source(now):
+            if item.key not in seen:
+                seen.add(item.key)
+                yield item
