@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tickets",
     "tickets.network",
     "tickets.parts",
+    "tickets.meetings",
     "tickets.reports",
     "publishing",
 ]

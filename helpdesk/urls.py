@@ -27,5 +27,6 @@ urlpatterns = [
     path("assets/", include("assets.urls")),
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
+    path("meetings/", include("tickets.meetings.urls")),
     path("reports/", include("tickets.reports.urls")),
 ]

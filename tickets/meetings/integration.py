@@ -1,0 +1,157 @@
+"""What the meetings app plugs into the kernel: reminders, a dashboard widget and a report section."""
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from helpdesk.dashboard import ReportSection, register_report_section, register_widget
+from helpdesk.reminders import Due, register_source
+from helpdesk.roles import Role
+
+REMIND_AHEAD = dt.timedelta(minutes=30)  # the set-up reminder goes 30 minutes before the set-up is due
+UPCOMING_AHEAD = dt.timedelta(days=1)  # the requester's reminder, a day before the meeting
+LOOK_BACK = dt.timedelta(days=7)  # unchecked meetings keep being flagged for a week
+
+
+def meetings_due(now: dt.datetime):
+    """The notices due at ``now`` (see helpdesk.reminders): confirmation late (3-minute target), set-up
+    soon/overdue (30 minutes before the start), after-meeting check due/overdue (10 minutes after the end),
+    and the requester's reminder the day before."""
+    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking
+    from .services import staff_users
+
+    S = Booking.Status
+    bookings = list(
+        Booking.objects.filter(
+            status__in=[S.REQUESTED, S.CONFIRMED, S.READY, S.HELD],
+            starts_at__gte=now - LOOK_BACK, starts_at__lte=now + UPCOMING_AHEAD + SETUP_LEAD,
+        ).select_related("requested_by", "assigned_to", "room", "vc_account", "unit")
+    )
+    if not bookings:
+        return
+    staff = tuple(staff_users())
+    heads = tuple(User.objects.filter(is_active=True, groups__name=Role.IT_HEAD))
+
+    def responsible(b) -> tuple:
+        return (b.assigned_to,) if b.assigned_to_id else staff
+
+    for b in bookings:
+        url = reverse("meetings:detail", args=[b.pk])
+        when = {"ref": b.reference, "title": b.title}
+        context = {"booking": b}
+        if b.status == S.REQUESTED and now > b.created_at + CONFIRM_TARGET:
+            yield Due(f"meetings.confirm_overdue:{b.pk}", "meeting_confirm_overdue", staff,
+                      _("%(ref)s ยังไม่ได้ยืนยันการจอง (เป้าหมาย 3 นาที): %(title)s") % when, url=url, context=context)
+        if b.status in (S.REQUESTED, S.CONFIRMED):
+            if b.setup_due - REMIND_AHEAD <= now <= b.setup_due:
+                yield Due(f"meetings.setup_due:{b.pk}", "meeting_setup_due", responsible(b),
+                          _("%(ref)s ถึงเวลาติดตั้ง/ทดสอบระบบก่อนประชุม: %(title)s") % when, url=url,
+                          context=context)
+            elif now > b.setup_due:
+                yield Due(f"meetings.setup_overdue:{b.pk}", "meeting_setup_overdue",
+                          tuple({*responsible(b), *heads}),
+                          _("%(ref)s เลยกำหนดติดตั้ง/ทดสอบระบบ (30 นาทีก่อนประชุม): %(title)s") % when, url=url,
+                          context=context)
+        if b.status in (S.READY, S.HELD) and now >= b.ends_at:
+            if now <= b.check_due:
+                yield Due(f"meetings.check_due:{b.pk}", "meeting_check_due", responsible(b),
+                          _("%(ref)s ตรวจสอบห้องและอุปกรณ์หลังการประชุม: %(title)s") % when, url=url,
+                          context=context)
+            else:
+                yield Due(f"meetings.check_overdue:{b.pk}", "meeting_check_overdue",
+                          tuple({*responsible(b), *heads}),
+                          _("%(ref)s เลยกำหนดตรวจสอบหลังการประชุม (10 นาทีหลังเลิกประชุม): %(title)s") % when,
+                          url=url, context=context)
+        if b.status in (S.CONFIRMED, S.READY) and b.starts_at - UPCOMING_AHEAD <= now < b.starts_at:
+            yield Due(f"meetings.upcoming:{b.pk}", "meeting_upcoming", (b.requested_by,),
+                      _("เตือนการประชุม %(ref)s: %(title)s") % when, url=url, context=context)
+
+
+def staff_widget_context(request) -> dict | None:
+    from .services import is_meeting_staff, staff_queue_counts
+
+    if not is_meeting_staff(request.user):
+        return None
+    return staff_queue_counts()
+
+
+def meetings_report(scope) -> dict:
+    """Meetings held in the period (by start time, Bangkok dates): count and hours by unit, room and platform;
+    confirmation within 3 minutes; set-up done at least 30 minutes before; problems found."""
+    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking
+
+    S = Booking.Status
+    base = Booking.objects.filter(scope.unit_filter("unit"), scope.date_filter("starts_at"))
+    meetings = base.exclude(status=S.CANCELLED)
+    duration = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+
+    def grouped(*fields):
+        rows = list(meetings.values(*fields).annotate(n=Count("pk"), time=Sum(duration)).order_by("-n", *fields))
+        for row in rows:
+            row["hours"] = round(row["time"].total_seconds() / 3600, 1) if row["time"] else 0
+        return rows
+
+    by_unit = grouped("unit__name")
+    by_room = [r for r in grouped("room__name") if r["room__name"]]
+    platforms = dict(Booking._meta.get_field("vc_account").related_model.Platform.choices)
+    by_platform = [r for r in grouped("vc_account__platform") if r["vc_account__platform"]]
+    for row in by_platform:
+        row["label"] = platforms.get(row["vc_account__platform"], row["vc_account__platform"])
+    counts = meetings.aggregate(
+        total=Count("pk"),
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+        confirmed_on_time=Count("pk", filter=Q(confirmed_at__lte=F("created_at") + CONFIRM_TARGET)),
+        set_up=Count("pk", filter=Q(setup_at__isnull=False)),
+        set_up_on_time=Count("pk", filter=Q(setup_at__lte=F("starts_at") - SETUP_LEAD)),
+        checked=Count("pk", filter=Q(status=S.CHECKED)),
+        with_problems=Count("pk", filter=Q(equipment_state=Booking.EquipmentState.ISSUES)),
+    )
+    counts["cancelled"] = base.filter(status=S.CANCELLED).count()
+
+    def share(part, whole):
+        return round(100 * part / whole, 1) if whole else None
+
+    problems = list(
+        meetings.filter(equipment_state=Booking.EquipmentState.ISSUES)
+        .select_related("room", "vc_account", "unit").order_by("starts_at")[:50]
+    )
+    return {
+        "by_unit": by_unit, "by_room": by_room, "by_platform": by_platform, "counts": counts,
+        "hours": round(sum(r["hours"] for r in by_unit), 1),
+        "confirm_share": share(counts["confirmed_on_time"], counts["confirmed"]),
+        "setup_share": share(counts["set_up_on_time"], counts["total"]),
+        "problems": problems,
+    }
+
+
+def meetings_report_csv(scope):
+    data = meetings_report(scope)
+    header = [_("จำแนกตาม"), _("รายการ"), _("จำนวนการประชุม"), _("จำนวนชั่วโมง")]
+    rows = [[_("หน่วยงาน"), r["unit__name"], r["n"], r["hours"]] for r in data["by_unit"]]
+    rows += [[_("ห้องประชุม"), r["room__name"], r["n"], r["hours"]] for r in data["by_room"]]
+    rows += [[_("แพลตฟอร์ม"), r["label"], r["n"], r["hours"]] for r in data["by_platform"]]
+    rows.append([_("ยืนยันภายใน 3 นาที (ร้อยละ)"), "", data["confirm_share"] if data["confirm_share"] is not None
+                 else "-", ""])
+    rows.append([_("ติดตั้งเสร็จก่อนประชุมอย่างน้อย 30 นาที (ร้อยละ)"), "",
+                 data["setup_share"] if data["setup_share"] is not None else "-", ""])
+    rows.append([_("พบปัญหาหลังการประชุม (ครั้ง)"), "", data["counts"]["with_problems"], ""])
+    return header, rows
+
+
+def register() -> None:
+    register_source(meetings_due)
+    register_widget(
+        "meetings_staff", template="meetings/includes/_widget_staff.html", context=staff_widget_context,
+        roles={Role.TECHNICIAN, Role.IT_HEAD}, order=35,
+    )
+    register_report_section(
+        ReportSection(
+            "meetings", gettext_lazy("การประชุมและการประชุมทางไกล"), "meetings/includes/_report_section.html",
+            build=meetings_report, order=85, csv_rows=meetings_report_csv,
+        )
+    )
+

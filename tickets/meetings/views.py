@@ -1,0 +1,229 @@
+"""Booking pages: thin views (access helper → form → one service call → redirect)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from helpdesk.roles import user_unit
+from tickets.network.views.common import attachment
+
+from . import services
+from .access import can_cancel, can_edit, get_booking_for_user, is_meeting_staff, is_unit_booker, require
+from .calendar import day_calendar, week_calendar
+from .forms import BookingForm, CalendarDateForm, CancelForm, CheckForm, ConfirmForm, SetupForm
+from .ics import booking_ics
+from .models import Booking
+
+S = Booking.Status
+LIST_FILTERS = {
+    "upcoming": lambda qs, now: qs.filter(ends_at__gte=now).exclude(status=S.CANCELLED).order_by("starts_at", "pk"),
+    "past": lambda qs, now: qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk"),
+    "requested": lambda qs, now: qs.filter(status=S.REQUESTED).order_by("starts_at", "pk"),
+    "cancelled": lambda qs, now: qs.filter(status=S.CANCELLED).order_by("-starts_at", "-pk"),
+}
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _run(request, step, /, **kwargs) -> bool:
+    try:
+        step(**kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    return True
+
+
+@login_required
+def booking_list(request):
+    show = request.GET.get("show") if request.GET.get("show") in LIST_FILTERS else "upcoming"
+    queryset = LIST_FILTERS[show](Booking.objects.visible_to(request.user), timezone.now())
+    page = Paginator(queryset.select_related("unit", "room", "vc_account", "assigned_to"), 25).get_page(
+        request.GET.get("page"))
+    return render(request, "meetings/booking_list.html", {
+        "page_obj": page, "show": show, "query": f"show={show}", "now": timezone.now(),
+        "can_book": user_unit(request.user) is not None,
+        "is_staff": is_meeting_staff(request.user),
+        "counts": services.staff_queue_counts() if is_meeting_staff(request.user) else None,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_create(request):
+    unit = user_unit(request.user)
+    require(unit is not None)
+    profile = request.user.profile
+    initial = {"contact_name": request.user.get_full_name(), "contact_phone": profile.phone or profile.mobile}
+    form = BookingForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        booking = form.save(commit=False)
+        booking.unit = unit
+        try:
+            services.booking_create(booking=booking, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
+            return redirect("meetings:detail", booking.pk)
+    return render(request, "meetings/booking_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_edit(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(can_edit(request.user, booking))
+    form = BookingForm(request.POST or None, request.FILES or None, instance=booking)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.booking_update(booking=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("บันทึกการแก้ไขแล้ว"))
+            return redirect("meetings:detail", pk)
+    return render(request, "meetings/booking_form.html", {"form": form, "unit": booking.unit, "object": booking})
+
+
+@login_required
+def booking_detail(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    user = request.user
+    staff = is_meeting_staff(user)
+    now = timezone.now()
+    context = {
+        "object": booking,
+        "events": booking.events.select_related("by"),
+        "now": now,
+        "is_staff": staff,
+        "can_edit": can_edit(user, booking),
+        "can_cancel": can_cancel(user, booking),
+        "can_confirm": staff and booking.status == S.REQUESTED and booking.requested_by_id != user.pk,
+        "can_setup": staff and booking.status == S.CONFIRMED and now < booking.ends_at,
+        "can_hold": staff and booking.status == S.READY and now >= booking.starts_at,
+        "can_check": staff and booking.status in (S.READY, S.HELD) and now >= booking.ends_at,
+        "setup_overdue": booking.setup_overdue(now),
+        "check_overdue": booking.check_overdue(now),
+        "confirm_overdue": booking.confirm_overdue(now),
+        "cancel_form": CancelForm(),
+        "setup_form": SetupForm(),
+        "check_form": CheckForm(),
+    }
+    if context["can_confirm"]:
+        context["confirm_form"] = ConfirmForm(booking=booking, by=user)
+    return render(request, "meetings/booking_detail.html", context)
+
+
+@login_required
+@require_POST
+def booking_confirm(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(is_meeting_staff(request.user))
+    form = ConfirmForm(request.POST, booking=booking, by=request.user)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    elif _run(request, services.booking_confirm, booking=booking, by=request.user, **form.cleaned_data):
+        messages.success(request, _("ยืนยันการจองแล้ว"))
+    return redirect("meetings:detail", pk)
+
+
+@login_required
+@require_POST
+def booking_setup(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(is_meeting_staff(request.user))
+    form = SetupForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["note"][0])
+    elif _run(request, services.booking_setup, booking=booking, by=request.user, note=form.cleaned_data["note"]):
+        messages.success(request, _("บันทึกการติดตั้งและทดสอบระบบแล้ว"))
+    return redirect("meetings:detail", pk)
+
+
+@login_required
+@require_POST
+def booking_hold(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(is_meeting_staff(request.user))
+    if _run(request, services.booking_hold, booking=booking, by=request.user):
+        messages.success(request, _("บันทึกว่าจัดประชุมแล้ว"))
+    return redirect("meetings:detail", pk)
+
+
+@login_required
+@require_POST
+def booking_check(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(is_meeting_staff(request.user))
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    elif _run(request, services.booking_check, booking=booking, by=request.user, **form.cleaned_data):
+        messages.success(request, _("บันทึกการตรวจสอบหลังการประชุมแล้ว"))
+    return redirect("meetings:detail", pk)
+
+
+@login_required
+@require_POST
+def booking_cancel(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    require(is_unit_booker(request.user, booking) or is_meeting_staff(request.user))
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["reason"][0])
+    elif _run(request, services.booking_cancel, booking=booking, by=request.user, reason=form.cleaned_data["reason"]):
+        messages.success(request, _("ยกเลิกการจองแล้ว"))
+    return redirect("meetings:detail", pk)
+
+
+@login_required
+def booking_ics_download(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    body = booking_ics(booking, url=request.build_absolute_uri(booking_url(booking)))
+    response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def booking_url(booking: Booking) -> str:
+    return reverse("meetings:detail", args=[booking.pk])
+
+
+@login_required
+def booking_agenda(request, pk):
+    booking = get_booking_for_user(request.user, pk)
+    return attachment(booking.agenda, f"{booking.reference}-agenda")
+
+
+@login_required
+def calendar_day(request):
+    day = CalendarDateForm(request.GET).day()
+    return render(request, "meetings/calendar_day.html", {"cal": day_calendar(request.user, day),
+                                                          "can_book": user_unit(request.user) is not None})
+
+
+@login_required
+def calendar_week(request):
+    day = CalendarDateForm(request.GET).day()
+    return render(request, "meetings/calendar_week.html", {"cal": week_calendar(request.user, day),
+                                                           "can_book": user_unit(request.user) is not None})
