@@ -70,7 +70,7 @@ def seed(command, options) -> None:
         booking = Booking(
             unit=units[unit_code], title=title, starts_at=starts_at, ends_at=ends_at, participants=participants,
             room=room, vc_account=account, contact_name=who.get_full_name(), contact_phone=who.profile.phone,
-            notes=f"{MARKER} ขอไมโครโฟนเพิ่ม 2 ตัว" if room else MARKER, created_at=booked_at,
+            notes=f"{MARKER} ขอไมโครโฟนเพิ่ม 2 ตัว" if room else MARKER,
         )
         with _at(booked_at):
             services.booking_create(booking=booking, by=who)

@@ -152,6 +152,7 @@ def booking_create(*, booking: Booking, by: User) -> Booking:
     with transaction.atomic():
         booking.status = S.REQUESTED
         booking.requested_by = by
+        booking.created_at = timezone.now()  # the kernel's clock, which stamps the events too
         _reserve(booking)
         _save_reserved(booking)
         record_created(booking, by=by)
