@@ -27,8 +27,8 @@ def meetings_due(now: dt.datetime):
     S = Booking.Status
     bookings = list(
         Booking.objects.filter(
-            status__in=[S.REQUESTED, S.CONFIRMED, S.READY, S.HELD],
-            starts_at__gte=now - LOOK_BACK, starts_at__lte=now + UPCOMING_AHEAD + SETUP_LEAD,
+            Q(status=S.REQUESTED) | Q(starts_at__lte=now + UPCOMING_AHEAD + SETUP_LEAD),
+            status__in=[S.REQUESTED, S.CONFIRMED, S.READY, S.HELD], starts_at__gte=now - LOOK_BACK,
         ).select_related("requested_by", "assigned_to", "room", "vc_account", "unit")
     )
     if not bookings:
