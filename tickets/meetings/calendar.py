@@ -44,7 +44,7 @@ def _aware(day: dt.date, at: dt.time) -> dt.datetime:
 
 def _columns(bookings: list[Booking]) -> tuple[list[Column], dict]:
     used_rooms = {b.room_id for b in bookings if b.room_id}
-    used_accounts = {b.vc_account_id for b in bookings if b.vc_account_id and not b.room_id}
+    used_accounts = {b.vc_account_id for b in bookings if b.vc_account_id}
     columns: dict[str, Column] = {}
     for room in Room.objects.filter(is_active=True) | Room.objects.filter(pk__in=used_rooms):
         columns[f"room-{room.pk}"] = Column(f"room-{room.pk}", room.name, f"{room.location} · {room.capacity}")
@@ -62,9 +62,10 @@ def _entries(user, begin: dt.datetime, end: dt.datetime) -> list[Entry]:
             for b in bookings]
 
 
-def _column_key(booking: Booking) -> str:
-    """A booking with a room shows in the room's column; an online-only one in its account's."""
-    return f"room-{booking.room_id}" if booking.room_id else f"vc-{booking.vc_account_id}"
+def _column_keys(booking: Booking) -> list[str]:
+    """A booking occupies its room's column and its account's column (a room with Zoom takes both)."""
+    keys = [f"room-{booking.room_id}"] if booking.room_id else []
+    return keys + ([f"vc-{booking.vc_account_id}"] if booking.vc_account_id else [])
 
 
 def _assign_lanes(column: Column) -> None:
@@ -86,7 +87,8 @@ def day_calendar(user, day: dt.date) -> dict:
     columns, by_key = _columns([e.booking for e in entries])
     for entry in entries:
         entry.starts, entry.ends = max(entry.starts, begin), min(entry.ends, end)
-        by_key[_column_key(entry.booking)].entries.append(entry)
+        for key in _column_keys(entry.booking):
+            by_key[key].entries.append(entry)
     for column in columns:
         _assign_lanes(column)
 
@@ -138,7 +140,8 @@ def week_calendar(user, day: dt.date) -> dict:
         # A meeting is on the day it starts (they are booked within one day).
         offset = (entry.starts.date() - monday).days
         if 0 <= offset < 7:
-            grid[offset]["cells"][index[_column_key(entry.booking)]].append(entry)
+            for key in _column_keys(entry.booking):
+                grid[offset]["cells"][index[key]].append(entry)
             grid[offset]["entries"].append(entry)
     return {
         "day": day,

@@ -27,7 +27,11 @@ ACCOUNTS = [
     ("Zoom หน่วยงาน (บัญชี 2)", VCAccount.Platform.ZOOM, "zoom2@helpdesk.local", 100, 1),
     ("Microsoft Teams องค์กร", VCAccount.Platform.TEAMS, "teams@helpdesk.local", 300, 3),
 ]
-MARKER = "[DEMO-MT]"
+FIRST_TITLE = "ประชุมคณะทำงานปรับปรุงฐานข้อมูลทะเบียนราษฎร"
+JOIN = {
+    VCAccount.Platform.ZOOM: ("https://zoom.us/j/91234567890", "Meeting ID 912 3456 7890 · Passcode 2569"),
+    VCAccount.Platform.TEAMS: ("https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo", "รหัสการประชุม 456 789 123"),
+}
 
 
 @contextmanager
@@ -50,7 +54,7 @@ def seed(command, options) -> None:
         account, _ = VCAccount.objects.get_or_create(name=name, defaults={
             "platform": platform, "login": login, "capacity": capacity, "concurrent_limit": limit})
         accounts.append(account)
-    if Booking.objects.filter(notes__startswith=MARKER).exists():
+    if Booking.objects.filter(title=FIRST_TITLE).exists():
         return
     people = {u.username: u for u in User.objects.filter(
         username__in=["requester", "requester2", "supervisor", "technician", "technician3", "ithead"])}
@@ -70,7 +74,7 @@ def seed(command, options) -> None:
         booking = Booking(
             unit=units[unit_code], title=title, starts_at=starts_at, ends_at=ends_at, participants=participants,
             room=room, vc_account=account, contact_name=who.get_full_name(), contact_phone=who.profile.phone,
-            notes=f"{MARKER} ขอไมโครโฟนเพิ่ม 2 ตัว" if room else MARKER,
+            notes="ขอไมโครโฟนไร้สายเพิ่ม 2 ตัว และน้ำดื่มสำหรับผู้เข้าร่วม" if room else "",
         )
         with _at(booked_at):
             services.booking_create(booking=booking, by=who)
@@ -79,8 +83,8 @@ def seed(command, options) -> None:
             with _at(booked_at + confirm_after):
                 services.booking_confirm(
                     booking=booking, by=tech, assigned_to=people["technician3"] if account else tech,
-                    join_url="https://zoom.us/j/91234567890" if account else "",
-                    join_details="Meeting ID 912 3456 7890 · Passcode 2569" if account else "",
+                    join_url=JOIN[account.platform][0] if account else "",
+                    join_details=JOIN[account.platform][1] if account else "",
                 )
         if "setup" in steps:
             with _at(starts_at - dt.timedelta(minutes=45 if "late" not in steps else 10)):
@@ -98,7 +102,7 @@ def seed(command, options) -> None:
     big, small, district = rooms
     zoom1, zoom2, teams = accounts
     last_week = monday - dt.timedelta(days=7)
-    book(req, "50110", "ประชุมคณะทำงานปรับปรุงฐานข้อมูลทะเบียนราษฎร", last_week + dt.timedelta(days=1), (9, 0), (12, 0),
+    book(req, "50110", FIRST_TITLE, last_week + dt.timedelta(days=1), (9, 0), (12, 0),
          20, big, zoom1, steps=("confirm", "setup", "check"))
     book(req2, "60110", "ประชุมชี้แจงโครงการสวัสดิการผู้สูงอายุ", last_week + dt.timedelta(days=2), (13, 30), (16, 0),
          60, None, teams, steps=("confirm", "setup", "late", "check"), confirm_after=dt.timedelta(minutes=12),
