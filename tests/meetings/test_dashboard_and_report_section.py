@@ -43,9 +43,9 @@ def test_the_report_counts_meetings_hours_and_targets(make_booking, clock, reque
     data = meetings_report(ReportScope(start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)))
     assert data["counts"]["total"] == 2 and data["counts"]["cancelled"] == 1
     assert data["hours"] == 4.5
-    units = {r["unit__name"]: (r["n"], r["hours"]) for r in data["by_unit"]}
+    units = {r["label"]: (r["n"], r["hours"]) for r in data["by_unit"]}
     assert units == {"สำนักงานเขตบางเขน": (1, 3.0), "สำนักงานเขตบางขุนเทียน": (1, 1.5)}
-    assert [(r["room__name"], r["n"], r["hours"]) for r in data["by_room"]] == [("ห้องประชุม 1", 2, 4.5)]
+    assert [(r["label"], r["n"], r["hours"]) for r in data["by_room"]] == [("ห้องประชุม 1", 2, 4.5)]
     assert [(r["label"], r["n"], r["hours"]) for r in data["by_platform"]] == [("Zoom", 1, 3.0)]
     assert data["confirm_share"] == 50.0 and data["setup_share"] == 50.0
     assert [b.problems for b in data["problems"]] == ["สายสัญญาณภาพหลวม"]

@@ -82,35 +82,40 @@ def staff_widget_context(request) -> dict | None:
 def meetings_report(scope) -> dict:
     """Meetings held in the period (by start time, Bangkok dates): count and hours by unit, room and platform;
     confirmation within 3 minutes; set-up done at least 30 minutes before; problems found."""
-    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking
+    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking, VCAccount
 
     S = Booking.Status
     base = Booking.objects.filter(scope.unit_filter("unit"), scope.date_filter("starts_at"))
     meetings = base.exclude(status=S.CANCELLED)
     duration = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    platforms = dict(VCAccount.Platform.choices)
+    # One grouped query, folded three ways in Python.
+    groups = meetings.values("unit__name", "room__name", "vc_account__platform").annotate(
+        n=Count("pk"), time=Sum(duration)).order_by()
+    tallies: dict[str, dict] = {"unit": {}, "room": {}, "platform": {}}
+    for row in groups:
+        hours = row["time"].total_seconds() / 3600 if row["time"] else 0
+        for kind, key in (("unit", row["unit__name"]), ("room", row["room__name"]),
+                          ("platform", platforms.get(row["vc_account__platform"]))):
+            if key:
+                n, h = tallies[kind].get(key, (0, 0.0))
+                tallies[kind][key] = (n + row["n"], h + hours)
 
-    def grouped(*fields):
-        rows = list(meetings.values(*fields).annotate(n=Count("pk"), time=Sum(duration)).order_by("-n", *fields))
-        for row in rows:
-            row["hours"] = round(row["time"].total_seconds() / 3600, 1) if row["time"] else 0
-        return rows
+    def rows(kind):
+        ordered = sorted(tallies[kind].items(), key=lambda item: (-item[1][0], item[0]))
+        return [{"label": key, "n": n, "hours": round(h, 1)} for key, (n, h) in ordered]
 
-    by_unit = grouped("unit__name")
-    by_room = [r for r in grouped("room__name") if r["room__name"]]
-    platforms = dict(Booking._meta.get_field("vc_account").related_model.Platform.choices)
-    by_platform = [r for r in grouped("vc_account__platform") if r["vc_account__platform"]]
-    for row in by_platform:
-        row["label"] = platforms.get(row["vc_account__platform"], row["vc_account__platform"])
-    counts = meetings.aggregate(
-        total=Count("pk"),
-        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
-        confirmed_on_time=Count("pk", filter=Q(confirmed_at__lte=F("created_at") + CONFIRM_TARGET)),
-        set_up=Count("pk", filter=Q(setup_at__isnull=False)),
-        set_up_on_time=Count("pk", filter=Q(setup_at__lte=F("starts_at") - SETUP_LEAD)),
+    counts = base.aggregate(
+        total=Count("pk", filter=~Q(status=S.CANCELLED)),
+        cancelled=Count("pk", filter=Q(status=S.CANCELLED)),
+        confirmed=Count("pk", filter=~Q(status=S.CANCELLED) & Q(confirmed_at__isnull=False)),
+        confirmed_on_time=Count("pk", filter=~Q(status=S.CANCELLED)
+                                & Q(confirmed_at__lte=F("created_at") + CONFIRM_TARGET)),
+        set_up=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__isnull=False)),
+        set_up_on_time=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__lte=F("starts_at") - SETUP_LEAD)),
         checked=Count("pk", filter=Q(status=S.CHECKED)),
-        with_problems=Count("pk", filter=Q(equipment_state=Booking.EquipmentState.ISSUES)),
+        with_problems=Count("pk", filter=Q(status=S.CHECKED, equipment_state=Booking.EquipmentState.ISSUES)),
     )
-    counts["cancelled"] = base.filter(status=S.CANCELLED).count()
 
     def share(part, whole):
         return round(100 * part / whole, 1) if whole else None
@@ -118,9 +123,10 @@ def meetings_report(scope) -> dict:
     problems = list(
         meetings.filter(equipment_state=Booking.EquipmentState.ISSUES)
         .select_related("room", "vc_account", "unit").order_by("starts_at")[:50]
-    )
+    ) if counts["with_problems"] else []
+    by_unit = rows("unit")
     return {
-        "by_unit": by_unit, "by_room": by_room, "by_platform": by_platform, "counts": counts,
+        "by_unit": by_unit, "by_room": rows("room"), "by_platform": rows("platform"), "counts": counts,
         "hours": round(sum(r["hours"] for r in by_unit), 1),
         "confirm_share": share(counts["confirmed_on_time"], counts["confirmed"]),
         "setup_share": share(counts["set_up_on_time"], counts["total"]),
@@ -131,8 +137,8 @@ def meetings_report(scope) -> dict:
 def meetings_report_csv(scope):
     data = meetings_report(scope)
     header = [_("จำแนกตาม"), _("รายการ"), _("จำนวนการประชุม"), _("จำนวนชั่วโมง")]
-    rows = [[_("หน่วยงาน"), r["unit__name"], r["n"], r["hours"]] for r in data["by_unit"]]
-    rows += [[_("ห้องประชุม"), r["room__name"], r["n"], r["hours"]] for r in data["by_room"]]
+    rows = [[_("หน่วยงาน"), r["label"], r["n"], r["hours"]] for r in data["by_unit"]]
+    rows += [[_("ห้องประชุม"), r["label"], r["n"], r["hours"]] for r in data["by_room"]]
     rows += [[_("แพลตฟอร์ม"), r["label"], r["n"], r["hours"]] for r in data["by_platform"]]
     rows.append([_("ยืนยันภายใน 3 นาที (ร้อยละ)"), "", data["confirm_share"] if data["confirm_share"] is not None
                  else "-", ""])
