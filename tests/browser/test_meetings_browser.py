@@ -49,7 +49,7 @@ def test_a_unit_books_a_room_and_staff_confirm_it(sign_in, page, browser, live_s
     page.click("button:has-text('ส่งคำขอจอง')")
     page.wait_for_selector("#events")
     booking = Booking.objects.get(title="ประชุมคณะทำงานงบประมาณ")
-    assert booking.starts_at == at(day, 9) and booking.status == "requested"
+    assert booking.starts_at == at(day, 9) and booking.status == "requested" and booking.requested_by == somsri
 
     page.goto(f"{live_server.url}/meetings/calendar/?date={day.isoformat()}")
     grid = page.inner_text("#day-grid")

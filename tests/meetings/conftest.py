@@ -20,8 +20,10 @@ def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
 
 @pytest.fixture
 def meeting_day():
-    """A working day a week ahead."""
-    return timezone.localdate() + dt.timedelta(days=7)
+    """A Wednesday two to three weeks ahead, so the Monday and Tuesday before it are working days too
+    (the test database holds no public holidays)."""
+    day = timezone.localdate() + dt.timedelta(days=14)
+    return day + dt.timedelta(days=(2 - day.weekday()) % 7)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def url(name, booking):
 
 @pytest.fixture
 def booking(requester_a, room, zoom, meeting_day, make_booking, clock):
-    clock.set(at(meeting_day - dt.timedelta(days=3), 10, 0))
+    clock.set(at(meeting_day - dt.timedelta(days=2), 10, 0))
     return make_booking(requester_a, starts_at=at(meeting_day, 13), ends_at=at(meeting_day, 15), room=room,
                         vc_account=zoom, participants=12)
 

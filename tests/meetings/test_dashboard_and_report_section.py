@@ -11,7 +11,7 @@ from tickets.meetings.services import booking_cancel, booking_check, booking_con
 
 from .conftest import at
 
-DAY = dt.date(2026, 3, 10)
+DAY = dt.date(2026, 3, 11)  # a Wednesday: the bookings are made on the Monday before
 
 
 def walk(booking, technician, clock, *, confirm_after, setup_before, problems=""):

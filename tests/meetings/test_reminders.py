@@ -14,7 +14,7 @@ from .conftest import at
 
 @pytest.fixture
 def booking(requester_a, room, meeting_day, make_booking, clock):
-    clock.set(at(meeting_day - dt.timedelta(days=3), 10))
+    clock.set(at(meeting_day - dt.timedelta(days=2), 10))
     return make_booking(requester_a, starts_at=at(meeting_day, 13), ends_at=at(meeting_day, 15), room=room)
 
 

@@ -21,7 +21,7 @@ def meetings_due(now: dt.datetime):
     """The notices due at ``now`` (see helpdesk.reminders): confirmation late (3-minute target), set-up
     soon/overdue (30 minutes before the start), after-meeting check due/overdue (10 minutes after the end),
     and the requester's reminder the day before."""
-    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking
+    from .models import SETUP_LEAD, Booking
     from .services import staff_users
 
     S = Booking.Status
@@ -43,7 +43,7 @@ def meetings_due(now: dt.datetime):
         url = reverse("meetings:detail", args=[b.pk])
         when = {"ref": b.reference, "title": b.title}
         context = {"booking": b}
-        if b.status == S.REQUESTED and now > b.created_at + CONFIRM_TARGET:
+        if b.confirm_overdue(now):
             yield Due(f"meetings.confirm_overdue:{b.pk}", "meeting_confirm_overdue", staff,
                       _("%(ref)s ยังไม่ได้ยืนยันการจอง (เป้าหมาย 3 นาที): %(title)s") % when, url=url, context=context)
         if b.status in (S.REQUESTED, S.CONFIRMED):
@@ -82,7 +82,7 @@ def staff_widget_context(request) -> dict | None:
 def meetings_report(scope) -> dict:
     """Meetings held in the period (by start time, Bangkok dates): count and hours by unit, room and platform;
     confirmation within 3 minutes; set-up done at least 30 minutes before; problems found."""
-    from .models import CONFIRM_TARGET, SETUP_LEAD, Booking, VCAccount
+    from .models import SETUP_LEAD, Booking, VCAccount
 
     S = Booking.Status
     base = Booking.objects.filter(scope.unit_filter("unit"), scope.date_filter("starts_at"))
@@ -109,8 +109,7 @@ def meetings_report(scope) -> dict:
         total=Count("pk", filter=~Q(status=S.CANCELLED)),
         cancelled=Count("pk", filter=Q(status=S.CANCELLED)),
         confirmed=Count("pk", filter=~Q(status=S.CANCELLED) & Q(confirmed_at__isnull=False)),
-        confirmed_on_time=Count("pk", filter=~Q(status=S.CANCELLED)
-                                & Q(confirmed_at__lte=F("created_at") + CONFIRM_TARGET)),
+        confirmed_on_time=Count("pk", filter=~Q(status=S.CANCELLED) & Q(confirmed_at__lte=F("confirm_due_at"))),
         set_up=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__isnull=False)),
         set_up_on_time=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__lte=F("starts_at") - SETUP_LEAD)),
         checked=Count("pk", filter=Q(status=S.CHECKED)),

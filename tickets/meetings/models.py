@@ -25,6 +25,8 @@ from helpdesk.roles import unit_q
 from .uploads import agenda_upload_to
 
 CONFIRM_TARGET = dt.timedelta(minutes=3)
+OFFICE_OPENS = dt.time(8, 30)  # the 3-minute clock runs in office hours on working days
+OFFICE_CLOSES = dt.time(16, 30)
 SETUP_LEAD = dt.timedelta(minutes=30)
 CHECK_AFTER = dt.timedelta(minutes=10)
 
@@ -131,6 +133,9 @@ class Booking(models.Model):
                                     blank=True, on_delete=models.SET_NULL, related_name="meeting_assignments")
     join_url = models.URLField(_("ลิงก์เข้าร่วมประชุม"), max_length=500, blank=True)
     join_details = models.CharField(_("Meeting ID / รหัสผ่านห้องประชุม"), max_length=200, blank=True)
+    # When confirmation is due: 3 minutes after the request, counted from the next office opening when the
+    # request came outside office hours or on a weekend or public holiday (set by booking_create).
+    confirm_due_at = models.DateTimeField(_("กำหนดยืนยัน"), null=True, blank=True, editable=False)
     confirmed_at = models.DateTimeField(_("ยืนยันเมื่อ"), null=True, blank=True)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยืนยัน"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
@@ -184,7 +189,11 @@ class Booking(models.Model):
 
     @property
     def confirm_time(self) -> dt.timedelta | None:
-        return self.confirmed_at - self.created_at if self.confirmed_at else None
+        """From the request (or the office opening after it) to the confirmation."""
+        if not self.confirmed_at:
+            return None
+        clock_start = (self.confirm_due_at - CONFIRM_TARGET) if self.confirm_due_at else self.created_at
+        return max(self.confirmed_at - clock_start, dt.timedelta(0))
 
     @property
     def confirm_time_text(self) -> str:
@@ -215,7 +224,8 @@ class Booking(models.Model):
         return self.status in (S.READY, S.HELD) and (now or timezone.now()) > self.check_due
 
     def confirm_overdue(self, now: dt.datetime | None = None) -> bool:
-        return self.status == self.Status.REQUESTED and (now or timezone.now()) > self.created_at + CONFIRM_TARGET
+        due = self.confirm_due_at or self.created_at + CONFIRM_TARGET
+        return self.status == self.Status.REQUESTED and (now or timezone.now()) > due
 
     @property
     def where(self) -> str:
@@ -225,6 +235,22 @@ class Booking(models.Model):
         if self.vc_account_id:
             parts.append(self.vc_account.get_platform_display())
         return " + ".join(parts)
+
+
+def confirm_due(requested_at: dt.datetime) -> dt.datetime:
+    """3 minutes of office time after ``requested_at`` (weekends and the holiday table skipped)."""
+    from helpdesk.workdays import WorkingCalendar
+
+    local = timezone.localtime(requested_at)
+    calendar = WorkingCalendar(local.date(), local.date() + dt.timedelta(days=60))
+    day = local.date()
+    if calendar.is_working_day(day) and OFFICE_OPENS <= local.time() < OFFICE_CLOSES:
+        start = local
+    else:
+        if not calendar.is_working_day(day) or local.time() >= OFFICE_CLOSES:
+            day = calendar.add(day, 1)
+        start = timezone.make_aware(dt.datetime.combine(day, OFFICE_OPENS))
+    return start + CONFIRM_TARGET
 
 
 class BookingEvent(StatusEvent):

@@ -18,7 +18,7 @@ from helpdesk.notify import notify
 from helpdesk.roles import Role, has_role
 from helpdesk.workflow import ensure_not_own_request, record_created, transition
 
-from .models import Booking, Room, VCAccount
+from .models import Booking, Room, VCAccount, confirm_due
 
 S = Booking.Status
 BOOKING_TRANSITIONS: dict[str, set[str]] = {
@@ -153,6 +153,7 @@ def booking_create(*, booking: Booking, by: User) -> Booking:
         booking.status = S.REQUESTED
         booking.requested_by = by
         booking.created_at = timezone.now()  # the kernel's clock, which stamps the events too
+        booking.confirm_due_at = confirm_due(booking.created_at)
         _reserve(booking)
         _save_reserved(booking)
         record_created(booking, by=by)
