@@ -40,6 +40,10 @@ def make_history(make_booking, clock, requester_a, requester_b, technician, room
 def test_the_report_counts_meetings_hours_and_targets(make_booking, clock, requester_a, requester_b, technician,
                                                       room, zoom, unit_a):
     make_history(make_booking, clock, requester_a, requester_b, technician, room, zoom)
+    clock.set(at(DAY, 12, 45))  # the morning meeting is over and checked; the afternoon one is due for set-up
+    early = meetings_report(ReportScope(start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)))
+    assert early["counts"]["setup_was_due"] == 2 and early["counts"]["check_was_due"] == 1
+    clock.set(at(DAY + dt.timedelta(days=1), 9))
     data = meetings_report(ReportScope(start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)))
     assert data["counts"]["total"] == 2 and data["counts"]["cancelled"] == 1
     assert data["hours"] == 4.5

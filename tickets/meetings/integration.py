@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -82,9 +83,10 @@ def staff_widget_context(request) -> dict | None:
 def meetings_report(scope) -> dict:
     """Meetings held in the period (by start time, Bangkok dates): count and hours by unit, room and platform;
     confirmation within 3 minutes; set-up done at least 30 minutes before; problems found."""
-    from .models import SETUP_LEAD, Booking, VCAccount
+    from .models import CHECK_AFTER, SETUP_LEAD, Booking, VCAccount
 
     S = Booking.Status
+    now = timezone.now()
     base = Booking.objects.filter(scope.unit_filter("unit"), scope.date_filter("starts_at"))
     meetings = base.exclude(status=S.CANCELLED)
     duration = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
@@ -111,6 +113,9 @@ def meetings_report(scope) -> dict:
         confirmed=Count("pk", filter=~Q(status=S.CANCELLED) & Q(confirmed_at__isnull=False)),
         confirmed_on_time=Count("pk", filter=~Q(status=S.CANCELLED) & Q(confirmed_at__lte=F("confirm_due_at"))),
         set_up=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__isnull=False)),
+        # Only meetings whose set-up (30 minutes before) or check (10 minutes after) has fallen due count.
+        setup_was_due=Count("pk", filter=~Q(status=S.CANCELLED) & Q(starts_at__lte=now + SETUP_LEAD)),
+        check_was_due=Count("pk", filter=~Q(status=S.CANCELLED) & Q(ends_at__lte=now - CHECK_AFTER)),
         set_up_on_time=Count("pk", filter=~Q(status=S.CANCELLED) & Q(setup_at__lte=F("starts_at") - SETUP_LEAD)),
         checked=Count("pk", filter=Q(status=S.CHECKED)),
         with_problems=Count("pk", filter=Q(status=S.CHECKED, equipment_state=Booking.EquipmentState.ISSUES)),
@@ -128,7 +133,7 @@ def meetings_report(scope) -> dict:
         "by_unit": by_unit, "by_room": rows("room"), "by_platform": rows("platform"), "counts": counts,
         "hours": round(sum(r["hours"] for r in by_unit), 1),
         "confirm_share": share(counts["confirmed_on_time"], counts["confirmed"]),
-        "setup_share": share(counts["set_up_on_time"], counts["total"]),
+        "setup_share": share(counts["set_up_on_time"], counts["setup_was_due"]),
         "problems": problems,
     }
 
