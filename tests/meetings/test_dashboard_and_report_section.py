@@ -84,3 +84,24 @@ def test_the_staff_widget_counts_the_queue(login, technician, requester_a, execu
     assert 'id="widget-meetings-staff"' in body and 'data-count="to_confirm">1<' in body
     assert 'id="widget-meetings-staff"' not in login(requester_a).get(reverse("home")).content.decode()
     assert Booking.objects.count() == 1
+
+
+def test_the_widget_lists_todays_meetings_and_links_the_overdue_list(login, technician, requester_a, room, clock,
+                                                                     make_booking, django_assert_max_num_queries):
+    from tickets.meetings.integration import staff_widget_context
+
+    today = dt.date(2026, 3, 11)
+    clock.set(at(today, 8))
+    make_booking(requester_a, starts_at=at(today, 8, 15), ends_at=at(today, 9), room=room, title="ประชุมเช้า")
+    make_booking(requester_a, starts_at=at(today, 14), ends_at=at(today, 15), room=room, title="ประชุมบ่าย")
+    clock.set(at(today, 8, 20))
+
+    class Request:
+        user = technician
+
+    with django_assert_max_num_queries(4):
+        context = staff_widget_context(Request())
+    assert [b.title for b in context["meetings"]] == ["ประชุมเช้า", "ประชุมบ่าย"]
+    assert context["today"] == 2 and context["to_confirm"] == 2 and context["setup_overdue"] == 1
+    body = login(technician).get(reverse("meetings:list") + "?show=overdue").content.decode()
+    assert "ประชุมเช้า" in body and "ประชุมบ่าย" not in body

@@ -73,11 +73,17 @@ def meetings_due(now: dt.datetime):
 
 
 def staff_widget_context(request) -> dict | None:
+    """The desk's queue counts and today's meetings: two queries."""
+    from .models import Booking
     from .services import is_meeting_staff, staff_queue_counts
 
     if not is_meeting_staff(request.user):
         return None
-    return staff_queue_counts()
+    now = timezone.now()
+    day_start = timezone.make_aware(dt.datetime.combine(timezone.localdate(now), dt.time.min))
+    today = (Booking.objects.live().between(day_start, day_start + dt.timedelta(days=1))
+             .select_related("room", "vc_account", "unit").order_by("starts_at", "pk")[:8])
+    return {**staff_queue_counts(now), "meetings": list(today), "now": now}
 
 
 def meetings_report(scope) -> dict:

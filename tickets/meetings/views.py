@@ -26,6 +26,7 @@ LIST_FILTERS = {
     "upcoming": lambda qs, now: qs.filter(ends_at__gte=now).exclude(status=S.CANCELLED).order_by("starts_at", "pk"),
     "past": lambda qs, now: qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk"),
     "requested": lambda qs, now: qs.filter(status=S.REQUESTED).order_by("starts_at", "pk"),
+    "overdue": lambda qs, now: qs.filter(services.overdue_q(now)).order_by("starts_at", "pk"),
     "cancelled": lambda qs, now: qs.filter(status=S.CANCELLED).order_by("-starts_at", "-pk"),
 }
 
