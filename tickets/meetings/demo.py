@@ -71,6 +71,8 @@ def seed(command, options) -> None:
              confirm_after=dt.timedelta(minutes=2), problems=""):
         starts_at, ends_at = at(day, *start), at(day, *end)
         booked_at = min(starts_at - dt.timedelta(days=2), timezone.now() - dt.timedelta(hours=1))
+        while timezone.localtime(booked_at).weekday() >= 5:  # requests come in on working days
+            booked_at -= dt.timedelta(days=1)
         booking = Booking(
             unit=units[unit_code], title=title, starts_at=starts_at, ends_at=ends_at, participants=participants,
             room=room, vc_account=account, contact_name=who.get_full_name(), contact_phone=who.profile.phone,
