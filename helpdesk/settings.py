@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tickets",
     "tickets.network",
     "tickets.parts",
+    "tickets.datarequests",
     "tickets.reports",
     "publishing",
 ]
@@ -228,3 +229,5 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 # Government ID-card copies (personal data, Thai PDPA) are deleted this many days after the request finished.
 HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))
+# Personal-data files prepared for data requests are deleted this many days after the request closed.
+HELPDESK_DATA_FILE_RETENTION_DAYS = int(os.environ.get("HELPDESK_DATA_FILE_RETENTION_DAYS", "90"))

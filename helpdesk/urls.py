@@ -27,5 +27,6 @@ urlpatterns = [
     path("assets/", include("assets.urls")),
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
+    path("data-requests/", include("tickets.datarequests.urls")),
     path("reports/", include("tickets.reports.urls")),
 ]
