@@ -37,10 +37,10 @@ class Figures:
         return round(100 * self.on_time / self.answered, 1) if self.answered else None
 
 
-def _rows(start: dt.date, end: dt.date, extra: Q = Q()) -> list[dict]:
+def _rows(start: dt.date, end: dt.date, extra: Q | None = None) -> list[dict]:
     scope = ReportScope(start, end)
     return list(
-        DataRequest.objects.filter(extra)
+        DataRequest.objects.filter(extra or Q())
         .filter(scope.date_filter("received_at") | scope.date_filter("sent_at"))
         .values("received_at", "sent_at", "due_at", "outcome")
     )
@@ -61,7 +61,7 @@ def _add(figures: Figures, row: dict, start: dt.date, end: dt.date, calendar: Wo
         figures.working_days_total += calendar.count(row["received_at"], sent)
 
 
-def period_figures(start: dt.date, end: dt.date, *, extra: Q = Q(), label: str = "") -> Figures:
+def period_figures(start: dt.date, end: dt.date, *, extra: Q | None = None, label: str = "") -> Figures:
     """One period: two queries (the requests, the holidays) whatever the number of requests."""
     rows = _rows(start, end, extra)
     calendar = WorkingCalendar(start - dt.timedelta(days=60), end + dt.timedelta(days=1))

@@ -46,7 +46,7 @@ def letter_upload_to(instance, filename: str) -> str:
 
 def data_file_upload_to(instance, filename: str) -> str:
     """``datarequests/data/<uuid>.<ext>`` with the extension of the recognised kind (set by the form)."""
-    kind = KINDS.get(getattr(instance, "_kind_ext", ""), None)
+    kind = KINDS.get(getattr(instance, "_kind_ext", ""))
     return f"datarequests/data/{uuid.uuid4().hex}.{kind.ext if kind else 'bin'}"
 
 

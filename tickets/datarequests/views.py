@@ -175,6 +175,8 @@ def _detail_context(request, data_request, **forms) -> dict:
         "close_form": forms.get("close_form") or CloseForm(),
         "cancel_form": forms.get("cancel_form") or CancelForm(),
     }
+    context["has_actions"] = any(value for key, value in context.items() if key.startswith("can_")
+                                 and key != "can_see_personal")
     return context
 
 
@@ -410,7 +412,7 @@ def request_letter(request, pk, kind):
         return redirect("datarequests:detail", pk)
     files = [f for f, _visible in context["files"] if not f.purged_at]
     return pdf_response(request, letter.template,
-                        {"object": data_request, "letter": letter, "files": files,
+                        {"object": data_request, "letter": letter, "files": files, "clock": context["clock"],
                          "organisation": services.organisation(), "agency_address": services.agency_address()},
                         letter.filename, preview=request.GET.get("preview") == "1")
 
