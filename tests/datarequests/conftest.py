@@ -109,3 +109,18 @@ def walk(it_head, officer, deputy):
         return request
 
     return _walk
+
+
+def pdf_text(content: bytes, tmp_path) -> str:
+    """The PDF's text through pdftotext, lines joined (Thai wraps anywhere) and ำ as extracted (า)."""
+    import subprocess
+
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return text.replace("\n", "")
+
+
+def thai_extracted(text: str) -> str:
+    """How pdftotext gives back a Thai string (sara am comes out as sara aa)."""
+    return text.replace("\u0e33", "\u0e32")

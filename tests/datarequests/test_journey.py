@@ -1,13 +1,11 @@
 """A letter walked through the pages: record, screen, prepare, returns at both levels, approve, reply, close."""
 
-import subprocess
-
 import pytest
 from django.urls import reverse
 
 from tickets.datarequests.models import CRITERIA, DataRequest, DataRequestEvent
 
-from .conftest import csv_upload, pdf_upload, xlsx_upload
+from .conftest import csv_upload, pdf_text, pdf_upload, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +16,6 @@ def detail(pk):
 
 def url(name, pk, *args):
     return reverse(f"datarequests:{name}", args=[pk, *args])
-
-
-def pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(content)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
 
 
 def test_a_letter_goes_from_receipt_through_both_returns_to_the_summary(

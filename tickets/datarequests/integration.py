@@ -50,8 +50,7 @@ def due_notices(now: dt.datetime):
     from . import services
 
     calendar = services.calendar_around(now, days_back=30)
-    soon = calendar.add(now, 1)
-    candidates = DataRequest.objects.open().filter(due_at__lte=soon).select_related("officer")
+    candidates = DataRequest.objects.open().filter(due_at__lt=services.near_limit(now, calendar)).select_related("officer")
     requests = list(candidates)
     if not requests:
         return

@@ -358,9 +358,16 @@ def clock_for(request: DataRequest, *, now: dt.datetime, calendar: WorkingCalend
         return Clock("ok", None)
     if now > request.due_at:
         return Clock("overdue", None)
-    if calendar.add(now, 1) >= request.due_at:
+    if request.due_at < near_limit(now, calendar):
         return Clock("near", None)
     return Clock("ok", None)
+
+
+def near_limit(now: dt.datetime, calendar: WorkingCalendar) -> dt.datetime:
+    """Requests due before this moment are *near*: due today or on the next working day."""
+    next_working_day = calendar.add(timezone.localtime(now).date(), 1)
+    return dt.datetime.combine(next_working_day + dt.timedelta(days=1), dt.time.min,
+                               tzinfo=timezone.get_current_timezone())
 
 
 def calendar_around(now: dt.datetime, *, days_back: int = 400) -> WorkingCalendar:
