@@ -1,6 +1,7 @@
 """A refusal still gets a reply letter; the 3-working-day clock skips weekends and holidays; reminders."""
 
 import datetime as dt
+
 import pytest
 from django.urls import reverse
 
