@@ -50,8 +50,8 @@ def due_notices(now: dt.datetime):
     from . import services
 
     calendar = services.calendar_around(now, days_back=30)
-    candidates = DataRequest.objects.open().filter(due_at__lt=services.near_limit(now, calendar)).select_related("officer")
-    requests = list(candidates)
+    limit = services.near_limit(now, calendar)
+    requests = list(DataRequest.objects.open().filter(due_at__lt=limit).select_related("officer"))
     if not requests:
         return
     heads, deputies = services.it_heads(), services.deputy_directors()
