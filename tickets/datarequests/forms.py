@@ -113,6 +113,7 @@ class ScreeningForm(forms.Form):
             self.fields[name] = forms.BooleanField(
                 label=DataRequest._meta.get_field(name).verbose_name, required=False
             )
+        self.order_fields([*CRITERIA, "decision", "officer", "note", "refusal_reason"])
 
     def criteria(self) -> dict[str, bool]:
         return {name: self.cleaned_data.get(name, False) for name in CRITERIA}

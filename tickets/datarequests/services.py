@@ -38,6 +38,7 @@ DATA_REQUEST_TRANSITIONS: dict[str, set[str]] = {
     S.CANCELLED: set(),
 }
 ANSWER_WORKING_DAYS = 3
+REPLY_LETTER_STATUSES = (S.REVIEW, S.APPROVAL, S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
 
 
 def due_at_for(received_at: dt.datetime) -> dt.datetime:
@@ -324,8 +325,9 @@ def data_request_letter(*, request: DataRequest, kind: str) -> Letter:
     """The reply letter (granted: signed by the approving deputy director; refused: by the head of ICT who
     screened it) or the summary report memo (by the officer)."""
     if kind == "reply":
-        if request.status not in (S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED):
-            raise ValidationError(_("หนังสือตอบออกได้เมื่อรองผู้อำนวยการอนุมัติหรือหัวหน้า ICT ไม่ให้ข้อมูลแล้ว"),
+        # A draft while it is checked and approved (unsigned), the letter itself once approved or refused.
+        if request.status not in REPLY_LETTER_STATUSES:
+            raise ValidationError(_("ร่างหนังสือตอบออกได้เมื่อส่งข้อมูลให้ตรวจสอบหรือหัวหน้า ICT ไม่ให้ข้อมูลแล้ว"),
                                   code="not_ready")
         signer = request.approved_by if request.outcome == DataRequest.Outcome.GRANTED else request.screened_by
         default = _("รองผู้อำนวยการ") if request.outcome == DataRequest.Outcome.GRANTED else _("หัวหน้า ICT")

@@ -163,8 +163,8 @@ def _detail_context(request, data_request, **forms) -> dict:
         "can_send": can_send(user, data_request) and status in (S.APPROVED, S.REFUSED),
         "can_close": can_send(user, data_request) and status == S.REPLIED,
         "can_cancel": is_it_head(user) and status in (S.RECEIVED, S.SCREENING),
-        "can_reply_letter": status in (S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED) and is_ict_staff(user)
-        or (status in (S.APPROVED, S.REPLIED, S.CLOSED) and is_deputy_director(user)),
+        "can_reply_letter": status in services.REPLY_LETTER_STATUSES
+        and (is_ict_staff(user) or is_deputy_director(user)),
         "can_summary_letter": status == S.CLOSED,
         "screening_form": forms.get("screening_form") or ScreeningForm(),
         "file_form": forms.get("file_form") or DataFileForm(),
