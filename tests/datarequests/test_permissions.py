@@ -143,3 +143,32 @@ def test_bad_input_rerenders_with_thai_messages_and_keeps_the_text(client, it_he
     assert "เวลาส่งต้องไม่ก่อนวันที่รับหนังสือ" in content and "ศทส 0405.1/99" in content
     obj.refresh_from_db()
     assert obj.status == DataRequest.Status.APPROVED and obj.reply_number == ""
+
+
+def test_the_deputy_director_role_exists_after_migrations(db):
+    from django.contrib.auth.models import Group
+
+    assert Group.objects.filter(name="deputy_director").exists()
+
+
+def test_letters_are_for_the_desk_and_the_approvers(client, requester_a, unit_a, officer, deputy, make_request,
+                                                    walk):
+    obj = walk(make_request(requester_a, channel="online", unit=unit_a), to="approval")
+    path = reverse("datarequests:letter", args=[obj.pk, "reply"])
+    client.force_login(requester_a)
+    assert client.get(path).status_code == 403
+    client.force_login(deputy)
+    draft = client.get(path, {"preview": "1"})
+    assert draft.status_code == 200 and "ขอแสดงความนับถือ" in draft.content.decode()
+    assert client.get(reverse("datarequests:letter", args=[obj.pk, "summary"])).status_code == 403
+    assert client.get(reverse("datarequests:letter", args=[obj.pk, "other"])).status_code == 404
+
+
+def test_the_admin_pages_open(client, admin_user, officer, make_request, walk):
+    obj = walk(make_request(officer), to="review")
+    client.force_login(admin_user)
+    for path in (reverse("admin:datarequests_datarequest_changelist"),
+                 reverse("admin:datarequests_datarequest_change", args=[obj.pk]),
+                 reverse("admin:datarequests_deputyapprover_add"),
+                 reverse("admin:datarequests_datafileaccess_changelist")):
+        assert client.get(path).status_code == 200, path

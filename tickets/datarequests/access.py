@@ -10,7 +10,8 @@ from .models import DataFile, DataRequest, is_deputy_director, is_ict_staff
 S = DataRequest.Status
 
 __all__ = [
-    "can_approve", "can_prepare", "can_record", "can_review", "can_screen", "can_see_file", "can_see_personal_data",
+    "can_approve", "can_prepare", "can_read_letter", "can_record", "can_review", "can_screen", "can_see_file",
+    "can_see_personal_data",
     "get_data_file_for_user", "get_data_request_for_user", "is_deputy_director", "require",
 ]
 
@@ -95,3 +96,13 @@ def can_see_file(user, data_file: DataFile) -> bool:
         return can_see_personal_data(user, obj)
     # Other prepared data: the desk and the approvers; the filing unit once the reply went out.
     return is_ict_staff(user) or is_reviewer(user) or obj.status in (S.REPLIED, S.CLOSED)
+
+
+def can_read_letter(user, obj: DataRequest, kind: str) -> bool:
+    """The reply letter (a draft while checked and approved) for the desk and the approvers; the summary memo
+    once closed for whoever sees the request."""
+    from .services import REPLY_LETTER_STATUSES
+
+    if kind == "reply":
+        return obj.status in REPLY_LETTER_STATUSES and (is_ict_staff(user) or is_deputy_director(user))
+    return obj.status == S.CLOSED

@@ -23,13 +23,14 @@ def widget_context(request) -> dict | None:
     user = request.user
     head = user.is_superuser or has_role(user, Role.IT_HEAD)
     deputy = is_deputy_director(user)
+    oversees = head or deputy or has_role(user, Role.EXECUTIVE)
     open_requests = DataRequest.objects.open()
     queues = {
         "to_screen": open_requests.filter(status__in=[S.RECEIVED, S.SCREENING]).count() if head else 0,
         "to_review": open_requests.filter(status=S.REVIEW).exclude(officer=user).count() if head else 0,
         "to_approve": open_requests.filter(status=S.APPROVAL).exclude(officer=user).count() if deputy else 0,
         "mine": open_requests.filter(officer=user).count(),
-        "overdue": open_requests.filter(due_at__lt=timezone.now()).count() if head or deputy else
+        "overdue": open_requests.filter(due_at__lt=timezone.now()).count() if oversees else
         open_requests.filter(officer=user, due_at__lt=timezone.now()).count(),
     }
     return queues if any(queues.values()) else None

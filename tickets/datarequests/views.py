@@ -22,6 +22,7 @@ from .access import (
     can_edit_letter,
     can_file_online,
     can_prepare,
+    can_read_letter,
     can_record,
     can_review,
     can_screen,
@@ -163,9 +164,8 @@ def _detail_context(request, data_request, **forms) -> dict:
         "can_send": can_send(user, data_request) and status in (S.APPROVED, S.REFUSED),
         "can_close": can_send(user, data_request) and status == S.REPLIED,
         "can_cancel": is_it_head(user) and status in (S.RECEIVED, S.SCREENING),
-        "can_reply_letter": status in services.REPLY_LETTER_STATUSES
-        and (is_ict_staff(user) or is_deputy_director(user)),
-        "can_summary_letter": status == S.CLOSED,
+        "can_reply_letter": can_read_letter(user, data_request, "reply"),
+        "can_summary_letter": can_read_letter(user, data_request, "summary"),
         "screening_form": forms.get("screening_form") or ScreeningForm(),
         "file_form": forms.get("file_form") or DataFileForm(),
         "submit_form": forms.get("submit_form") or SubmitForm(initial={"cover_memo": data_request.cover_memo}),
@@ -402,18 +402,21 @@ def request_letter(request, pk, kind):
     if kind not in ("reply", "summary"):
         raise Http404
     data_request = get_data_request_for_user(request.user, pk)
-    context = _detail_context(request, data_request)
-    require(context["can_reply_letter"] if kind == "reply" else context["can_summary_letter"])
+    require(can_read_letter(request.user, data_request, kind))
     try:
         letter = services.data_request_letter(request=data_request, kind=kind)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
         return redirect("datarequests:detail", pk)
-    files = [f for f, _visible in context["files"] if not f.purged_at]
-    return pdf_response(request, letter.template,
-                        {"object": data_request, "letter": letter, "files": files, "clock": context["clock"],
-                         "organisation": services.organisation(), "agency_address": services.agency_address()},
+    now = timezone.now()
+    context = {
+        # The enclosures as sent: a personal file purged later still appears by name.
+        "object": data_request, "letter": letter, "files": list(data_request.files.all()),
+        "clock": services.clock_for(data_request, now=now, calendar=services.calendar_around(now)),
+        "organisation": services.organisation(), "agency_address": services.agency_address(),
+    }
+    return pdf_response(request, letter.template, context,
                         letter.filename, preview=request.GET.get("preview") == "1")
 
 
