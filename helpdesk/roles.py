@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     NETWORK_ADMIN = "network_admin", _("ผู้ดูแลระบบเครือข่าย")
     STOCK_OFFICER = "stock_officer", _("เจ้าหน้าที่พัสดุ")
     EXECUTIVE = "executive", _("ผู้บริหาร")
+    DEPUTY_DIRECTOR = "deputy_director", _("รองผู้อำนวยการ (ผู้อนุมัติ)")
 
 
 # Roles that work for the service desk itself (see every unit's records).

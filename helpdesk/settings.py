@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tickets.network",
     "tickets.parts",
     "tickets.meetings",
+    "tickets.datarequests",
     "tickets.reports",
     "publishing",
 ]
@@ -229,3 +230,5 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 # Government ID-card copies (personal data, Thai PDPA) are deleted this many days after the request finished.
 HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))
+# Personal-data files prepared for data requests are deleted this many days after the request closed.
+HELPDESK_DATA_FILE_RETENTION_DAYS = int(os.environ.get("HELPDESK_DATA_FILE_RETENTION_DAYS", "90"))

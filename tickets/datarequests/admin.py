@@ -1,0 +1,69 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import DataFile, DataFileAccess, DataRequest, DataRequestEvent, DeputyApprover
+
+
+@admin.register(DeputyApprover)
+class DeputyApproverAdmin(admin.ModelAdmin):
+    """The named approvers (รองผู้อำนวยการ) who may approve and sign replies, besides the deputy_director role."""
+
+    list_display = ["user", "title", "is_active"]
+    list_filter = ["is_active"]
+    autocomplete_fields = ["user"]
+
+
+class EventInline(admin.TabularInline):
+    model = DataRequestEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "by", "from_status", "to_status", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DataFileInline(admin.TabularInline):
+    model = DataFile
+    extra = 0
+    can_delete = False
+    fields = ["name", "content_type", "size", "is_personal", "uploaded_by", "uploaded_at", "purged_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DataRequest)
+class DataRequestAdmin(SimpleHistoryAdmin):
+    """Read-only: status changes only through the workflow (one service function per step)."""
+
+    list_display = ["__str__", "organisation", "letter_number", "received_at", "due_at", "status", "outcome"]
+    list_filter = ["status", "outcome", "channel"]
+    search_fields = ["organisation", "letter_number", "contact_name", "reply_number"]
+    date_hierarchy = "received_at"
+    inlines = [DataFileInline, EventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DataFileAccess)
+class DataFileAccessAdmin(admin.ModelAdmin):
+    """The PDPA view log: read only."""
+
+    list_display = ["at", "user", "data_file", "remote_addr"]
+    list_select_related = ["user", "data_file"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
