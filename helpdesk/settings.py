@@ -261,7 +261,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "TicketStatusEnum": "tickets.models.ticket.Status",
+        "TicketChannelEnum": "tickets.models.ticket.Channel",
+        "AssetStatusEnum": "assets.models.Asset.Status",
+        "StockItemKindEnum": "tickets.parts.models.catalogue.Item.Kind",
+        "IPRequestStatusEnum": "tickets.network.models.ip_request.IPRequest.Status",
+        "MacChangeStatusEnum": "tickets.network.models.mac_change.MacChangeRequest.Status",
+        "AccountRequestStatusEnum": "tickets.network.models.accounts.AccountRequest.Status",
+        "CheckResultEnum": "tickets.network.models.common.CheckResult",
+        "AccountRequestKindEnum": "tickets.network.models.accounts.AccountRequest.Kind",
+        "PublishingStatusEnum": "publishing.models.PublishingRequest.Status",
+    },
 }
 # Requests per token (or per signed-in user, or per address without either) in one window.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")

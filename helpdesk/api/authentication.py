@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
@@ -39,3 +40,14 @@ class ApiTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request):
         return f'Bearer realm="{self.www_authenticate_realm}"'
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """How the schema describes the token: an HTTP bearer scheme."""
+
+    target_class = "helpdesk.api.authentication.ApiTokenAuthentication"
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer",
+                "description": "โทเคน API ส่วนบุคคล สร้างได้ที่หน้า “โทเคน API ของฉัน” (/accounts/api-tokens/)"}
