@@ -189,7 +189,8 @@ class TicketCreateSerializer(serializers.Serializer):
     """What a new ticket carries. Without `unit` the caller files for their own unit (a requester); with `unit`
     the service desk records it on the unit's behalf from a memo, a paper form or a phone call."""
 
-    unit = serializers.CharField(required=False, help_text="id หรือรหัสหน่วยงาน (เฉพาะเจ้าหน้าที่ที่บันทึกแทนหน่วยงาน)")
+    unit = serializers.CharField(required=False, help_text="รหัสหน่วยงาน (เจ้าหน้าที่บันทึกแทนหน่วยงาน)")
+    unit_id = serializers.IntegerField(required=False, help_text="หรือ id ของหน่วยงาน แทน unit")
     channel = serializers.ChoiceField(choices=StaffTicketForm.CHANNELS, required=False)
     requester_name = serializers.CharField(required=False, max_length=200)
     requester_position = serializers.CharField(required=False, max_length=200)
@@ -265,16 +266,18 @@ def _validated(serializer_class, data):
 
 
 def _form_data(request) -> dict:
-    """The request body as form data, with the category and the unit also accepted by code."""
+    """The request body as form data: the category by code (or id), the unit by code (`unit`) or id (`unit_id`)."""
     data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
     category = str(data.get("category") or "")
     if category and not category.isdigit():
         found = Category.objects.filter(code=category).values_list("pk", flat=True).first()
         data["category"] = found if found is not None else category
-    unit = str(data.get("unit") or "")
-    if unit and not unit.isdigit():
-        found = Unit.objects.filter(code=unit).values_list("pk", flat=True).first()
-        data["unit"] = found if found is not None else unit
+    if data.get("unit_id"):
+        data["unit"] = data["unit_id"]
+    elif data.get("unit"):
+        code = str(data["unit"])
+        found = Unit.objects.filter(code=code).values_list("pk", flat=True).first()
+        data["unit"] = found if found is not None else "-"
     return data
 
 
@@ -323,7 +326,7 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     def create(self, request):
         user = request.user
         data = _form_data(request)
-        on_behalf = bool(data.get("unit"))
+        on_behalf = bool(data.get("unit"))  # set from `unit` (code) or `unit_id`
         if on_behalf:
             if not can_record_for_units(user):
                 raise PermissionDenied

@@ -17,12 +17,12 @@ from rest_framework.views import exception_handler
 CONFLICT_CODES = {"stale"}
 
 
-def _messages(exc) -> dict[type, str]:
+def _messages(exc, method: str) -> dict[type, str]:
     return {
         exceptions.NotAuthenticated: _("กรุณายืนยันตัวตนด้วยโทเคน API (Authorization: Bearer <โทเคน>) หรือเข้าสู่ระบบ"),
         exceptions.PermissionDenied: _("ท่านไม่มีสิทธิ์ดำเนินการนี้"),
         exceptions.NotFound: _("ไม่พบข้อมูล หรือท่านไม่มีสิทธิ์เข้าถึง"),
-        exceptions.MethodNotAllowed: _("ไม่รองรับเมธอด %(method)s ที่ที่อยู่นี้") % {"method": getattr(exc, "method", "")},
+        exceptions.MethodNotAllowed: _("ไม่รองรับเมธอด %(method)s ที่ที่อยู่นี้") % {"method": method},
         exceptions.ParseError: _("ข้อมูลที่ส่งมาอ่านไม่ได้ (JSON ไม่ถูกต้อง)"),
         exceptions.UnsupportedMediaType: _("ไม่รองรับชนิดข้อมูลที่ส่งมา (ใช้ application/json หรือ multipart/form-data)"),
         exceptions.NotAcceptable: _("ไม่สามารถตอบในรูปแบบที่ขอได้ (รองรับ application/json)"),
@@ -87,7 +87,8 @@ def api_exception_handler(exc, context):
         body["detail"] = str(exc.detail)
         body["code"] = "authentication_failed"
     else:
-        messages = _messages(exc)
+        request = context.get("request")
+        messages = _messages(exc, getattr(request, "method", "") or "")
         body["detail"] = next((text for kind, text in messages.items() if isinstance(exc, kind)), str(exc.detail))
         body["code"] = exc.default_code if isinstance(exc, exceptions.APIException) else "error"
     return Response(body, status=response.status_code, headers={
