@@ -18,8 +18,9 @@ def test_requests_follow_the_pages_visibility(api_as, anonymous_api, requester_a
 def test_actions_go_through_the_service(api_as, requester_a, supervisor_a, make_request):
     draft = make_request(requester_a)
     url = f"{LIST}{draft.pk}/actions/"
-    # Approving a draft is not a step of the table: 400.
-    assert api_as(supervisor_a).post(url, {"action": "approve"}, format="json").status_code == 400
+    # Others do not see a draft (404); publishing a draft is not a step of the table (400).
+    assert api_as(supervisor_a).post(url, {"action": "approve"}, format="json").status_code == 404
+    assert api_as(requester_a).post(url, {"action": "publish"}, format="json").status_code == 400
     submitted = api_as(requester_a).post(url, {"action": "submit"}, format="json")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
     # The requester may not approve their own request: 403, nothing changes.
