@@ -37,30 +37,33 @@ class ApiTokenForm(forms.Form):
                                        if d <= settings.API_TOKEN_MAX_DAYS]
 
 
+SHOW_ONCE_SESSION_KEY = "api_token_new_secret"  # noqa: S105 (a session key name, not a secret)
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def api_tokens(request):
-    """List the user's tokens; POST creates one and shows its secret on this answer only."""
-    created = secret = None
+    """List the user's tokens; POST creates one, then the next GET shows its secret once (post/redirect/get, so
+    reloading the page never makes a second token; the secret leaves the session when shown)."""
     form = ApiTokenForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                created, secret = api_token_create(user=request.user, name=form.cleaned_data["name"],
-                                                   days=form.cleaned_data["days"])
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                form = ApiTokenForm()
-        if created is None:
-            status = 400
-    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at", "-pk")[:50]
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, secret = api_token_create(user=request.user, name=form.cleaned_data["name"],
+                                               days=form.cleaned_data["days"])
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            request.session[SHOW_ONCE_SESSION_KEY] = {"id": created.pk, "secret": secret}
+            return redirect("api_tokens")
+    shown = request.session.pop(SHOW_ONCE_SESSION_KEY, None) if request.method == "GET" else None
+    tokens = list(ApiToken.objects.filter(user=request.user).order_by("-created_at", "-pk")[:50])
+    created = next((token for token in tokens if shown and token.pk == shown["id"]), None)
     response = render(request, "helpdesk/api_tokens.html", {
-        "form": form, "tokens": tokens, "created": created, "secret": secret, "now": timezone.now(),
-    }, status=status)
+        "form": form, "tokens": tokens, "created": created, "secret": shown["secret"] if created else None,
+        "now": timezone.now(),
+    }, status=400 if request.method == "POST" else 200)
     response["Cache-Control"] = "no-store"
     return response
 

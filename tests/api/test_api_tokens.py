@@ -21,8 +21,9 @@ def bearer(secret: str) -> APIClient:
 
 def test_the_page_creates_a_token_shows_it_once_and_stores_only_its_hash(login, requester_a):
     client = login(requester_a)
-    response = client.post(PAGE, {"name": "LINE bot ของฝ่าย", "days": 30})
-    assert response.status_code == 200
+    created = client.post(PAGE, {"name": "LINE bot ของฝ่าย", "days": 30})
+    assert created.status_code == 302 and created["Location"] == PAGE
+    response = client.get(PAGE)
     secret = response.context["secret"]
     assert secret.startswith("hdk_") and secret in response.content.decode()
     assert "no-store" in response["Cache-Control"]
