@@ -171,7 +171,13 @@ class TicketDetailSerializer(TicketListSerializer):
         return ticket.can_act(self._user())
 
     def get_allowed_transitions(self, ticket) -> list[str]:
-        return ticket.allowed_transitions if ticket.can_act(self._user()) else []
+        """What the page offers: "at vendor" only while the asset is leased or under warranty (003 §6.2)."""
+        if not ticket.can_act(self._user()):
+            return []
+        allowed = ticket.allowed_transitions
+        if Status.AT_VENDOR in allowed and not ticket.vendor_support():
+            allowed = [status for status in allowed if status != Status.AT_VENDOR]
+        return allowed
 
     @extend_schema_field_list(TimelineEventSerializer)
     def get_timeline(self, ticket) -> list[dict]:

@@ -17,6 +17,7 @@ def test_unit_users_get_403_and_anonymous_401(api_as, anonymous_api, requester_a
     item = make_item()
     assert api_as(requester_a).get(LIST).status_code == 403
     assert api_as(requester_a).get(f"{LIST}{item.pk}/").status_code == 403
+    assert api_as(requester_a).get(f"{LIST}{item.pk}/movements/").status_code == 403
     assert anonymous_api.get(LIST).status_code == 401
 
 

@@ -299,11 +299,34 @@ def test_notes_are_added_by_staff_and_refused_to_requesters(api_as, technician, 
     assert api_as(technician).post(url, {"note": ""}, format="json").status_code == 400
 
 
-def test_assign_without_technician_takes_the_job(api_as, technician, ticket_a):
-    response = api_as(technician).post(reverse("api_v1:ticket-assign", args=[ticket_a.pk]), {}, format="json")
+def test_assign_without_technician_takes_the_job(api_as, technician, requester_a, requester_b, ticket_a):
+    url = reverse("api_v1:ticket-assign", args=[ticket_a.pk])
+    assert api_as(requester_a).post(url, {}, format="json").status_code == 403
+    assert api_as(requester_b).post(url, {}, format="json").status_code == 404
+    not_a_technician = api_as(technician).post(url, {"technician": requester_a.pk}, format="json")
+    assert not_a_technician.status_code == 400
+    assert not_a_technician.json()["detail"] == "ผู้ที่เลือกไม่ใช่เจ้าหน้าที่ผู้ให้บริการ"
+    assert api_as(technician).post(url, {"technician": "x"}, format="json").status_code == 400
+    response = api_as(technician).post(url, {}, format="json")
     assert response.status_code == 200
     ticket_a.refresh_from_db()
     assert ticket_a.technician == technician
+    assert ticket_a.events.filter(kind=TicketEvent.Kind.ASSIGNED, actor=technician).exists()
+
+
+def test_at_vendor_is_offered_only_with_vendor_support(api_as, technician, make_ticket, unit_a, hw, requester_a,
+                                                        asset_a):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    ticket = make_ticket(unit_a, hw, requester=requester_a, asset=asset_a)
+    ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=technician)
+    client = api_as(technician)
+    assert "at_vendor" not in client.get(detail_url(ticket)).json()["allowed_transitions"]
+    asset_a.warranty_end = timezone.localdate() + dt.timedelta(days=100)
+    asset_a.save()
+    assert "at_vendor" in client.get(detail_url(ticket)).json()["allowed_transitions"]
 
 
 def test_requester_withdraws_a_new_request(api_as, requester_a, requester_b, ticket_a):
