@@ -12,6 +12,7 @@ from assets.access import can_edit_assets, can_see_licence_keys, get_asset_for_u
 from assets.forms import AssetFilterForm, AssetForm
 from assets.models import Asset
 from assets.views.registry import _history_entries, _label_history_values
+from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
 
 ASSET_FIELDS = AssetForm.Meta.fields
@@ -84,7 +85,8 @@ def _errors(form) -> serializers.ValidationError:
 def _form_data(request, instance: Asset | None) -> dict:
     """For a partial update, the fields not sent keep their current values."""
     current = model_to_dict(instance, fields=ASSET_FIELDS) if instance is not None else {}
-    sent = {name: request.data[name] for name in ASSET_FIELDS if name in request.data}
+    body = body_mapping(request)
+    sent = {name: body[name] for name in ASSET_FIELDS if name in body}
     data = {**current, **sent}
     return {name: ("" if value is None else value) for name, value in data.items()}
 

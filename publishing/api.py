@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
 from publishing import services
 from publishing.models import PublishingRequest
@@ -117,7 +118,8 @@ class PublishingRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewset
     @action(detail=True, methods=["post"])
     def actions(self, request, pk=None):
         obj = self.get_object()
-        name = request.data.get("action")
+        data = body_mapping(request)
+        name = data.get("action")
         if name not in ACTION_FORMS:
             raise serializers.ValidationError({"action": [_("ไม่รู้จักการดำเนินการนี้")]})
         if name not in services.allowed_actions(request.user, obj):
@@ -126,7 +128,7 @@ class PublishingRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewset
             raise serializers.ValidationError(
                 {"non_field_errors": [_("สถานะของคำขอเปลี่ยนไปแล้ว ไม่สามารถดำเนินการนี้ได้")]}, code="illegal_transition"
             )
-        form = ACTION_FORMS[name](request.data)
+        form = ACTION_FORMS[name](data)
         if not form.is_valid():
             raise serializers.ValidationError({("non_field_errors" if f == "__all__" else f): [str(m) for m in msgs]
                                                for f, msgs in form.errors.items()})

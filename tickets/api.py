@@ -21,7 +21,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from helpdesk.api.errors import service_error
+from helpdesk.api.errors import body_mapping, service_error
 from helpdesk.api.etag import ETagRetrieveMixin, etag_response
 from helpdesk.models import Unit
 from helpdesk.roles import is_service_staff, user_unit
@@ -273,7 +273,8 @@ def _validated(serializer_class, data):
 
 def _form_data(request) -> dict:
     """The request body as form data: the category by code (or id), the unit by code (`unit`) or id (`unit_id`)."""
-    data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+    body = body_mapping(request)
+    data = body.copy() if hasattr(body, "copy") else dict(body)
     category = str(data.get("category") or "")
     if category and not category.isdigit():
         found = Category.objects.filter(code=category).values_list("pk", flat=True).first()

@@ -94,3 +94,14 @@ def api_exception_handler(exc, context):
     return Response(body, status=response.status_code, headers={
         name: value for name, value in response.items() if name in ("WWW-Authenticate", "Retry-After", "Allow")
     })
+
+
+def body_mapping(request):
+    """The request body when it is an object (a JSON object or form fields); a 400 for a list, string or number."""
+    from collections.abc import Mapping
+
+    if not isinstance(request.data, Mapping):
+        raise exceptions.ValidationError(
+            {"non_field_errors": [_("ข้อมูลที่ส่งมาต้องเป็นออบเจ็กต์ JSON (ชื่อช่อง: ค่า)")]}, code="invalid"
+        )
+    return request.data
