@@ -356,3 +356,14 @@ def test_attachments_list_and_download_go_through_the_access_helper(api_as, make
     assert download["Content-Disposition"].startswith("attachment")
     assert api_as(requester_b).get(items[0]["url"]).status_code == 404
     assert client.get(reverse("api_v1:ticket-memo", args=[ticket.pk])).status_code == 404
+
+
+def test_detail_keeps_a_fixed_query_budget(api_as, technician, ticket_a, django_assert_max_num_queries):
+    client = api_as(technician)
+    client.get(detail_url(ticket_a))
+    with django_assert_max_num_queries(8):
+        client.get(detail_url(ticket_a))
+    for i in range(15):
+        ticket_add_note(ticket=ticket_a, by=technician, note=f"บันทึก {i}")
+    with django_assert_max_num_queries(8):
+        assert len(client.get(detail_url(ticket_a)).json()["timeline"]) == 16
