@@ -77,3 +77,31 @@ def test_lists_keep_a_fixed_query_budget(api_as, network_admin, requester_a, mak
         make_ip_request(requester_a, unit_a, mac=f"3c:52:82:10:01:{i:02x}")
     with django_assert_max_num_queries(6):
         assert len(client.get("/api/v1/ip-requests/").json()["results"]) == 11
+
+
+def test_the_supervisor_approves_and_returns_through_the_services(api_as, requester_a, supervisor_a, supervisor_b,
+                                                                   network_admin, account_request):
+    base = f"/api/v1/account-requests/{account_request.pk}"
+    # The applicant may not approve their own request; another unit's supervisor does not see it.
+    assert api_as(requester_a).post(f"{base}/approve/", {}, format="json").status_code == 403
+    assert api_as(supervisor_b).post(f"{base}/approve/", {}, format="json").status_code == 404
+    no_reason = api_as(supervisor_a).post(f"{base}/return/", {"reason": "  "}, format="json")
+    assert no_reason.status_code == 400 and no_reason.json()["errors"]["reason"]
+    approved = api_as(supervisor_a).post(f"{base}/approve/", {"note": "อนุมัติ"}, format="json")
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    account_request.refresh_from_db()
+    assert account_request.approved_by == supervisor_a
+    assert account_request.history.latest().history_user == supervisor_a
+    assert [e.to_status for e in account_request.events.order_by("at", "pk")] == ["submitted", "approved"]
+    # Approving twice is not a step of the table: 400 with the kernel's Thai message.
+    again = api_as(supervisor_a).post(f"{base}/approve/", {}, format="json")
+    assert again.status_code == 400 and again.json()["detail"]
+    # After approval only a network admin may send it back.
+    assert api_as(supervisor_a).post(f"{base}/return/", {"reason": "x"}, format="json").status_code == 403
+    returned = api_as(network_admin).post(f"{base}/return/", {"reason": "แนบบันทึกไม่ครบ"}, format="json")
+    assert returned.status_code == 200 and returned.json()["return_note"] == "แนบบันทึกไม่ครบ"
+    cancelled = api_as(requester_a).post(f"{base}/cancel/", format="json")
+    assert cancelled.status_code == 200
+    account_request.refresh_from_db()
+    assert account_request.status == AccountRequest.Status.CANCELLED
+    assert api_as(requester_a).get(f"{base}/approve/").status_code == 405

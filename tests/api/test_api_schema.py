@@ -13,7 +13,8 @@ EXPECTED_PATHS = {
     "/api/v1/tracking/{token}/", "/api/v1/assets/", "/api/v1/assets/{id}/", "/api/v1/assets/{id}/history/",
     "/api/v1/stock-items/", "/api/v1/stock-items/{id}/", "/api/v1/stock-items/{id}/movements/",
     "/api/v1/ip-requests/", "/api/v1/ip-requests/{id}/", "/api/v1/mac-changes/", "/api/v1/mac-changes/{id}/",
-    "/api/v1/account-requests/", "/api/v1/account-requests/{id}/", "/api/v1/publishing-requests/",
+    "/api/v1/account-requests/", "/api/v1/account-requests/{id}/", "/api/v1/account-requests/{id}/approve/",
+    "/api/v1/account-requests/{id}/return/", "/api/v1/account-requests/{id}/cancel/", "/api/v1/publishing-requests/",
     "/api/v1/publishing-requests/{id}/", "/api/v1/publishing-requests/{id}/actions/", "/api/v1/news/",
     "/api/v1/news/{id}/",
 }

@@ -2,17 +2,27 @@
 access helpers and list filters as the pages. ID-card copies are never exposed (not even a link); phone numbers
 only to those the page shows them to (can_see_personal_data)."""
 
+from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
+from helpdesk.api.errors import body_mapping, service_error
 from helpdesk.api.etag import ETagRetrieveMixin
 
+from . import services
 from .access import (
+    can_approve_account,
+    can_edit_request,
     can_see_personal_data,
     get_account_request_for_user,
     get_ip_request_for_user,
     get_mac_change_for_user,
+    is_network_admin,
+    require,
 )
+from .forms import ReasonForm
 from .models import AccountRequest, IPRequest, MacChangeRequest
 from .views.accounts import account_request_spec
 from .views.ip import IP_LIST
@@ -119,6 +129,14 @@ class AccountRequestDetailSerializer(_WithEvents, AccountRequestSerializer):
         return obj.office_phone if self._personal(obj) else ""
 
 
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
 def _list_params(statuses):
     return [
         OpenApiParameter("q", str, description="ค้นหา (เหมือนหน้ารายการ)"),
@@ -186,6 +204,9 @@ class MacChangeViewSet(_RequestViewSet):
                                        parameters=_list_params(AccountRequest.Status.values)),
                     retrieve=extend_schema(summary="คำขอบัญชีผู้ใช้ พร้อมประวัติ (ไม่มีสำเนาบัตร)"))
 class AccountRequestViewSet(_RequestViewSet):
+    """Reads, and the supervisor's steps of the pages (approve, return) and the applicant's cancel: the same
+    permission checks (tickets/network/access.py) and services; issuing the account stays on the page."""
+
     model = AccountRequest
     queryset = AccountRequest.objects.none()
     list_related = ("unit", "service")
@@ -198,3 +219,41 @@ class AccountRequestViewSet(_RequestViewSet):
 
     def get_serializer_class(self):
         return AccountRequestSerializer if self.action == "list" else AccountRequestDetailSerializer
+
+    def _step(self, step, obj, **kwargs):
+        try:
+            step(request=obj, by=self.request.user, **kwargs)
+        except ValidationError as error:
+            raise service_error(error) from error
+        fresh = get_account_request_for_user(self.request.user, obj.pk)
+        return Response(AccountRequestDetailSerializer(fresh, context=self.get_serializer_context()).data)
+
+    @extend_schema(summary="ผู้บังคับบัญชาอนุมัติคำขอ (ไม่อนุมัติคำขอของตนเอง)", request=NoteSerializer,
+                   responses={200: AccountRequestDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        obj = self.get_object()
+        require(can_approve_account(request.user, obj))
+        note = str(body_mapping(request).get("note") or "")[:2000]
+        return self._step(services.account_request_approve, obj, note=note)
+
+    @extend_schema(summary="ส่งคืนให้ผู้ขอแก้ไข พร้อมสิ่งที่ต้องแก้ไข", request=ReasonSerializer,
+                   responses={200: AccountRequestDetailSerializer})
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def send_back(self, request, pk=None):
+        obj = self.get_object()
+        if obj.status == AccountRequest.Status.APPROVED:
+            require(is_network_admin(request.user))
+        else:
+            require(can_approve_account(request.user, obj))
+        form = ReasonForm(body_mapping(request))
+        if not form.is_valid():
+            raise serializers.ValidationError({name: [str(m) for m in msgs] for name, msgs in form.errors.items()})
+        return self._step(services.account_request_return, obj, note=form.cleaned_data["reason"])
+
+    @extend_schema(summary="ผู้ขอยกเลิกคำขอ", request=None, responses={200: AccountRequestDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        obj = self.get_object()
+        require(can_edit_request(request.user, obj))
+        return self._step(services.account_request_cancel, obj)
