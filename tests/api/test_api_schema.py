@@ -57,3 +57,12 @@ def test_the_docs_page_uses_vendored_files_and_no_inline_script_or_style(client,
     init = client.get(next(src for src in sources if "script" in src))
     assert init.status_code == 200 and init["Content-Type"].startswith("application/javascript")
     assert "SwaggerUIBundle" in init.content.decode()
+
+
+def test_the_schema_generates_without_warnings(db, tmp_path):
+    """The command CI runs: `manage.py spectacular --validate --fail-on-warn` (a warning means a wrong schema)."""
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    assert target.read_text(encoding="utf-8").startswith("openapi: 3")

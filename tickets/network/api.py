@@ -129,11 +129,11 @@ class AccountRequestDetailSerializer(_WithEvents, AccountRequestSerializer):
         return obj.office_phone if self._personal(obj) else ""
 
 
-class NoteSerializer(serializers.Serializer):
+class AccountNoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class ReasonSerializer(serializers.Serializer):
+class AccountReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
@@ -228,7 +228,7 @@ class AccountRequestViewSet(_RequestViewSet):
         fresh = get_account_request_for_user(self.request.user, obj.pk)
         return Response(AccountRequestDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
-    @extend_schema(summary="ผู้บังคับบัญชาอนุมัติคำขอ (ไม่อนุมัติคำขอของตนเอง)", request=NoteSerializer,
+    @extend_schema(summary="ผู้บังคับบัญชาอนุมัติคำขอ (ไม่อนุมัติคำขอของตนเอง)", request=AccountNoteSerializer,
                    responses={200: AccountRequestDetailSerializer})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
@@ -237,7 +237,7 @@ class AccountRequestViewSet(_RequestViewSet):
         note = str(body_mapping(request).get("note") or "")[:2000]
         return self._step(services.account_request_approve, obj, note=note)
 
-    @extend_schema(summary="ส่งคืนให้ผู้ขอแก้ไข พร้อมสิ่งที่ต้องแก้ไข", request=ReasonSerializer,
+    @extend_schema(summary="ส่งคืนให้ผู้ขอแก้ไข พร้อมสิ่งที่ต้องแก้ไข", request=AccountReasonSerializer,
                    responses={200: AccountRequestDetailSerializer})
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def send_back(self, request, pk=None):
