@@ -105,3 +105,14 @@ def test_the_rate_limit_counts_per_token(settings, requester_a):
     limited = bearer(first).get("/api/v1/tickets/")
     assert limited.json()["code"] == "throttled" and "Retry-After" in limited
     assert bearer(second).get("/api/v1/tickets/").status_code == 200
+
+
+def test_at_most_ten_usable_tokens_per_person(login, requester_a):
+    for i in range(10):
+        api_token_create(user=requester_a, name=f"ระบบ {i}", days=30)
+    response = login(requester_a).post(PAGE, {"name": "อีกหนึ่ง", "days": 30})
+    assert response.status_code == 400
+    assert "มีโทเคนที่ใช้งานได้ครบ 10 รายการแล้ว" in response.content.decode()
+    assert ApiToken.objects.filter(user=requester_a).count() == 10
+    ApiToken.objects.filter(user=requester_a, name="ระบบ 0").update(revoked_at=timezone.now())
+    assert login(requester_a).post(PAGE, {"name": "อีกหนึ่ง", "days": 30}).status_code == 302
