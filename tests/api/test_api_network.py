@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.network.conftest import pdf_upload, png_upload
+from tests.network.conftest import fake_pdf_upload, pdf_upload, png_upload
 from tickets.network.models import AccountRequest, IPAssignment, MacChangeRequest
 from tickets.network.services import account_request_create, mac_change_create
 
@@ -41,7 +41,7 @@ def test_ip_requests_list_and_detail_follow_the_pages_visibility(api_as, anonymo
     assert "memo_file" not in detail
     filtered = api_as(network_admin).get("/api/v1/ip-requests/", {"q": "10:00:02"}).json()["results"]
     assert [row["id"] for row in filtered] == [theirs.pk]
-    assert api_as(network_admin).post("/api/v1/ip-requests/", {}, format="json").status_code == 405
+    assert api_as(network_admin).put(f"/api/v1/ip-requests/{theirs.pk}/", {}, format="json").status_code == 405
 
 
 def test_account_requests_never_expose_id_cards_and_phones_only_to_those_allowed(
@@ -105,3 +105,29 @@ def test_the_supervisor_approves_and_returns_through_the_services(api_as, reques
     account_request.refresh_from_db()
     assert account_request.status == AccountRequest.Status.CANCELLED
     assert api_as(requester_a).get(f"{base}/approve/").status_code == 405
+
+
+def test_a_unit_member_files_an_ip_request_with_the_pages_form(api_as, requester_a, unit_a, make_ip_request):
+    from tickets.network.models import IPRequest
+
+    client = api_as(requester_a)
+    payload = {"device_description": "คอมพิวเตอร์ตั้งโต๊ะ", "device_user": "สมศรี ใจดี", "mac_address": "AA-BB-CC-00-11-22",
+               "location": "ชั้น 2", "purpose": "ใช้ระบบ MIS", "memo_number": "กท 5001/99", "memo_date": "01/11/2569"}
+    missing_pdf = client.post("/api/v1/ip-requests/", payload, format="multipart")
+    assert missing_pdf.status_code == 400 and "memo_file" in missing_pdf.json()["errors"]
+    fake = client.post("/api/v1/ip-requests/", {**payload, "memo_file": fake_pdf_upload()}, format="multipart")
+    assert fake.status_code == 400 and "memo_file" in fake.json()["errors"]
+    created = client.post("/api/v1/ip-requests/", {**payload, "memo_file": pdf_upload()}, format="multipart")
+    assert created.status_code == 201, created.json()
+    ip_request = IPRequest.objects.get(pk=created.json()["id"])
+    assert (ip_request.unit, ip_request.requested_by, ip_request.mac_address, ip_request.status) == (
+        unit_a, requester_a, "aa:bb:cc:00:11:22", "submitted")
+    assert ip_request.history.latest().history_user == requester_a
+    assert [e.to_status for e in ip_request.events.all()] == ["submitted"]
+
+
+def test_a_user_without_a_unit_cannot_file_403(api_as, db):
+    from tests.conftest import make_user
+
+    nobody = make_user("nounit")
+    assert api_as(nobody).post("/api/v1/ip-requests/", {}, format="multipart").status_code == 403

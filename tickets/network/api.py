@@ -4,7 +4,7 @@ only to those the page shows them to (can_see_personal_data)."""
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -22,9 +22,10 @@ from .access import (
     is_network_admin,
     require,
 )
-from .forms import ReasonForm
+from .forms import IPRequestForm, ReasonForm
 from .models import AccountRequest, IPRequest, MacChangeRequest
 from .views.accounts import account_request_spec
+from .views.common import requester_unit
 from .views.ip import IP_LIST
 from .views.listing import apply_list
 from .views.mac import MAC_LIST
@@ -129,6 +130,20 @@ class AccountRequestDetailSerializer(_WithEvents, AccountRequestSerializer):
         return obj.office_phone if self._personal(obj) else ""
 
 
+class IPRequestCreateSerializer(serializers.Serializer):
+    """The page's form fields (validated by tickets.network.forms.IPRequestForm)."""
+
+    asset = serializers.IntegerField(required=False, help_text="id ของครุภัณฑ์ของหน่วยงาน")
+    device_description = serializers.CharField(required=False)
+    device_user = serializers.CharField()
+    mac_address = serializers.CharField(help_text="AA:BB:CC:DD:EE:FF, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff …")
+    location = serializers.CharField()
+    purpose = serializers.CharField()
+    memo_number = serializers.CharField()
+    memo_date = serializers.CharField(help_text="15/11/2569 (พ.ศ.)")
+    memo_file = serializers.FileField(help_text="PDF")
+
+
 class AccountNoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
@@ -180,6 +195,26 @@ class IPRequestViewSet(_RequestViewSet):
 
     def get_serializer_class(self):
         return IPRequestSerializer if self.action == "list" else IPRequestDetailSerializer
+
+    @extend_schema(summary="ยื่นคำขอหมายเลขไอพีของหน่วยงานตนเอง (multipart/form-data พร้อมไฟล์หนังสือบันทึก PDF)",
+                   request={"multipart/form-data": IPRequestCreateSerializer},
+                   responses={201: IPRequestDetailSerializer})
+    def create(self, request):
+        unit = requester_unit(request.user)
+        form = IPRequestForm(body_mapping(request), request.FILES, user=request.user, unit=unit)
+        if not form.is_valid():
+            raise serializers.ValidationError({("non_field_errors" if name == "__all__" else name):
+                                               [str(m) for m in msgs] for name, msgs in form.errors.items()})
+        ip_request = form.save(commit=False)
+        ip_request.unit = unit
+        ip_request.requested_by = request.user
+        try:
+            services.ip_request_create(request=ip_request, by=request.user)
+        except ValidationError as error:
+            raise service_error(error) from error
+        fresh = get_ip_request_for_user(request.user, ip_request.pk)
+        return Response(IPRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(list=extend_schema(summary="คำขอเปลี่ยน MAC Address",
