@@ -274,7 +274,8 @@ def _validated(serializer_class, data):
 def _form_data(request) -> dict:
     """The request body as form data: the category by code (or id), the unit by code (`unit`) or id (`unit_id`)."""
     body = body_mapping(request)
-    data = body.copy() if hasattr(body, "copy") else dict(body)
+    # Form fields only (the files go to the form separately): copying a multipart body would copy the uploads too.
+    data = {key: body.get(key) for key in body if key not in request.FILES}
     category = str(data.get("category") or "")
     if category and not category.isdigit():
         found = Category.objects.filter(code=category).values_list("pk", flat=True).first()

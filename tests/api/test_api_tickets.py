@@ -367,3 +367,18 @@ def test_detail_keeps_a_fixed_query_budget(api_as, technician, ticket_a, django_
         ticket_add_note(ticket=ticket_a, by=technician, note=f"บันทึก {i}")
     with django_assert_max_num_queries(8):
         assert len(client.get(detail_url(ticket_a)).json()["timeline"]) == 16
+
+
+def test_a_large_memo_scan_is_taken_from_a_temporary_file(api_as, technician, unit_a_child, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # any upload above 1 KB goes to a temporary file
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n" + b"%" + b"x" * 20_000 + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    response = api_as(technician).post(LIST, {
+        "unit": unit_a_child.code, "channel": "memo", "memo_number": "กท 1/2", "memo_date": "01/11/2569",
+        "memo_scan": SimpleUploadedFile("memo.pdf", pdf, content_type="application/pdf"),
+        "requester_name": "ก", "requester_phone": "1", "device_description": "พีซี", "category": "hw-computer",
+        "symptom": "เสีย",
+    }, format="multipart")
+    assert response.status_code == 201, response.json()
+    assert Ticket.objects.get(pk=response.json()["id"]).memo_scan.size == len(pdf)
