@@ -206,3 +206,37 @@ class StatusEvent(models.Model):
     @property
     def to_label(self) -> str:
         return self._label(self.to_status)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self, now=None):
+        """Tokens that still authenticate: not revoked and not past their expiry."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class ApiToken(models.Model):
+    """A personal API token (docs/api.md). Only the SHA-256 of the secret is stored; the secret is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("เจ้าของ"), on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField(_("ชื่อโทเคน"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the secret, so the owner can tell their tokens apart.
+    prefix = models.CharField(_("ขึ้นต้นด้วย"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), default=timezone.now)
+    expires_at = models.DateTimeField(_("หมดอายุ"))
+    last_used_at = models.DateTimeField(_("ใช้ล่าสุด"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("เพิกถอนเมื่อ"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("โทเคน API")
+        verbose_name_plural = _("โทเคน API")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_usable(self, now=None) -> bool:
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "assets",
     "tickets",
     "tickets.network",
@@ -232,3 +235,50 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 HELPDESK_ID_CARD_RETENTION_DAYS = int(os.environ.get("HELPDESK_ID_CARD_RETENTION_DAYS", "90"))
 # Personal-data files prepared for data requests are deleted this many days after the request closed.
 HELPDESK_DATA_FILE_RETENTION_DAYS = int(os.environ.get("HELPDESK_DATA_FILE_RETENTION_DAYS", "90"))
+
+# The REST API (/api/v1/, docs/api.md): personal tokens or the browser session, cursor pages, Thai errors.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "helpdesk.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["helpdesk.api.throttling.ApiRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "helpdesk.api.pagination.ApiCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "helpdesk.api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ICT Helpdesk API",
+    "DESCRIPTION": "REST API v1 ของระบบบริการงานเทคโนโลยีสารสนเทศ (ดู docs/api.md)",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TicketStatusEnum": "tickets.models.ticket.Status",
+        "TicketChannelEnum": "tickets.models.ticket.Channel",
+        "AssetStatusEnum": "assets.models.Asset.Status",
+        "StockItemKindEnum": "tickets.parts.models.catalogue.Item.Kind",
+        "IPRequestStatusEnum": "tickets.network.models.ip_request.IPRequest.Status",
+        "MacChangeStatusEnum": "tickets.network.models.mac_change.MacChangeRequest.Status",
+        "AccountRequestStatusEnum": "tickets.network.models.accounts.AccountRequest.Status",
+        "CheckResultEnum": "tickets.network.models.common.CheckResult",
+        "AccountRequestKindEnum": "tickets.network.models.accounts.AccountRequest.Kind",
+        "PublishingStatusEnum": "publishing.models.PublishingRequest.Status",
+    },
+}
+# Requests per token (or per signed-in user, or per address without either) in one window.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+# Longest life of a personal API token, in days.
+API_TOKEN_MAX_DAYS = int(os.environ.get("API_TOKEN_MAX_DAYS", "365"))

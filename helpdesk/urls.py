@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from helpdesk import views
+from helpdesk.api import views as api_views
 from helpdesk.forms import LoginForm
 from tickets import tracking_views
 
@@ -14,6 +15,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),
+    path("accounts/api-tokens/<int:pk>/revoke/", api_views.api_token_revoke_view, name="api_token_revoke"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
@@ -21,6 +24,8 @@ urlpatterns = [
     path("t/<str:token>/", tracking_views.tracking, name="tracking"),
     path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("helpdesk.api_urls")),
+    path("api/", include("helpdesk.api.urls")),
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),
