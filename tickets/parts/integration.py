@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from helpdesk.dashboard import ReportSection, register_report_section, register_widget
 from helpdesk.roles import Role, has_role, user_team
-from tickets.parts_hooks import PartLine, register_parts_provider
+from tickets.plugins.parts import PartLine, register_parts_provider
 
 WIDGET_ROWS = 8
 
@@ -152,9 +152,9 @@ def parts_report_csv(scope):
 
 
 def register() -> None:
-    from tickets.detail_sections import register_detail_section
     from tickets.parts.services import outstanding_part_names
     from tickets.parts.services.requests import guard_ticket_transition
+    from tickets.plugins.sections import register_detail_section
     from tickets.services import register_transition_guard
 
     register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,

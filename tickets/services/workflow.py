@@ -220,7 +220,7 @@ def ticket_add_note(*, ticket: Ticket, by, note: str, is_internal: bool = True) 
     note = (note or "").strip()
     if not note:
         raise ValidationError(_("กรุณาพิมพ์ข้อความ"), code="empty")
-    # A public note drops the tracking page's cached copy (tickets/tracking_cache.py, on the event's save).
+    # A public note drops the tracking page's cached copy (tickets/tracking/cache.py, on the event's save).
     return TicketEvent.objects.create(
         ticket=ticket, kind=TicketEvent.Kind.NOTE, actor=by, note=note, is_internal=is_internal
     )
