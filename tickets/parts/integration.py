@@ -154,8 +154,8 @@ def parts_report_csv(scope):
 def register() -> None:
     from tickets.parts.services import outstanding_part_names
     from tickets.parts.services.requests import guard_ticket_transition
+    from tickets.plugins.guards import register_transition_guard
     from tickets.plugins.sections import register_detail_section
-    from tickets.services import register_transition_guard
 
     register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,
                             order=20)
