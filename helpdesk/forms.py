@@ -1,6 +1,7 @@
-"""Forms and fields every app shares: the login form and the B.E. date field."""
+"""Forms and fields every app shares: the login form, the B.E. date field, and the thin view's form step."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -45,3 +46,21 @@ class ThaiDateField(forms.DateField):
         if isinstance(value, dt.date):
             return f"{value.day:02d}/{value.month:02d}/{value.year + 543}"
         return value
+
+
+def run_form(form: forms.BaseForm, service: Callable[[dict], object], *, field: str | None = None) -> bool:
+    """The middle of a thin view: when `form` is valid, make its one service call, ``service(cleaned_data)``.
+
+    A ``ValidationError`` the service raises (a refusal re-checked under the row lock) lands on the form —
+    on `field`, else as a form error — with its Thai message, so the view re-renders the form. True when the
+    service ran through (the view then redirects).
+    """
+    if not form.is_valid():
+        return False
+    try:
+        service(form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(field, message)
+        return False
+    return True

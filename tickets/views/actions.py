@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from helpdesk.forms import run_form
 from tickets.access import get_ticket_for_user
 from tickets.forms import (
     AssignForm,
@@ -43,22 +44,12 @@ def _rerender(request, ticket, **forms):
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
 
 
-def _errors_to_form(form, error: ValidationError, field=None):
-    for message in error.messages:
-        form.add_error(field, message)
-
-
 def _form_step(request, ticket, form, form_name: str, step, success, field=None):
     """The tail of a thin view: a valid form runs `step(cleaned_data)` (one service call) and redirects;
     invalid input or the service's refusal re-renders the ticket page with the form and its Thai errors."""
-    if form.is_valid():
-        try:
-            step(form.cleaned_data)
-        except ValidationError as error:
-            _errors_to_form(form, error, field)
-        else:
-            messages.success(request, success(form.cleaned_data) if callable(success) else success)
-            return redirect(ticket)
+    if run_form(form, step, field=field):
+        messages.success(request, success(form.cleaned_data) if callable(success) else success)
+        return redirect(ticket)
     return _rerender(request, ticket, **{form_name: form})
 
 
