@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 
-from helpdesk.roles import user_roles
+from helpdesk.roles import Role, has_role, user_roles, user_unit
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,17 @@ def widget(key: str, *, template: str, roles, order: int = 100) -> Callable[[Cal
         return context
 
     return decorate
+
+
+def supervisor_to_approve(request, queryset, *, requester_field: str) -> dict | None:
+    """The supervisor widget's context: ``{"to_approve": n}``, the requests of `queryset` (those waiting for
+    approval) from the supervisor's unit and below, less their own; None for anyone else. One query."""
+    user = request.user
+    unit = user_unit(user)
+    if unit is None or not has_role(user, Role.SUPERVISOR):
+        return None
+    waiting = queryset.filter(unit__path__startswith=unit.path).exclude(**{requester_field: user})
+    return {"to_approve": waiting.count()}
 
 
 def register_report_section(section: ReportSection) -> None:

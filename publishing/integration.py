@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section, widget
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.dashboard import ReportSection, register_report_section, supervisor_to_approve, widget
+from helpdesk.roles import Role, has_role
 
 
 @widget("publishing_approve", template="publishing/includes/_widget_supervisor.html", roles={Role.SUPERVISOR}, order=50)
@@ -14,17 +14,8 @@ def supervisor_widget_context(request) -> dict | None:
     """Requests of the supervisor's unit (and below) waiting for their approval: one query."""
     from publishing.models import PublishingRequest
 
-    user = request.user
-    unit = user_unit(user)
-    if unit is None or not has_role(user, Role.SUPERVISOR):
-        return None
-    S = PublishingRequest.Status
-    to_approve = (
-        PublishingRequest.objects.filter(status=S.SUBMITTED, unit__path__startswith=unit.path)
-        .exclude(requester=user)
-        .count()
-    )
-    return {"to_approve": to_approve}
+    waiting = PublishingRequest.objects.filter(status=PublishingRequest.Status.SUBMITTED)
+    return supervisor_to_approve(request, waiting, requester_field="requester")
 
 
 @widget("publishing_it_head", template="publishing/includes/_widget_it_head.html", roles={Role.IT_HEAD}, order=50)

@@ -4,8 +4,8 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section, widget
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.dashboard import ReportSection, register_report_section, supervisor_to_approve, widget
+from helpdesk.roles import Role, has_role
 
 
 @widget("network_approve", template="network/includes/_widget_supervisor.html", roles={Role.SUPERVISOR}, order=55)
@@ -13,16 +13,8 @@ def supervisor_widget_context(request) -> dict | None:
     """Account requests of the supervisor's unit (and below) waiting for their approval: one query."""
     from tickets.network.models import AccountRequest
 
-    user = request.user
-    unit = user_unit(user)
-    if unit is None or not has_role(user, Role.SUPERVISOR):
-        return None
-    to_approve = (
-        AccountRequest.objects.filter(status=AccountRequest.Status.SUBMITTED, unit__path__startswith=unit.path)
-        .exclude(requested_by=user)
-        .count()
-    )
-    return {"to_approve": to_approve}
+    waiting = AccountRequest.objects.filter(status=AccountRequest.Status.SUBMITTED)
+    return supervisor_to_approve(request, waiting, requester_field="requested_by")
 
 
 @widget("network_admin", template="network/includes/_widget_admin.html", roles={Role.NETWORK_ADMIN}, order=30)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope
 from helpdesk.models import Unit
-from helpdesk.roles import Role, has_role, sees_all_units, user_unit
+from helpdesk.roles import own_units, sees_all_units
 from tickets.reports.forms import ReportForm, default_data
 from tickets.reports.periods import Period
 
@@ -16,12 +16,7 @@ def report_units_for(user):
     """None when the user may report on every unit, else the queryset of units they may report on."""
     if sees_all_units(user):
         return None
-    unit = user_unit(user)
-    if unit is None:
-        return Unit.objects.none()
-    if has_role(user, Role.SUPERVISOR):
-        return Unit.objects.below(unit)
-    return Unit.objects.filter(pk=unit.pk)
+    return own_units(user)
 
 
 def check_report_access(user, units) -> None:
