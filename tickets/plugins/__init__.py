@@ -3,7 +3,7 @@
 Each plug-in point is a module here with a ``register_<thing>(...)`` / ``unregister_<thing>(...)`` pair
 that the contributing app calls from its ``AppConfig.ready()`` (never at import time), and a reader the
 ticket code calls; with nothing registered the ticket works on its own. The ticket never imports the
-apps that plug in (the import-layer test, tests/test_import_layers.py, keeps it so).
+apps that plug in (the import-layer test, tests/helpdesk/test_import_layers.py, keeps it so).
 
 - :mod:`tickets.plugins.sections` — extra sections on the ticket page (``register_detail_section``).
 - :mod:`tickets.plugins.parts` — a ticket's parts for letters, their cost, the parts it waits for
