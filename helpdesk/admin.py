@@ -6,6 +6,21 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
 
+
+class HistoryInline(admin.TabularInline):
+    """A request's history rows (events, approvals, files) shown read-only under it: no adding, no deleting,
+    every listed field read-only — they change only through the process's services."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields or self.readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 admin.site.site_header = _("ระบบบริการงานเทคโนโลยีสารสนเทศ")
 admin.site.site_title = _("ผู้ดูแลระบบ")
 admin.site.index_title = _("ข้อมูลหลัก")

@@ -1,8 +1,12 @@
-"""Dashboards and report sections contributed by the domain apps.
+"""Dashboards and report sections contributed by the domain apps (part of the request kernel).
 
-Each app registers its pieces in its AppConfig.ready(); helpdesk itself imports no
-domain app. The home page shows the widgets of the signed-in user's roles; the
-summary report shows every registered section for its scope.
+Each app registers its pieces at start-up, from its ``AppConfig.ready()`` (usually through its
+``integration`` module): a home widget with :func:`register_widget` or the :func:`widget` decorator
+on its context function (``context(request) -> dict | None``, one query or a fixed few, shown to the
+roles given), a section of the executive summary report with :func:`register_report_section`
+(:class:`ReportSection`: ``build(scope)`` for the page and PDF, ``csv_rows(scope)`` for the CSV).
+helpdesk itself imports no domain app. The home page shows the widgets of the signed-in user's roles;
+the summary report shows every registered section for its scope.
 """
 
 import datetime as dt
@@ -13,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 
-from helpdesk.roles import user_roles
+from helpdesk.roles import Role, has_role, user_roles, user_unit
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,33 @@ _sections: dict[str, ReportSection] = {}
 
 def register_widget(key: str, *, template: str, context: Callable, roles, order: int = 100) -> None:
     _widgets[key] = Widget(key, template, context, frozenset(roles), order)
+
+
+def widget(key: str, *, template: str, roles, order: int = 100) -> Callable[[Callable], Callable]:
+    """:func:`register_widget` written above the context function it registers::
+
+        @widget("network_admin", template="network/includes/_widget_admin.html", roles={Role.NETWORK_ADMIN})
+        def admin_widget_context(request): ...
+
+    The decorated module is imported from the app's ``AppConfig.ready()``, so it registers at start-up.
+    """
+
+    def decorate(context: Callable) -> Callable:
+        register_widget(key, template=template, context=context, roles=roles, order=order)
+        return context
+
+    return decorate
+
+
+def supervisor_to_approve(request, queryset, *, requester_field: str) -> dict | None:
+    """The supervisor widget's context: ``{"to_approve": n}``, the requests of `queryset` (those waiting for
+    approval) from the supervisor's unit and below, less their own; None for anyone else. One query."""
+    user = request.user
+    unit = user_unit(user)
+    if unit is None or not has_role(user, Role.SUPERVISOR):
+        return None
+    waiting = queryset.filter(unit__path__startswith=unit.path).exclude(**{requester_field: user})
+    return {"to_approve": waiting.count()}
 
 
 def register_report_section(section: ReportSection) -> None:

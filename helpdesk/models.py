@@ -240,3 +240,26 @@ class ApiToken(models.Model):
 
     def is_usable(self, now=None) -> bool:
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class ServiceRequest(models.Model):
+    """Base of a process's request: when it was filed, newest first, and its reference (``IP-00042``).
+
+    A process subclasses it with ``reference_prefix`` and its own fields, ``Status`` and transition table;
+    its event model subclasses :class:`StatusEvent`.
+    """
+
+    reference_prefix = "REQ"
+
+    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"{self.reference_prefix}-{self.pk:05d}" if self.pk else f"{self.reference_prefix}-ใหม่"

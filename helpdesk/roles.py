@@ -76,6 +76,13 @@ def units_overseen_by(user):
 
     if has_role(user, Role.EXECUTIVE, Role.IT_HEAD) or user.is_superuser:
         return Unit.objects.all()
+    return own_units(user)
+
+
+def own_units(user):
+    """The user's unit, and for a supervisor every unit below it too (none without a unit)."""
+    from helpdesk.models import Unit
+
     unit = user_unit(user)
     if unit is None:
         return Unit.objects.none()

@@ -5,7 +5,6 @@ from django.urls import include, path
 from helpdesk import views
 from helpdesk.api import views as api_views
 from helpdesk.forms import LoginForm
-from tickets import tracking_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,8 +20,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
     # The public tracking page (QR codes on slips) is the busiest URL: resolve it before the admin and apps.
-    path("t/<str:token>/", tracking_views.tracking, name="tracking"),
-    path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
+    path("", include("tickets.tracking.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("helpdesk.api_urls")),
     path("api/", include("helpdesk.api.urls")),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from helpdesk.admin import HistoryInline
 from publishing.models import Approval, Attachment, Event, PublishingRequest, Section
 
 
@@ -12,37 +13,19 @@ class SectionAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(HistoryInline):
     model = Attachment
-    extra = 0
     fields = ["original_name", "kind", "size", "sha256", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ApprovalInline(admin.TabularInline):
+class ApprovalInline(HistoryInline):
     model = Approval
-    extra = 0
     fields = ["approver", "approved_at", "text_sha256", "files", "voided_at", "void_reason"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class EventInline(admin.TabularInline):
+class EventInline(HistoryInline):
     model = Event
-    extra = 0
     fields = ["at", "actor", "action", "from_status", "to_status", "note"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PublishingRequest)

@@ -1,8 +1,7 @@
-"""Attachment checks by content, not by name: PDF header and structure, a real JPEG/PNG, an OOXML package."""
+"""Attachment checks by content, not by name (helpdesk.uploads): PDF header and structure, a real JPEG/PNG,
+an OOXML package; the publishing limits and messages."""
 
 import hashlib
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -11,25 +10,27 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+
+from helpdesk.uploads import (
+    JPEG,
+    PDF,
+    PNG,
+    BrokenFile,
+    ImageTooLarge,
+    inspect_image,
+    ooxml_problem,
+    pdf_problem,
+    read_all,
+    sniff,
+)
 
 MAX_ATTACHMENTS = 10
 ALLOWED_EXTENSIONS = {".pdf": "pdf", ".jpg": "image", ".jpeg": "image", ".png": "image", ".docx": "docx",
                       ".xlsx": "xlsx"}
-OOXML = {
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ),
+OOXML_CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
-# A decompression bomb in an image or a zip must not exhaust memory.
-MAX_IMAGE_PIXELS = 60_000_000
-MAX_CONTENT_TYPES_XML = 256 * 1024
 
 
 def max_upload_bytes() -> int:
@@ -52,68 +53,35 @@ def _clean_name(name: str) -> str:
     return base[-200:] or "file"
 
 
-def _read_all(upload: UploadedFile) -> bytes:
-    upload.seek(0)
-    data = upload.read()
-    upload.seek(0)
-    return data
-
-
 def _check_pdf(data: bytes) -> None:
-    if not data.startswith(b"%PDF-"):
+    if sniff(data) != PDF:
         raise ValidationError(_("ไฟล์นี้ไม่ใช่ PDF จริง (นามสกุล .pdf แต่เนื้อไฟล์ไม่ใช่ PDF)"), code="fake_pdf")
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(_("ไม่รับไฟล์ PDF ที่ใส่รหัสผ่าน"), code="encrypted_pdf")
-        if len(reader.pages) < 1:
-            raise ValidationError(_("ไฟล์ PDF ไม่มีหน้าเอกสาร"), code="empty_pdf")
-    except ValidationError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        raise ValidationError(_("ไฟล์ PDF เสียหาย อ่านไม่ได้"), code="broken_pdf") from exc
+    problem = pdf_problem(data)
+    if problem == "encrypted":
+        raise ValidationError(_("ไม่รับไฟล์ PDF ที่ใส่รหัสผ่าน"), code="encrypted_pdf")
+    if problem == "empty":
+        raise ValidationError(_("ไฟล์ PDF ไม่มีหน้าเอกสาร"), code="empty_pdf")
+    if problem:
+        raise ValidationError(_("ไฟล์ PDF เสียหาย อ่านไม่ได้"), code="broken_pdf")
 
 
 def _check_image(data: bytes, extension: str) -> str:
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image_format = image.format
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValidationError(_("รูปภาพมีขนาดใหญ่เกินไป"), code="image_too_large")
-            image.verify()
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        image_format = inspect_image(data).format
+    except ImageTooLarge:
+        raise ValidationError(_("รูปภาพมีขนาดใหญ่เกินไป"), code="image_too_large") from None
+    except BrokenFile as exc:
         raise ValidationError(_("ไฟล์นี้ไม่ใช่รูปภาพ JPEG หรือ PNG ที่ถูกต้อง"), code="bad_image") from exc
     expected = "PNG" if extension == ".png" else "JPEG"
     if image_format != expected:
         raise ValidationError(_("เนื้อไฟล์ไม่ตรงกับนามสกุล %(ext)s") % {"ext": extension}, code="image_mismatch")
-    return IMAGE_TYPES[image_format]
+    return PNG if image_format == "PNG" else JPEG
 
 
 def _check_ooxml(data: bytes, kind: str) -> str:
-    main_type, content_type = OOXML[kind]
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            info = package.getinfo("[Content_Types].xml")
-            if info.file_size > MAX_CONTENT_TYPES_XML:
-                raise ValidationError(_("ไฟล์เอกสารไม่ถูกต้อง"), code="bad_ooxml")
-            types = package.read(info).decode("utf-8", errors="replace")
-            main_part = "word/document.xml" if kind == "docx" else "xl/workbook.xml"
-            package.getinfo(main_part)
-    except ValidationError:
-        raise
-    # RuntimeError covers zipfile's refusal of unsupported compression methods.
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError) as exc:
-        raise ValidationError(
-            _("ไฟล์นี้ไม่ใช่เอกสาร %(kind)s ที่ถูกต้อง") % {"kind": kind.upper()}, code="bad_ooxml"
-        ) from exc
-    if main_type not in types:
+    if ooxml_problem(data, kind):
         raise ValidationError(_("ไฟล์นี้ไม่ใช่เอกสาร %(kind)s ที่ถูกต้อง") % {"kind": kind.upper()}, code="bad_ooxml")
-    return content_type
+    return OOXML_CONTENT_TYPES[kind]
 
 
 def check_upload(upload: UploadedFile) -> CheckedFile:
@@ -134,7 +102,7 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
         )
     if upload.size == 0:
         raise ValidationError(_("ไฟล์ %(name)s ว่างเปล่า") % {"name": name}, code="empty")
-    data = _read_all(upload)
+    data = read_all(upload)
     try:
         if kind == "pdf":
             _check_pdf(data)

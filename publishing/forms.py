@@ -141,29 +141,27 @@ class ReasonForm(forms.Form):
     )
 
 
+def _check(label) -> forms.BooleanField:
+    """One item of a checklist that must be ticked."""
+    return forms.BooleanField(label=label, error_messages={"required": _("ต้องตรวจข้อนี้")})
+
+
 class AcceptForm(forms.Form):
     """The IT head's compliance checklist (002 §1 step 2)."""
 
-    check_rules = forms.BooleanField(label=_("เป็นไปตามหลักเกณฑ์/ระเบียบของหน่วยงาน"),
-                                     error_messages={"required": _("ต้องตรวจข้อนี้")})
-    check_oia = forms.BooleanField(label=_("สอดคล้องกับ พ.ร.บ. ข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐"),
-                                   error_messages={"required": _("ต้องตรวจข้อนี้")})
-    check_chain = forms.BooleanField(label=_("ได้รับอนุมัติตามสายบังคับบัญชาครบถ้วน"),
-                                     error_messages={"required": _("ต้องตรวจข้อนี้")})
+    check_rules = _check(_("เป็นไปตามหลักเกณฑ์/ระเบียบของหน่วยงาน"))
+    check_oia = _check(_("สอดคล้องกับ พ.ร.บ. ข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐"))
+    check_chain = _check(_("ได้รับอนุมัติตามสายบังคับบัญชาครบถ้วน"))
     note = forms.CharField(label=_("บันทึกการตรวจสอบ"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class PublishForm(forms.Form):
     """Checks on the preview before publishing (002 §1 step 4)."""
 
-    verify_display = forms.BooleanField(label=_("การแสดงผลถูกต้องสมบูรณ์"),
-                                        error_messages={"required": _("ต้องตรวจข้อนี้")})
-    verify_positions = forms.BooleanField(label=_("ตำแหน่งของเนื้อหาและรูปภาพถูกต้อง"),
-                                          error_messages={"required": _("ต้องตรวจข้อนี้")})
-    verify_fonts = forms.BooleanField(label=_("ตัวอักษรแสดงถูกต้อง อ่านได้"),
-                                      error_messages={"required": _("ต้องตรวจข้อนี้")})
-    verify_downloads = forms.BooleanField(label=_("ดาวน์โหลดเอกสารแนบได้ทุกไฟล์"),
-                                          error_messages={"required": _("ต้องตรวจข้อนี้")})
+    verify_display = _check(_("การแสดงผลถูกต้องสมบูรณ์"))
+    verify_positions = _check(_("ตำแหน่งของเนื้อหาและรูปภาพถูกต้อง"))
+    verify_fonts = _check(_("ตัวอักษรแสดงถูกต้อง อ่านได้"))
+    verify_downloads = _check(_("ดาวน์โหลดเอกสารแนบได้ทุกไฟล์"))
     external_url = forms.URLField(label=_("URL บนเว็บไซต์หลักของหน่วยงาน (ถ้ามี)"), required=False,
                                   assume_scheme="https")
     note = forms.CharField(label=_("หมายเหตุ"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -5,27 +5,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section, register_widget
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.dashboard import ReportSection, register_report_section, supervisor_to_approve, widget
+from helpdesk.roles import Role, has_role
 
 
+@widget("publishing_approve", template="publishing/includes/_widget_supervisor.html", roles={Role.SUPERVISOR}, order=50)
 def supervisor_widget_context(request) -> dict | None:
     """Requests of the supervisor's unit (and below) waiting for their approval: one query."""
     from publishing.models import PublishingRequest
 
-    user = request.user
-    unit = user_unit(user)
-    if unit is None or not has_role(user, Role.SUPERVISOR):
-        return None
-    S = PublishingRequest.Status
-    to_approve = (
-        PublishingRequest.objects.filter(status=S.SUBMITTED, unit__path__startswith=unit.path)
-        .exclude(requester=user)
-        .count()
-    )
-    return {"to_approve": to_approve}
+    waiting = PublishingRequest.objects.filter(status=PublishingRequest.Status.SUBMITTED)
+    return supervisor_to_approve(request, waiting, requester_field="requester")
 
 
+@widget("publishing_it_head", template="publishing/includes/_widget_it_head.html", roles={Role.IT_HEAD}, order=50)
 def it_head_widget_context(request) -> dict | None:
     """Approved requests to check, and requests at IT past their 2-working-day due time: one query."""
     from publishing.models import PublishingRequest
@@ -41,6 +34,7 @@ def it_head_widget_context(request) -> dict | None:
     return counts
 
 
+@widget("publishing_returned", template="publishing/includes/_widget_returned.html", roles={Role.REQUESTER}, order=20)
 def returned_widget_context(request) -> dict | None:
     """The requester's own requests returned for correction (hidden when there are none): one query."""
     from publishing.models import PublishingRequest
@@ -98,18 +92,6 @@ def publishing_report_csv(scope):
 
 
 def register() -> None:
-    register_widget(
-        "publishing_approve", template="publishing/includes/_widget_supervisor.html",
-        context=supervisor_widget_context, roles={Role.SUPERVISOR}, order=50,
-    )
-    register_widget(
-        "publishing_it_head", template="publishing/includes/_widget_it_head.html",
-        context=it_head_widget_context, roles={Role.IT_HEAD}, order=50,
-    )
-    register_widget(
-        "publishing_returned", template="publishing/includes/_widget_returned.html",
-        context=returned_widget_context, roles={Role.REQUESTER}, order=20,
-    )
     register_report_section(
         ReportSection(
             "publishing", gettext_lazy("การเผยแพร่ข้อมูลบนเว็บไซต์"), "publishing/includes/_report_section.html",

@@ -289,6 +289,8 @@ class Approval(models.Model):
 class Event(models.Model):
     """One line of a request's history: who moved it from which status to which, and why."""
 
+    actor_field = "actor"  # who, for the kernel's event rows (helpdesk.workflow.write_event)
+
     request = models.ForeignKey(PublishingRequest, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -1,6 +1,7 @@
 """The publishing workflow: one transition table, one function that moves a request through it.
 
-Every status change (views, admin, demo data) goes through `request_transition`; every change of
+Every status change (views, admin, demo data) goes through `request_transition`, one call of the kernel
+(helpdesk.workflow.transition) per step; every change of
 the text or the files goes through the content functions below, which void a standing approval.
 """
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from helpdesk.notify import notify
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.workdays import add_working_days, working_days_between
+from helpdesk.workflow import TransitionNotAllowed, record_created, transition, write_event
 from publishing.files import CheckedFile
 from publishing.models import (
     SLA_WORKING_DAYS,
@@ -130,14 +132,19 @@ def may_edit_content(user: User, obj: PublishingRequest) -> bool:
 
 
 def _locked(obj: PublishingRequest) -> PublishingRequest:
-    return PublishingRequest.objects.select_for_update().select_related("unit", "requester").get(pk=obj.pk)
+    return _LOCK_QUERYSET.select_for_update().get(pk=obj.pk)
+
+
+_LOCK_QUERYSET = PublishingRequest.objects.select_related("unit", "requester")
+_FINGERPRINT_CHECKED = frozenset({"accept", "preview", "publish"})
+
+
+class _NeedsVoid(Exception):
+    """Raised under the lock when the approval no longer matches: the step is undone and the request voided."""
 
 
 def _event(obj: PublishingRequest, *, action: str, by: User | None, from_status: str, note: str = "") -> Event:
-    return Event.objects.create(
-        request=obj, actor=by, at=timezone.now(), action=action, from_status=from_status, to_status=obj.status,
-        note=note,
-    )
+    return write_event(obj, from_status=from_status, to_status=obj.status, by=by, note=note, action=action)
 
 
 def _void_approvals(obj: PublishingRequest, reason: str) -> int:
@@ -149,6 +156,25 @@ def _fingerprint_ok(obj: PublishingRequest) -> bool:
     return approval is not None and approval.matches(obj.current_fingerprint())
 
 
+def _step(
+    action: str, obj: PublishingRequest, *, by: User, note: str, apply, guards=(), notify_note: str | None = None
+) -> PublishingRequest:
+    """One kernel transition by `action`; the kernel's refusal becomes this workflow's TransitionError."""
+    step = TRANSITIONS[action]
+    told = note if notify_note is None else notify_note
+    try:
+        return transition(
+            PublishingRequest, obj.pk, to=step.target, by=by, note=note,
+            table={source: {step.target} for source in step.sources}, queryset=_LOCK_QUERYSET,
+            permitted=lambda locked: _may(action, by, locked), guards=guards, apply=apply,
+            event_fields={"action": action}, on_commit=lambda saved: _notify(saved, action, by=by, note=told),
+        )
+    except TransitionNotAllowed:
+        raise TransitionError(
+            _("สถานะของคำขอเปลี่ยนไปแล้ว ไม่สามารถ%(action)s ได้") % {"action": step.label}
+        ) from None
+
+
 def request_transition(
     *,
     request: PublishingRequest,
@@ -158,39 +184,33 @@ def request_transition(
     checklist: dict[str, bool] | None = None,
     external_url: str = "",
 ) -> PublishingRequest:
-    """Move `request` by `action`; atomic, row-locked, one event row. Raises PermissionDenied,
-    TransitionError, ApprovalVoided (the approval no longer matches; the request went back to approval)."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
+    """Move `request` by `action` through the kernel (helpdesk.workflow.transition): row-locked, one event row.
+    Raises PermissionDenied, TransitionError, ApprovalVoided (the approval no longer matches; the request
+    went back to approval)."""
+    step = TRANSITIONS.get(action)
+    if step is None:
         raise TransitionError(action)
     note = (note or "").strip()
-    if transition.needs_note and not note:
+    if step.needs_note and not note:
         raise TransitionError(_("ต้องระบุเหตุผล"))
-    voided = False
-    with transaction.atomic():
-        obj = _locked(request)
-        if not _may(action, by, obj):
-            raise PermissionDenied
-        if obj.status not in transition.sources:
-            raise TransitionError(_("สถานะของคำขอเปลี่ยนไปแล้ว ไม่สามารถ%(action)s ได้") % {"action": transition.label})
-        now = timezone.now()
-        previous = obj.status
-        if action in ("accept", "preview", "publish") and not _fingerprint_ok(obj):
-            obj.status = S.SUBMITTED
-            reason = _("เนื้อหาหรือไฟล์แนบไม่ตรงกับที่ผู้บังคับบัญชาอนุมัติ")
-            _void_approvals(obj, reason)
-            obj.save()
-            _event(obj, action="void", by=by, from_status=previous, note=reason)
-            voided = True
-        else:
-            _apply(obj, action, by=by, now=now, note=note, checklist=checklist or {}, external_url=external_url)
-            obj.status = transition.target
-            obj.save()
-            _event(obj, action=action, by=by, from_status=previous, note=note)
-        transaction.on_commit(lambda: _notify(obj, "void" if voided else action, by=by, note=note))
+    now = timezone.now()
+
+    def approval_still_matches(locked: PublishingRequest, to: str) -> None:
+        if action in _FINGERPRINT_CHECKED and not _fingerprint_ok(locked):
+            raise _NeedsVoid
+
+    def apply(locked: PublishingRequest) -> None:
+        _apply(locked, action, by=by, now=now, note=note, checklist=checklist or {}, external_url=external_url)
+
+    try:
+        obj = _step(action, request, by=by, note=note, apply=apply, guards=[approval_still_matches])
+    except _NeedsVoid:
+        reason = _("เนื้อหาหรือไฟล์แนบไม่ตรงกับที่ผู้บังคับบัญชาอนุมัติ")
+        _step("void", request, by=by, note=reason, apply=lambda locked: _void_approvals(locked, reason),
+              notify_note=note)
+        request.refresh_from_db()
+        raise ApprovalVoided from None
     request.refresh_from_db()
-    if voided:
-        raise ApprovalVoided
     return obj
 
 
@@ -282,7 +302,7 @@ def request_create(
         )
         for checked in files:
             _store(obj, checked, by)
-        _event(obj, action="create", by=by, from_status="")
+        record_created(obj, by=by, action="create")
     return obj
 
 

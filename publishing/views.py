@@ -246,11 +246,24 @@ def _detail_context(request, obj: PublishingRequest, **forms) -> dict:
     }
 
 
+def _detail_page(request, obj: PublishingRequest, *, forms: dict | None = None, **extra):
+    """The request page, with forms that failed validation (and what else the page needs) in its context."""
+    context = _detail_context(request, obj, **(forms or {}))
+    context.update(extra)
+    return render(request, "publishing/request_detail.html", context)
+
+
+def _editable(request, obj: PublishingRequest) -> PublishingRequest:
+    if not services.may_edit_content(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
 @login_required
 @require_GET
 def request_detail(request, pk: int):
     obj = get_request_for_user(request.user, pk)
-    return render(request, "publishing/request_detail.html", _detail_context(request, obj))
+    return _detail_page(request, obj)
 
 
 @login_required
@@ -264,9 +277,7 @@ def request_action(request, pk: int, action: str):
         return redirect(obj)
     form = ACTION_FORMS[action](request.POST, prefix=action)
     if not form.is_valid():
-        context = _detail_context(request, obj, **{action: form})
-        context["open_action"] = action
-        return render(request, "publishing/request_detail.html", context, status=200)
+        return _detail_page(request, obj, forms={action: form}, open_action=action)
     checklist = {key: value for key, value in form.cleaned_data.items() if key.startswith(("check_", "verify_"))}
     try:
         services.request_transition(
@@ -289,14 +300,10 @@ def request_action(request, pk: int, action: str):
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
-    obj = get_request_for_user(request.user, pk)
-    if not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _editable(request, get_request_for_user(request.user, pk))
     form = AddAttachmentForm(request.POST, request.FILES, prefix="add", existing_files=obj.attachments.count())
     if not form.is_valid():
-        context = _detail_context(request, obj)
-        context["add_form"] = form
-        return render(request, "publishing/request_detail.html", context)
+        return _detail_page(request, obj, add_form=form)
     services.attachment_add(request=obj, by=request.user, checked=form.cleaned_data["file"])
     _after_content_change(request, obj)
     return redirect(obj)
@@ -306,15 +313,10 @@ def attachment_add(request, pk: int):
 @require_POST
 def attachment_replace(request, pk: int, attachment_pk: int):
     attachment = get_attachment_for_user(request.user, pk, attachment_pk)
-    obj = attachment.request
-    if not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _editable(request, attachment.request)
     form = AttachmentForm(request.POST, request.FILES, prefix="replace")
     if not form.is_valid():
-        context = _detail_context(request, obj)
-        context["replace_form"] = form
-        context["replace_target"] = attachment.pk
-        return render(request, "publishing/request_detail.html", context)
+        return _detail_page(request, obj, replace_form=form, replace_target=attachment.pk)
     services.attachment_replace(attachment=attachment, by=request.user, checked=form.cleaned_data["file"])
     _after_content_change(request, obj)
     return redirect(obj)
@@ -324,9 +326,7 @@ def attachment_replace(request, pk: int, attachment_pk: int):
 @require_POST
 def attachment_delete(request, pk: int, attachment_pk: int):
     attachment = get_attachment_for_user(request.user, pk, attachment_pk)
-    obj = attachment.request
-    if not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _editable(request, attachment.request)
     services.attachment_delete(attachment=attachment, by=request.user)
     _after_content_change(request, obj)
     return redirect(obj)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from helpdesk.admin import HistoryInline
 from tickets.models import Category, FiscalYearCounter, SatisfactionSurvey, Ticket, TicketEvent
 
 
@@ -12,15 +13,9 @@ class CategoryAdmin(SimpleHistoryAdmin):
     search_fields = ("code", "name", "guide_title")
 
 
-class TicketEventInline(admin.TabularInline):
+class TicketEventInline(HistoryInline):
     model = TicketEvent
-    extra = 0
-    can_delete = False
     fields = ("at", "kind", "actor", "from_status", "to_status", "note", "is_internal")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Ticket)

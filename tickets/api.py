@@ -573,14 +573,14 @@ class TrackingView(APIView):
 
     @property
     def throttle_rate(self) -> str:
-        from tickets.tracking_views import tracking_rate
+        from tickets.tracking.views import tracking_rate
 
         return tracking_rate()
 
     @extend_schema(summary="สถานะงานซ่อมสาธารณะจากโทเคนบนคิวอาร์โค้ด (ไม่ต้องยืนยันตัวตน)",
                    responses={200: TrackingSerializer, 404: OpenApiResponse(description="ไม่พบ")}, auth=[])
     def get(self, request, token: str):
-        from tickets.tracking_views import _context, _ticket_by_token
+        from tickets.tracking.views import _context, _ticket_by_token
 
         ticket = _ticket_by_token(token)
         return etag_response(request, TrackingSerializer(tracking_data(_context(request, ticket))).data)

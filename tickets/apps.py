@@ -9,8 +9,8 @@ class TicketsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from tickets import tracking_cache
         from tickets.models import Ticket, TicketEvent
+        from tickets.tracking import cache as tracking_cache
 
         post_save.connect(tracking_cache.ticket_saved, sender=Ticket, dispatch_uid="tracking_cache_ticket")
         post_save.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event")
@@ -21,6 +21,6 @@ class TicketsConfig(AppConfig):
             from assets.sections import register_asset_section
         except ImportError:
             return
-        from tickets.asset_section import TEMPLATE_NAME, section_context
+        from tickets.plugins.asset_section import TEMPLATE_NAME, section_context
 
         register_asset_section(TEMPLATE_NAME, section_context)

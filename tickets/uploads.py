@@ -1,15 +1,14 @@
-"""Upload checks by content, not by name: photos (JPEG/PNG) and memo scans (PDF)."""
+"""The ticket's upload fields and limits: photos (JPEG/PNG) and memo scans (PDF), checked by helpdesk.uploads."""
 
-import filetype
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+
+from helpdesk.uploads import IMAGE_FORMATS, PDF, BrokenFile, check_size, inspect_image, read_head, sniff
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTOS = 5
 MAX_MEMO_BYTES = 10 * 1024 * 1024
-IMAGE_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG"}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -28,24 +27,16 @@ class MultipleFileField(forms.FileField):
 
 def validate_image(upload) -> str:
     """Return the content type of a JPEG/PNG upload of at most 5 MB; ValidationError otherwise."""
-    if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError(_("ไฟล์ %(name)s ใหญ่เกิน 5 MB") % {"name": upload.name}, code="too_big")
-    upload.seek(0)
-    head = upload.read(261)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in IMAGE_TYPES:
+    check_size(upload, limit=MAX_PHOTO_BYTES, too_large=_("ไฟล์ %(name)s ใหญ่เกิน 5 MB") % {"name": upload.name})
+    mime = sniff(read_head(upload))
+    if mime not in IMAGE_FORMATS:
         raise ValidationError(_("ไฟล์ %(name)s ไม่ใช่รูปภาพ JPEG หรือ PNG") % {"name": upload.name}, code="not_image")
     try:
-        with Image.open(upload) as image:
-            if image.format != IMAGE_TYPES[kind.mime]:
-                raise ValidationError(_("ไฟล์ %(name)s เสียหาย") % {"name": upload.name}, code="bad_image")
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if inspect_image(upload).format != IMAGE_FORMATS[mime]:
+            raise BrokenFile(mime)
+    except BrokenFile as error:
         raise ValidationError(_("ไฟล์ %(name)s เสียหาย") % {"name": upload.name}, code="bad_image") from error
-    finally:
-        upload.seek(0)
-    return kind.mime
+    return mime
 
 
 def validate_photos(uploads) -> list[tuple]:
@@ -55,11 +46,7 @@ def validate_photos(uploads) -> list[tuple]:
 
 
 def validate_pdf(upload):
-    if upload.size > MAX_MEMO_BYTES:
-        raise ValidationError(_("ไฟล์ใหญ่เกิน 10 MB"), code="too_big")
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
+    check_size(upload, limit=MAX_MEMO_BYTES, too_large=_("ไฟล์ใหญ่เกิน 10 MB"))
+    if sniff(read_head(upload)) != PDF:
         raise ValidationError(_("ไฟล์ต้องเป็น PDF"), code="not_pdf")
     return upload

@@ -12,7 +12,7 @@ from tickets.parts.services import (
     part_request_transition,
     stock_balance,
 )
-from tickets.parts_hooks import ticket_parts_lines, tickets_parts_cost
+from tickets.plugins.parts import ticket_parts_lines, tickets_parts_cost
 
 pytestmark = pytest.mark.django_db
 

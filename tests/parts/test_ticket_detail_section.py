@@ -1,4 +1,4 @@
-"""The ticket page's "อะไหล่" section, contributed by the parts app through tickets.detail_sections."""
+"""The ticket page's "อะไหล่" section, contributed by the parts app through tickets.plugins.sections."""
 
 import ast
 from decimal import Decimal
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tickets.detail_sections import detail_sections_for, register_detail_section, unregister_detail_section
 from tickets.parts.integration import ticket_section_context
 from tickets.parts.services import part_request_create, part_request_transition
+from tickets.plugins.sections import detail_sections_for, register_detail_section, unregister_detail_section
 
 pytestmark = pytest.mark.django_db
 

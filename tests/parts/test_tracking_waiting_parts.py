@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from tickets.models import Status, Ticket
 from tickets.parts.services import part_request_create, part_request_transition
-from tickets.parts_hooks import ticket_waiting_part_names
+from tickets.plugins.parts import ticket_waiting_part_names
 
 pytestmark = pytest.mark.django_db
 

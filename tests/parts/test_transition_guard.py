@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.parts.services import part_request_create, part_request_transition
-from tickets.services import register_transition_guard, ticket_record_work, ticket_transition
-from tickets.services.workflow import unregister_transition_guard
+from tickets.plugins.guards import register_transition_guard, unregister_transition_guard
+from tickets.services import ticket_record_work, ticket_transition
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from assets.models import Asset
 from tests.tickets.conftest import image_bytes, upload
-from tickets.asset_section import context as asset_repairs_context
-from tickets.asset_section import replacement_candidates, section_context
 from tickets.models import Ticket, TicketEvent
-from tickets.parts_hooks import register_parts_provider, unregister_parts_provider
+from tickets.plugins.asset_section import context as asset_repairs_context
+from tickets.plugins.asset_section import replacement_candidates, section_context
+from tickets.plugins.parts import register_parts_provider, unregister_parts_provider
 from tickets.services import ticket_add_note, ticket_lend_replacement, ticket_transition
 
 pytestmark = pytest.mark.django_db

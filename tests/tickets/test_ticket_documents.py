@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tickets.parts_hooks import PartLine, register_parts_provider, ticket_parts_lines, unregister_parts_provider
+from tickets.plugins.parts import PartLine, register_parts_provider, ticket_parts_lines, unregister_parts_provider
 
 pytestmark = pytest.mark.django_db
 

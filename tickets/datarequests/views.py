@@ -11,10 +11,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.pdf import pdf_response
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.thai import format_date
-from tickets.network.views.listing import ListSpec, csv_response, list_context, wants_csv
 
 from . import services
 from .access import (

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tickets.network.forms import ThaiDateField  # the shared B.E. date field (15/03/2569)
+from helpdesk.forms import ThaiDateField  # the shared B.E. date field (15/03/2569)
 
 from .models import Booking, Room, VCAccount
 from .services import availability_errors, capacity_errors, staff_users

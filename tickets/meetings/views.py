@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.roles import user_unit
-from tickets.network.views.common import attachment
+from helpdesk.uploads import attachment
 
 from . import services
 from .access import can_cancel, can_edit, get_booking_for_user, is_meeting_staff, is_unit_booker, require

@@ -334,6 +334,8 @@ class TicketEvent(models.Model):
         CALLBACK = "callback", _("โทรกลับ")
         SURVEY = "survey", _("ประเมินความพึงพอใจ")
 
+    actor_field = "actor"  # who, for the kernel's event rows (helpdesk.workflow.write_event)
+
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATUS)
     actor = models.ForeignKey(

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from helpdesk.admin import HistoryInline
+
 from .models import (
     AccountRequest,
     AssignmentEvent,
@@ -38,14 +40,9 @@ class ServiceAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name"]
 
 
-class AssignmentEventInline(admin.TabularInline):
+class AssignmentEventInline(HistoryInline):
     model = AssignmentEvent
-    extra = 0
-    can_delete = False
     readonly_fields = ["kind", "at", "by", "old_mac", "new_mac", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IPAssignment)

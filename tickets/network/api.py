@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from helpdesk.api.errors import body_mapping, service_error
 from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.listing import apply_list
 
 from . import services
 from .access import (
@@ -27,7 +28,6 @@ from .models import AccountRequest, IPRequest, MacChangeRequest
 from .views.accounts import account_request_spec
 from .views.common import requester_unit
 from .views.ip import IP_LIST
-from .views.listing import apply_list
 from .views.mac import MAC_LIST
 
 

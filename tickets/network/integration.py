@@ -4,26 +4,20 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section, register_widget
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.dashboard import ReportSection, register_report_section, supervisor_to_approve, widget
+from helpdesk.roles import Role, has_role
 
 
+@widget("network_approve", template="network/includes/_widget_supervisor.html", roles={Role.SUPERVISOR}, order=55)
 def supervisor_widget_context(request) -> dict | None:
     """Account requests of the supervisor's unit (and below) waiting for their approval: one query."""
     from tickets.network.models import AccountRequest
 
-    user = request.user
-    unit = user_unit(user)
-    if unit is None or not has_role(user, Role.SUPERVISOR):
-        return None
-    to_approve = (
-        AccountRequest.objects.filter(status=AccountRequest.Status.SUBMITTED, unit__path__startswith=unit.path)
-        .exclude(requested_by=user)
-        .count()
-    )
-    return {"to_approve": to_approve}
+    waiting = AccountRequest.objects.filter(status=AccountRequest.Status.SUBMITTED)
+    return supervisor_to_approve(request, waiting, requester_field="requested_by")
 
 
+@widget("network_admin", template="network/includes/_widget_admin.html", roles={Role.NETWORK_ADMIN}, order=30)
 def admin_widget_context(request) -> dict | None:
     """The network administrator's queues: IP requests to assign, MAC changes to apply, accounts to issue."""
     from tickets.network.models import AccountRequest, IPRequest, MacChangeRequest
@@ -37,6 +31,7 @@ def admin_widget_context(request) -> dict | None:
     }
 
 
+@widget("network_returned", template="network/includes/_widget_returned.html", roles={Role.REQUESTER}, order=25)
 def returned_widget_context(request) -> dict | None:
     """The requester's own IP/MAC/account requests returned for correction (hidden when there are none)."""
     from tickets.network.models import AccountRequest, IPRequest, MacChangeRequest
@@ -95,18 +90,6 @@ def network_report_csv(scope):
 
 
 def register() -> None:
-    register_widget(
-        "network_approve", template="network/includes/_widget_supervisor.html",
-        context=supervisor_widget_context, roles={Role.SUPERVISOR}, order=55,
-    )
-    register_widget(
-        "network_admin", template="network/includes/_widget_admin.html",
-        context=admin_widget_context, roles={Role.NETWORK_ADMIN}, order=30,
-    )
-    register_widget(
-        "network_returned", template="network/includes/_widget_returned.html",
-        context=returned_widget_context, roles={Role.REQUESTER}, order=25,
-    )
     register_report_section(
         ReportSection(
             "network", gettext_lazy("คำขอหมายเลขไอพี MAC Address และบัญชีผู้ใช้"),

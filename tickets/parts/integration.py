@@ -6,9 +6,9 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section, register_widget
+from helpdesk.dashboard import ReportSection, register_report_section, widget
 from helpdesk.roles import Role, has_role, user_team
-from tickets.parts_hooks import PartLine, register_parts_provider
+from tickets.plugins.parts import PartLine, register_parts_provider
 
 WIDGET_ROWS = 8
 
@@ -61,6 +61,7 @@ def ticket_section_context(request, ticket) -> dict | None:
     }
 
 
+@widget("parts_stock", template="parts/includes/_widget_stock.html", roles={Role.STOCK_OFFICER}, order=40)
 def stock_widget_context(request) -> dict | None:
     from tickets.parts.models import Item, PartRequest, PartRequestStatus
 
@@ -78,6 +79,7 @@ def stock_widget_context(request) -> dict | None:
     return {"counts": counts, "low_stock": low}
 
 
+@widget("parts_mine", template="parts/includes/_widget_technician.html", roles={Role.TECHNICIAN}, order=45)
 def technician_widget_context(request) -> dict | None:
     from tickets.parts.models import PartRequest
 
@@ -152,23 +154,15 @@ def parts_report_csv(scope):
 
 
 def register() -> None:
-    from tickets.detail_sections import register_detail_section
     from tickets.parts.services import outstanding_part_names
     from tickets.parts.services.requests import guard_ticket_transition
-    from tickets.services import register_transition_guard
+    from tickets.plugins.guards import register_transition_guard
+    from tickets.plugins.sections import register_detail_section
 
     register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,
                             order=20)
     register_transition_guard(guard_ticket_transition)
     register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost, waiting_parts=outstanding_part_names)
-    register_widget(
-        "parts_stock", template="parts/includes/_widget_stock.html", context=stock_widget_context,
-        roles={Role.STOCK_OFFICER}, order=40,
-    )
-    register_widget(
-        "parts_mine", template="parts/includes/_widget_technician.html", context=technician_widget_context,
-        roles={Role.TECHNICIAN}, order=45,
-    )
     register_report_section(
         ReportSection(
             "parts", gettext_lazy("อะไหล่และวัสดุคอมพิวเตอร์"), "parts/includes/_report_section.html",

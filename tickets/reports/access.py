@@ -1,5 +1,5 @@
 """Who may report on what: unit users their own unit, supervisors the units they oversee,
-executives, the IT head and service staff the whole agency."""
+executives, the IT head and service staff the whole agency; and report parameters turned into a checked scope."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope
 from helpdesk.models import Unit
-from helpdesk.roles import Role, has_role, sees_all_units, user_unit
+from helpdesk.roles import own_units, sees_all_units
+from tickets.reports.forms import ReportForm, default_data
 from tickets.reports.periods import Period
 
 
@@ -15,12 +16,7 @@ def report_units_for(user):
     """None when the user may report on every unit, else the queryset of units they may report on."""
     if sees_all_units(user):
         return None
-    unit = user_unit(user)
-    if unit is None:
-        return Unit.objects.none()
-    if has_role(user, Role.SUPERVISOR):
-        return Unit.objects.below(unit)
-    return Unit.objects.filter(pk=unit.pk)
+    return own_units(user)
 
 
 def check_report_access(user, units) -> None:
@@ -69,3 +65,29 @@ def build_scope(*, period: Period, units, unit=None, area=None, team=None) -> Re
         team_id=team.pk if team is not None else None,
         label=" · ".join(part for part in label_parts if part),
     )
+
+
+def report_params(query) -> dict[str, str]:
+    """The known report parameters of a QueryDict or dict (anything else is dropped)."""
+    return {name: str(query.get(name, "")) for name in ReportForm.base_fields if name in query}
+
+
+def resolve_report(user, params: dict):
+    """(form, scope, period) for `user`; scope and period are None when the form has errors.
+
+    Raises PermissionDenied for users with nothing to report on and Http404 for another unit.
+    """
+    units = report_units_for(user)
+    check_report_access(user, units)
+    check_unit_param(params.get("unit"), units)
+    data = default_data()
+    data.update(params)
+    form = ReportForm(data, units=units, sees_all=units is None)
+    if not form.is_valid() or form.cleaned_data["report_period"] is None:
+        return form, None, None
+    period = form.cleaned_data["report_period"]
+    scope = build_scope(
+        period=period, units=units, unit=form.cleaned_data.get("unit"), area=form.cleaned_data.get("area"),
+        team=form.cleaned_data.get("team"),
+    )
+    return form, scope, period

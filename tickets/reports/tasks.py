@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from helpdesk.pdf import render_pdf
+from tickets.reports.access import resolve_report
 from tickets.reports.models import ReportExport
 
 logger = logging.getLogger(__name__)
@@ -15,8 +16,6 @@ logger = logging.getLogger(__name__)
 @task()
 def build_report_pdf(export_id: int) -> str:
     """Render the export's report as PDF with the requesting user's rights as they are now."""
-    from tickets.reports.services import resolve_report
-
     export = ReportExport.objects.select_related("requested_by").get(pk=export_id)
     ReportExport.objects.filter(pk=export.pk).update(status=ReportExport.Status.RUNNING, started_at=timezone.now())
     try:

@@ -8,10 +8,11 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.pdf import pdf_response
+from tickets.reports.access import report_params, resolve_report
 from tickets.reports.csv_export import csv_lines
 from tickets.reports.models import ReportExport
 from tickets.reports.report import report_context
-from tickets.reports.services import report_export_request, report_params, resolve_report
+from tickets.reports.services import report_export_request
 
 
 def _filename(scope, extension: str) -> str:

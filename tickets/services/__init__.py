@@ -6,7 +6,6 @@ from tickets.services.loans import ticket_lend_replacement, ticket_return_replac
 from tickets.services.survey import survey_open_for, survey_submit
 from tickets.services.workflow import (
     PARTS_CLOCK_DAYS,
-    register_transition_guard,
     ticket_add_note,
     ticket_assign,
     ticket_callback_done,
@@ -14,7 +13,6 @@ from tickets.services.workflow import (
     ticket_record_work,
     ticket_transition,
     ticket_withdraw,
-    unregister_transition_guard,
 )
 
 __all__ = [
@@ -23,7 +21,6 @@ __all__ = [
     "GuaranteeResult",
     "guarantee_check",
     "next_ticket_number",
-    "register_transition_guard",
     "survey_open_for",
     "survey_submit",
     "ticket_add_note",
@@ -36,5 +33,4 @@ __all__ = [
     "ticket_return_replacement",
     "ticket_transition",
     "ticket_withdraw",
-    "unregister_transition_guard",
 ]

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from helpdesk.roles import Role, has_role, user_team
+from helpdesk.workflow import transition
 from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent
 from tickets.notifications import notify_status_change
+from tickets.plugins.guards import transition_guards
 
 logger = logging.getLogger(__name__)
 
@@ -30,22 +31,6 @@ WORK_FIELDS = (
     "vendor_claim_ref",
 )
 STALE_MESSAGE = gettext_lazy("ใบแจ้งซ่อมนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง")
-
-
-# Other apps that own part of a ticket's state veto status changes here: func(ticket, to) raises
-# ValidationError (Thai message) to refuse. It runs inside ticket_transition's transaction, with the
-# ticket row locked and `ticket.status` still the current status. Registered in AppConfig.ready().
-_transition_guards: list[Callable] = []
-
-
-def register_transition_guard(func: Callable) -> None:
-    if func not in _transition_guards:
-        _transition_guards.append(func)
-
-
-def unregister_transition_guard(func: Callable) -> None:
-    if func in _transition_guards:
-        _transition_guards.remove(func)
 
 
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
@@ -76,31 +61,21 @@ def ticket_transition(
         raise ValidationError(_("ไม่รู้จักสถานะ “%(to)s”") % {"to": to}, code="unknown_status")
     note = (note or "").strip()
     now = timezone.now()
-    with transaction.atomic():
-        locked = _lock(ticket, expected_version)
-        current = locked.status
-        if to not in TRANSITIONS[current]:
-            raise ValidationError(
-                _("ไม่สามารถเปลี่ยนสถานะจาก “%(from)s” เป็น “%(to)s” ได้")
-                % {"from": Status(current).label, "to": Status(to).label},
-                code="illegal_transition",
-            )
-        for guard in _transition_guards:
-            guard(locked, to)
+
+    def apply(locked: Ticket) -> None:
         for name, value in fields.items():
             if to not in TRANSITION_FIELDS[name]:
                 raise TypeError(f"{name} cannot be set when moving to {to}")
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
-        _apply_side_effects(locked, current, to, now, note, by)
-        locked.status = to
-        locked.version += 1
-        locked.save()
-        TicketEvent.objects.create(
-            ticket=locked, kind=TicketEvent.Kind.STATUS, actor=by, at=now, from_status=current, to_status=to,
-            note=note,
-        )
-        transaction.on_commit(lambda: notify_status_change(locked, current, note))
-    logger.info("ticket %s: %s -> %s by %s", locked.number, current, to, getattr(by, "pk", None))
+        _apply_side_effects(locked, locked.transition_from, to, now, note, by)
+
+    locked = transition(
+        Ticket, ticket.pk, to=to, by=by, note=note, table=TRANSITIONS, guards=transition_guards(), apply=apply,
+        expected_version=expected_version, bump_version=True, stale_message=STALE_MESSAGE,
+        event_fields={"kind": TicketEvent.Kind.STATUS, "at": now},
+        on_commit=lambda saved: notify_status_change(saved, saved.transition_from, note),
+    )
+    logger.info("ticket %s: %s -> %s by %s", locked.number, locked.transition_from, to, getattr(by, "pk", None))
     _sync(ticket, locked)
     return ticket
 
@@ -220,7 +195,7 @@ def ticket_add_note(*, ticket: Ticket, by, note: str, is_internal: bool = True) 
     note = (note or "").strip()
     if not note:
         raise ValidationError(_("กรุณาพิมพ์ข้อความ"), code="empty")
-    # A public note drops the tracking page's cached copy (tickets/tracking_cache.py, on the event's save).
+    # A public note drops the tracking page's cached copy (tickets/tracking/cache.py, on the event's save).
     return TicketEvent.objects.create(
         ticket=ticket, kind=TicketEvent.Kind.NOTE, actor=by, note=note, is_internal=is_internal
     )

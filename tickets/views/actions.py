@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from helpdesk.forms import run_form
 from tickets.access import get_ticket_for_user
 from tickets.forms import (
     AssignForm,
@@ -43,9 +44,24 @@ def _rerender(request, ticket, **forms):
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
 
 
-def _errors_to_form(form, error: ValidationError, field=None):
-    for message in error.messages:
-        form.add_error(field, message)
+def _form_step(request, ticket, form, form_name: str, step, success, field=None):
+    """The tail of a thin view: a valid form runs `step(cleaned_data)` (one service call) and redirects;
+    invalid input or the service's refusal re-renders the ticket page with the form and its Thai errors."""
+    if run_form(form, step, field=field):
+        messages.success(request, success(form.cleaned_data) if callable(success) else success)
+        return redirect(ticket)
+    return _rerender(request, ticket, **{form_name: form})
+
+
+def _message_step(request, step, success: str) -> None:
+    """Run `step()` (one service call); its refusal goes to the messages (the page has no form for it)."""
+    try:
+        step()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
 
 
 @require_POST
@@ -53,33 +69,21 @@ def _errors_to_form(form, error: ValidationError, field=None):
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = TransitionForm(request.POST)
-    if form.is_valid():
-        to = form.cleaned_data["to"]
-        try:
-            ticket_transition(
-                ticket=ticket, to=to, by=request.user, note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data["version"], **form.transition_fields(),
-            )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("เปลี่ยนสถานะเป็น “%(status)s” แล้ว") % {"status": Status(to).label})
-            return redirect(ticket)
-    return _rerender(request, ticket, transition_form=form)
+    return _form_step(
+        request, ticket, form, "transition_form",
+        lambda data: ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
+                                       expected_version=data["version"], **form.transition_fields()),
+        lambda data: _("เปลี่ยนสถานะเป็น “%(status)s” แล้ว") % {"status": Status(data["to"]).label},
+    )
 
 
 @require_POST
 @login_required
 def ticket_take_view(request, pk: int):
     ticket = _ticket(request, pk)
-    try:
-        ticket_assign(ticket=ticket, technician=request.user, by=request.user,
-                      expected_version=_int(request.POST.get("version")))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("รับงานแล้ว"))
+    _message_step(request, lambda: ticket_assign(ticket=ticket, technician=request.user, by=request.user,
+                                                 expected_version=_int(request.POST.get("version"))),
+                  _("รับงานแล้ว"))
     return redirect(ticket)
 
 
@@ -95,16 +99,12 @@ def _int(value):
 def ticket_assign_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = AssignForm(request.POST)
-    if form.is_valid():
-        try:
-            ticket_assign(ticket=ticket, technician=form.cleaned_data["technician"], by=request.user,
-                          expected_version=form.cleaned_data["version"])
-        except ValidationError as error:
-            _errors_to_form(form, error, "technician")
-        else:
-            messages.success(request, _("มอบหมายงานแล้ว"))
-            return redirect(ticket)
-    return _rerender(request, ticket, assign_form=form)
+    return _form_step(
+        request, ticket, form, "assign_form",
+        lambda data: ticket_assign(ticket=ticket, technician=data["technician"], by=request.user,
+                                   expected_version=data["version"]),
+        _("มอบหมายงานแล้ว"), field="technician",
+    )
 
 
 @require_POST
@@ -112,17 +112,12 @@ def ticket_assign_view(request, pk: int):
 def ticket_work_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = WorkForm(request.POST, instance=Ticket.objects.get(pk=ticket.pk))
-    if form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in WorkForm.Meta.fields}
-        try:
-            ticket_record_work(ticket=ticket, by=request.user, expected_version=form.cleaned_data["version"],
-                               **fields)
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("บันทึกผลการซ่อมแล้ว"))
-            return redirect(ticket)
-    return _rerender(request, ticket, work_form=form)
+    return _form_step(
+        request, ticket, form, "work_form",
+        lambda data: ticket_record_work(ticket=ticket, by=request.user, expected_version=data["version"],
+                                        **{name: data[name] for name in WorkForm.Meta.fields}),
+        _("บันทึกผลการซ่อมแล้ว"),
+    )
 
 
 @require_POST
@@ -142,13 +137,9 @@ def ticket_note_view(request, pk: int):
 @login_required
 def ticket_callback_view(request, pk: int):
     ticket = _ticket(request, pk)
-    try:
-        ticket_callback_done(ticket=ticket, by=request.user, note=request.POST.get("note", "")[:2000])
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("บันทึกการโทรกลับแล้ว"))
+    _message_step(request, lambda: ticket_callback_done(ticket=ticket, by=request.user,
+                                                        note=request.POST.get("note", "")[:2000]),
+                  _("บันทึกการโทรกลับแล้ว"))
     if request.POST.get("next") == "callbacks":
         return redirect("tickets:callbacks")
     return redirect(ticket)
@@ -159,17 +150,12 @@ def ticket_callback_view(request, pk: int):
 def ticket_guarantee_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = GuaranteeOverrideForm(request.POST, ticket=ticket)
-    if form.is_valid():
-        try:
-            ticket_guarantee_override(ticket=ticket, by=request.user,
-                                      guarantee_of=form.cleaned_data["guarantee_of_number"],
-                                      reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("ปรับผลตรวจสอบการันตีแล้ว"))
-            return redirect(ticket)
-    return _rerender(request, ticket, guarantee_form=form)
+    return _form_step(
+        request, ticket, form, "guarantee_form",
+        lambda data: ticket_guarantee_override(ticket=ticket, by=request.user,
+                                               guarantee_of=data["guarantee_of_number"], reason=data["reason"]),
+        _("ปรับผลตรวจสอบการันตีแล้ว"),
+    )
 
 
 @require_POST
@@ -177,17 +163,12 @@ def ticket_guarantee_view(request, pk: int):
 def ticket_lend_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = LendForm(request.POST)
-    if form.is_valid():
-        try:
-            ticket_lend_replacement(ticket=ticket, asset=form.cleaned_data["asset_number"],
-                                    due_date=form.cleaned_data["due_date"], by=request.user,
-                                    borrower_name=form.cleaned_data["borrower_name"])
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("บันทึกการให้ยืมเครื่องทดแทนแล้ว"))
-            return redirect(ticket)
-    return _rerender(request, ticket, lend_form=form)
+    return _form_step(
+        request, ticket, form, "lend_form",
+        lambda data: ticket_lend_replacement(ticket=ticket, asset=data["asset_number"], due_date=data["due_date"],
+                                             by=request.user, borrower_name=data["borrower_name"]),
+        _("บันทึกการให้ยืมเครื่องทดแทนแล้ว"),
+    )
 
 
 @require_POST
@@ -197,13 +178,9 @@ def ticket_return_view(request, pk: int, link_pk: int):
     link = get_object_or_404(ticket.loan_links.select_related("loan", "loan__asset"), pk=link_pk)
     form = ReturnForm(request.POST)
     if form.is_valid():
-        try:
-            ticket_return_replacement(link=link, condition=form.cleaned_data["condition"], by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("รับคืนเครื่องทดแทนแล้ว"))
+        _message_step(request, lambda: ticket_return_replacement(link=link, condition=form.cleaned_data["condition"],
+                                                                 by=request.user),
+                      _("รับคืนเครื่องทดแทนแล้ว"))
     else:
         messages.error(request, _("กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน"))
     return redirect(ticket)
@@ -216,13 +193,9 @@ def ticket_withdraw_view(request, pk: int):
     ticket = get_ticket_for_user(request, pk, withdraw=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
     form = WithdrawForm(request.POST)
     if form.is_valid():
-        try:
-            ticket_withdraw(ticket=ticket, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            # Received meanwhile: the form is gone from the page, so the reason goes to the messages.
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("ยกเลิกคำขอแล้ว"))
+        # Received meanwhile: the form is gone from the page, so a refusal goes to the messages.
+        _message_step(request, lambda: ticket_withdraw(ticket=ticket, by=request.user,
+                                                       reason=form.cleaned_data["reason"]),
+                      _("ยกเลิกคำขอแล้ว"))
         return redirect(ticket)
     return _rerender(request, ticket, withdraw_form=form)

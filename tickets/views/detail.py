@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET
 
 from helpdesk.roles import is_service_staff
 from tickets.access import get_ticket_for_user, may_withdraw
-from tickets.detail_sections import detail_sections_for
 from tickets.forms import (
     AssignForm,
     GuaranteeOverrideForm,
@@ -20,7 +19,8 @@ from tickets.forms import (
     WorkForm,
 )
 from tickets.models import Status, Ticket
-from tickets.parts_hooks import ticket_parts_lines
+from tickets.plugins.parts import ticket_parts_lines
+from tickets.plugins.sections import detail_sections_for
 from tickets.repairs import earlier_repairs
 from tickets.services.survey import survey_refusal
 

@@ -10,7 +10,7 @@ from helpdesk.pdf import pdf_response
 from helpdesk.roles import is_service_staff
 from tickets.access import get_ticket_for_user
 from tickets.models import Status, Ticket
-from tickets.parts_hooks import ticket_parts_lines
+from tickets.plugins.parts import ticket_parts_lines
 from tickets.views.detail import DETAIL_RELATED
 
 LETTER_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import Unit
+from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import id_card_upload_to, memo_upload_to
 from .common import StatusEvent, UnitScopedQuerySet
@@ -66,7 +66,9 @@ class ServiceAccount(models.Model):
         return f"{self.service.name}: {self.user_id} ({self.person_name})"
 
 
-class AccountRequest(models.Model):
+class AccountRequest(ServiceRequest):
+    reference_prefix = "AC"
+
     class Kind(models.TextChoices):
         NEW = "new", _("ขอเปิดบัญชีใหม่")
         RESET = "reset", _("ขอตั้งรหัสใหม่ (รีเซ็ต)")
@@ -123,23 +125,14 @@ class AccountRequest(models.Model):
     )
     delivered_at = models.DateTimeField(_("ส่งมอบเมื่อ"), null=True, blank=True)
     finished_at = models.DateTimeField(_("เสร็จสิ้นเมื่อ"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     objects = UnitScopedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ServiceRequest.Meta):
         verbose_name = _("คำขอบัญชีผู้ใช้")
         verbose_name_plural = _("คำขอบัญชีผู้ใช้")
-
-    def __str__(self) -> str:
-        return self.reference
-
-    @property
-    def reference(self) -> str:
-        return f"AC-{self.pk:05d}" if self.pk else "AC-ใหม่"
 
 
 class AccountRequestEvent(StatusEvent):

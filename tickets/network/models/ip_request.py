@@ -2,20 +2,21 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from assets.models import Asset
-from helpdesk.models import Unit
+from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import memo_upload_to
 from .common import CheckResult, StatusEvent, UnitScopedQuerySet
 from .subnet import Subnet
 
 
-class IPRequest(models.Model):
+class IPRequest(ServiceRequest):
+    reference_prefix = "IP"
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
         RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
@@ -64,23 +65,15 @@ class IPRequest(models.Model):
     )
     checked_at = models.DateTimeField(_("ทดสอบเมื่อ"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ปิดงานเมื่อ"), null=True, blank=True)
-    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
     objects = UnitScopedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ServiceRequest.Meta):
         verbose_name = _("คำขอหมายเลขไอพี")
         verbose_name_plural = _("คำขอหมายเลขไอพี")
 
-    def __str__(self) -> str:
-        return self.reference
-
-    @property
-    def reference(self) -> str:
-        return f"IP-{self.pk:05d}" if self.pk else "IP-ใหม่"
 
     @property
     def device_label(self) -> str:

@@ -2,19 +2,20 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import Unit
+from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import id_card_upload_to
 from .common import StatusEvent, UnitScopedQuerySet
 from .subnet import IPAssignment
 
 
-class MacChangeRequest(models.Model):
+class MacChangeRequest(ServiceRequest):
+    reference_prefix = "MAC"
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
         RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
@@ -44,22 +45,13 @@ class MacChangeRequest(models.Model):
         related_name="+",
     )
     finished_at = models.DateTimeField(_("เสร็จสิ้นเมื่อ"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("ยื่นคำขอเมื่อ"), default=timezone.now, db_index=True)
     history = HistoricalRecords()
 
     objects = UnitScopedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ServiceRequest.Meta):
         verbose_name = _("คำขอเปลี่ยน MAC Address")
         verbose_name_plural = _("คำขอเปลี่ยน MAC Address")
-
-    def __str__(self) -> str:
-        return self.reference
-
-    @property
-    def reference(self) -> str:
-        return f"MAC-{self.pk:05d}" if self.pk else "MAC-ใหม่"
 
 
 class MacChangeEvent(StatusEvent):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AccountRequest, ServiceAccount
-from .common import network_admin_emails, notify_status, supervisor_emails, transition
+from .common import network_admin_emails, notify_status, request_file, request_step, supervisor_emails, transition
 
 S = AccountRequest.Status
 ACCOUNT_REQUEST_TRANSITIONS: dict[str, set[str]] = {
@@ -24,48 +24,28 @@ ACCOUNT_REQUEST_TRANSITIONS: dict[str, set[str]] = {
 
 
 def account_request_create(*, request: AccountRequest, by: User) -> AccountRequest:
-    with transaction.atomic():
-        request.status = S.SUBMITTED
-        request.save()
-        request.events.create(from_status="", to_status=S.SUBMITTED, by=by)
-    notify_status(request, recipients=supervisor_emails(request.unit), url_name="network:account_request_detail")
-    return request
+    return request_file(request, by=by, recipients=supervisor_emails(request.unit),
+                        url_name="network:account_request_detail")
 
 
 def account_request_resubmit(*, request: AccountRequest, by: User) -> AccountRequest:
-    with transaction.atomic():
-        request = transition(AccountRequest, request.pk, to=S.SUBMITTED, by=by, table=ACCOUNT_REQUEST_TRANSITIONS,
-                             note=_("แก้ไขและส่งคำขออีกครั้ง"), apply=lambda r: setattr(r, "return_note", ""))
-    notify_status(request, recipients=supervisor_emails(request.unit), url_name="network:account_request_detail")
-    return request
+    return request_step(AccountRequest, request, to=S.SUBMITTED, by=by, table=ACCOUNT_REQUEST_TRANSITIONS,
+                        note=_("แก้ไขและส่งคำขออีกครั้ง"), fields={"return_note": ""},
+                        recipients=supervisor_emails(request.unit), url_name="network:account_request_detail")
 
 
 def account_request_approve(*, request: AccountRequest, by: User, note: str = "") -> AccountRequest:
-    def apply(r):
-        r.approved_by = by
-        r.approved_at = timezone.now()
-
-    with transaction.atomic():
-        request = transition(AccountRequest, request.pk, to=S.APPROVED, by=by, note=note,
-                             table=ACCOUNT_REQUEST_TRANSITIONS, apply=apply)
-    notify_status(request, recipients=network_admin_emails(), url_name="network:account_request_detail")
-    return request
+    return request_step(AccountRequest, request, to=S.APPROVED, by=by, table=ACCOUNT_REQUEST_TRANSITIONS, note=note,
+                        fields={"approved_by": by, "approved_at": timezone.now()},
+                        recipients=network_admin_emails(), url_name="network:account_request_detail")
 
 
 def account_request_return(*, request: AccountRequest, by: User, note: str) -> AccountRequest:
     """Incomplete: back to the requester with what to fix; approval must be given again."""
-
-    def apply(r):
-        r.return_note = note
-        r.approved_by = None
-        r.approved_at = None
-
-    with transaction.atomic():
-        request = transition(AccountRequest, request.pk, to=S.RETURNED, by=by, note=note,
-                             table=ACCOUNT_REQUEST_TRANSITIONS, apply=apply)
-    notify_status(request, recipients=[request.requested_by.email], url_name="network:account_request_detail",
-                  note=note)
-    return request
+    return request_step(AccountRequest, request, to=S.RETURNED, by=by, table=ACCOUNT_REQUEST_TRANSITIONS, note=note,
+                        fields={"return_note": note, "approved_by": None, "approved_at": None},
+                        recipients=[request.requested_by.email], url_name="network:account_request_detail",
+                        notice_note=note)
 
 
 def account_request_cancel(*, request: AccountRequest, by: User) -> AccountRequest:

@@ -1,13 +1,13 @@
 """Network requests' recipients and notices; status changes go through the kernel (helpdesk.workflow)."""
 
-
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from helpdesk.notify import notify
 from helpdesk.roles import Role
-from helpdesk.workflow import TransitionNotAllowed, ensure_allowed, transition  # noqa: F401  (kernel)
+from helpdesk.workflow import TransitionNotAllowed, ensure_allowed, record_created, transition  # noqa: F401
 
 
 def network_admin_emails() -> list[str]:
@@ -34,3 +34,26 @@ def notify_status(obj, *, recipients: list[str], url_name: str, note: str = "") 
         template="email/network/status.txt",
         context={"obj": obj, "note": note, "path": reverse(url_name, args=[obj.pk])},
     )
+
+
+def request_file(obj, *, by, recipients: list[str], url_name: str):
+    """File a new request: status submitted, its first event, a notice to whoever acts next."""
+    with transaction.atomic():
+        obj.status = obj.Status.SUBMITTED
+        obj.save()
+        record_created(obj, by=by)
+    notify_status(obj, recipients=recipients, url_name=url_name)
+    return obj
+
+
+def request_step(model, obj, *, to: str, by, table, recipients: list[str], url_name: str, note: str = "",
+                 fields: dict | None = None, notice_note: str = ""):
+    """One status change through the kernel (setting `fields` on the way), then the notice to `recipients`."""
+
+    def apply(locked):
+        for name, value in (fields or {}).items():
+            setattr(locked, name, value)
+
+    obj = transition(model, obj.pk, to=to, by=by, note=note, table=table, apply=apply)
+    notify_status(obj, recipients=recipients, url_name=url_name, note=notice_note)
+    return obj

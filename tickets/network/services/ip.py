@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AssignmentEvent, IPAssignment, IPRequest, Subnet
-from .common import ensure_allowed, network_admin_emails, notify_status, transition
+from .common import ensure_allowed, network_admin_emails, notify_status, request_file, request_step, transition
 
 S = IPRequest.Status
 IP_REQUEST_TRANSITIONS: dict[str, set[str]] = {
@@ -37,29 +37,20 @@ def mac_in_use_error(mac: str, *, exclude_assignment_id: int | None = None) -> V
 
 
 def ip_request_create(*, request: IPRequest, by: User) -> IPRequest:
-    with transaction.atomic():
-        request.status = S.SUBMITTED
-        request.save()
-        request.events.create(from_status="", to_status=S.SUBMITTED, by=by)
-    notify_status(request, recipients=network_admin_emails(), url_name="network:ip_detail")
-    return request
+    return request_file(request, by=by, recipients=network_admin_emails(), url_name="network:ip_detail")
 
 
 def ip_request_resubmit(*, request: IPRequest, by: User) -> IPRequest:
     """After the unit fixed what was returned (the edit form saved the fields)."""
-    with transaction.atomic():
-        request = transition(IPRequest, request.pk, to=S.SUBMITTED, by=by, table=IP_REQUEST_TRANSITIONS,
-                             note=_("แก้ไขและส่งคำขออีกครั้ง"), apply=lambda r: setattr(r, "return_reason", ""))
-    notify_status(request, recipients=network_admin_emails(), url_name="network:ip_detail")
-    return request
+    return request_step(IPRequest, request, to=S.SUBMITTED, by=by, table=IP_REQUEST_TRANSITIONS,
+                        note=_("แก้ไขและส่งคำขออีกครั้ง"), fields={"return_reason": ""},
+                        recipients=network_admin_emails(), url_name="network:ip_detail")
 
 
 def ip_request_return(*, request: IPRequest, by: User, reason: str) -> IPRequest:
-    with transaction.atomic():
-        request = transition(IPRequest, request.pk, to=S.RETURNED, by=by, note=reason, table=IP_REQUEST_TRANSITIONS,
-                             apply=lambda r: setattr(r, "return_reason", reason))
-    notify_status(request, recipients=[request.requested_by.email], url_name="network:ip_detail", note=reason)
-    return request
+    return request_step(IPRequest, request, to=S.RETURNED, by=by, table=IP_REQUEST_TRANSITIONS, note=reason,
+                        fields={"return_reason": reason}, recipients=[request.requested_by.email],
+                        url_name="network:ip_detail", notice_note=reason)
 
 
 def ip_request_cancel(*, request: IPRequest, by: User, note: str = "") -> IPRequest:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AssignmentEvent, IPAssignment, MacChangeRequest
-from .common import ensure_allowed, network_admin_emails, notify_status, transition
+from .common import ensure_allowed, network_admin_emails, notify_status, request_file, request_step, transition
 from .ip import mac_in_use_error
 
 S = MacChangeRequest.Status
@@ -21,28 +21,19 @@ MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = {
 
 
 def mac_change_create(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
-    with transaction.atomic():
-        change.status = S.SUBMITTED
-        change.save()
-        change.events.create(from_status="", to_status=S.SUBMITTED, by=by)
-    notify_status(change, recipients=network_admin_emails(), url_name="network:mac_detail")
-    return change
+    return request_file(change, by=by, recipients=network_admin_emails(), url_name="network:mac_detail")
 
 
 def mac_change_resubmit(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
-    with transaction.atomic():
-        change = transition(MacChangeRequest, change.pk, to=S.SUBMITTED, by=by, table=MAC_CHANGE_TRANSITIONS,
-                            note=_("แก้ไขและส่งคำขออีกครั้ง"), apply=lambda c: setattr(c, "return_reason", ""))
-    notify_status(change, recipients=network_admin_emails(), url_name="network:mac_detail")
-    return change
+    return request_step(MacChangeRequest, change, to=S.SUBMITTED, by=by, table=MAC_CHANGE_TRANSITIONS,
+                        note=_("แก้ไขและส่งคำขออีกครั้ง"), fields={"return_reason": ""},
+                        recipients=network_admin_emails(), url_name="network:mac_detail")
 
 
 def mac_change_return(*, change: MacChangeRequest, by: User, reason: str) -> MacChangeRequest:
-    with transaction.atomic():
-        change = transition(MacChangeRequest, change.pk, to=S.RETURNED, by=by, note=reason,
-                            table=MAC_CHANGE_TRANSITIONS, apply=lambda c: setattr(c, "return_reason", reason))
-    notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail", note=reason)
-    return change
+    return request_step(MacChangeRequest, change, to=S.RETURNED, by=by, table=MAC_CHANGE_TRANSITIONS, note=reason,
+                        fields={"return_reason": reason}, recipients=[change.requested_by.email],
+                        url_name="network:mac_detail", notice_note=reason)
 
 
 def mac_change_cancel(*, change: MacChangeRequest, by: User) -> MacChangeRequest:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.models import Unit
 from helpdesk.roles import sees_all_units, units_overseen_by
 from helpdesk.thai import format_date
@@ -23,7 +24,6 @@ from ..access import (
 from ..forms import AccountCompleteForm, AccountRequestForm, ReasonForm
 from ..models import AccountRequest, IdCardAccess, Service, ServiceAccount
 from .common import attachment, client_ip, requester_unit, run_step
-from .listing import ListSpec, csv_response, list_context, wants_csv
 
 S = AccountRequest.Status
 

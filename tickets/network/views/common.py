@@ -1,9 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.utils.http import content_disposition_header
 
 from helpdesk.roles import user_unit
+from helpdesk.uploads import attachment  # noqa: F401  (re-exported for the network views)
 
 from ..access import require
 
@@ -24,25 +23,6 @@ def requester_unit(user):
     unit = user_unit(user)
     require(unit is not None)
     return unit
-
-
-def attachment(field_file, download_name: str) -> FileResponse:
-    """A stored file as an attachment (never inline, never from a public URL)."""
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    ext = field_file.name.rsplit(".", 1)[-1].lower()
-    content_type = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(
-        ext, "application/octet-stream"
-    )
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{download_name}.{ext}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def client_ip(request) -> str | None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.pdf import pdf_response
 from helpdesk.thai import format_date, thai_digits
 
@@ -18,7 +19,6 @@ from ..access import can_edit_request, get_ip_request_for_user, is_network_admin
 from ..forms import AssignForm, ChecksForm, IPRequestForm, ReasonForm
 from ..models import IPRequest, Subnet
 from .common import attachment, requester_unit, run_step
-from .listing import ListSpec, csv_response, list_context, wants_csv
 
 S = IPRequest.Status
 

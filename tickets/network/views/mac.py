@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.thai import format_date
 
 from .. import services
@@ -23,7 +24,6 @@ from ..access import (
 from ..forms import MacChangeForm, ReasonForm
 from ..models import IdCardAccess, MacChangeRequest
 from .common import attachment, client_ip, run_step
-from .listing import ListSpec, csv_response, list_context, wants_csv
 
 S = MacChangeRequest.Status
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.thai import format_date
 
 from .. import services
@@ -16,7 +17,6 @@ from ..forms import ReasonForm
 from ..macs import normalise_mac
 from ..models import IPAssignment, MacChangeRequest, Subnet
 from .common import run_step
-from .listing import ListSpec, csv_response, list_context, wants_csv
 
 
 def registry_spec() -> ListSpec:

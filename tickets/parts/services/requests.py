@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.roles import Role, has_role
-from tickets import tracking_cache
 from tickets.models import Status, Ticket
 from tickets.parts.models import (
     OUTSTANDING_STATUSES,
@@ -28,6 +27,7 @@ from tickets.parts.models import (
 )
 from tickets.parts.services.stock import can_keep_stock, stock_issue, stock_receive, stock_return
 from tickets.services import ticket_transition
+from tickets.tracking import cache as tracking_cache
 
 logger = logging.getLogger(__name__)
 S = PartRequestStatus

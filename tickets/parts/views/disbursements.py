@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helpdesk.forms import run_form
 from helpdesk.pdf import pdf_response
 from tickets.parts.access import get_disbursement_for_user
 from tickets.parts.forms import CancelForm, DisbursementForm, DisbursementLineFormSet, HandOverForm, apply_service_error
@@ -120,21 +121,21 @@ def disbursement_hand_over_view(request, pk: int):
     if not can_disburse(request.user):
         raise PermissionDenied
     form = HandOverForm(request.POST)
-    if form.is_valid():
-        try:
-            disbursement_hand_over(
-                disbursement=disbursement, by=request.user, received_by_name=form.cleaned_data["received_by_name"],
-                received_by_position=form.cleaned_data["received_by_position"], signed_at=form.signed_at(),
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, _("บันทึกการส่งมอบ %(number)s แล้ว ตัดยอดคลังเรียบร้อย")
-                             % {"number": disbursement.number})
-            return redirect(disbursement)
+    if run_form(form, lambda data: disbursement_hand_over(
+        disbursement=disbursement, by=request.user, received_by_name=data["received_by_name"],
+        received_by_position=data["received_by_position"], signed_at=form.signed_at(),
+    )):
+        messages.success(request, _("บันทึกการส่งมอบ %(number)s แล้ว ตัดยอดคลังเรียบร้อย")
+                         % {"number": disbursement.number})
+        return redirect(disbursement)
+    return _refused(request, disbursement, "hand_over_form", form)
+
+
+def _refused(request, disbursement, form_name: str, form):
+    """The page again with the refused form, or (when the slip can no longer be acted on) its errors as messages."""
     context = _detail_context(request, disbursement)
     if context["can_act"]:
-        context["hand_over_form"] = form
+        context[form_name] = form
     else:
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return render(request, "parts/disbursement_detail.html", context)
@@ -147,20 +148,11 @@ def disbursement_cancel_view(request, pk: int):
     if not can_disburse(request.user):
         raise PermissionDenied
     form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            disbursement_cancel(disbursement=disbursement, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, _("ยกเลิกใบเบิก %(number)s แล้ว") % {"number": disbursement.number})
-            return redirect(disbursement)
-    context = _detail_context(request, disbursement)
-    if context["can_act"]:
-        context["cancel_form"] = form
-    else:
-        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
-    return render(request, "parts/disbursement_detail.html", context)
+    if run_form(form, lambda data: disbursement_cancel(disbursement=disbursement, by=request.user,
+                                                       reason=data["reason"])):
+        messages.success(request, _("ยกเลิกใบเบิก %(number)s แล้ว") % {"number": disbursement.number})
+        return redirect(disbursement)
+    return _refused(request, disbursement, "cancel_form", form)
 
 
 @login_required

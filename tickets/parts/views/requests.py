@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.forms import run_form
 from helpdesk.roles import Role, has_role, user_team
 from tickets.parts.access import get_part_request_for_user, get_ticket_for_parts, require_parts_reader
-from tickets.parts.forms import NoteForm, OrderForm, PartRequestForm, ReceivedForm, apply_service_error
+from tickets.parts.forms import NoteForm, OrderForm, PartRequestForm, ReceivedForm
 from tickets.parts.models import PART_TRANSITIONS, PartRequest, PartRequestStatus
 from tickets.parts.services import (
     balances,
@@ -97,18 +97,12 @@ def ticket_parts(request, ticket_pk: int):
 def request_create(request, ticket_pk: int):
     ticket = get_ticket_for_parts(request, ticket_pk)
     form = PartRequestForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            part_request_create(
-                ticket=ticket, by=request.user, item=data["item"], description=data["description"],
-                quantity=data["quantity"], reason=data["reason"], estimated_cost=data["estimated_cost"],
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, _("บันทึกคำขออะไหล่แล้ว"))
-            return redirect("parts:ticket_parts", ticket.pk)
+    if run_form(form, lambda data: part_request_create(
+        ticket=ticket, by=request.user, item=data["item"], description=data["description"],
+        quantity=data["quantity"], reason=data["reason"], estimated_cost=data["estimated_cost"],
+    )):
+        messages.success(request, _("บันทึกคำขออะไหล่แล้ว"))
+        return redirect("parts:ticket_parts", ticket.pk)
     context = _ticket_parts_context(request, ticket, request_form=form)
     context["form"] = form
     return render(request, "parts/ticket_parts.html", context)
@@ -122,17 +116,13 @@ def request_transition(request, pk: int, action: str):
     part_request = get_part_request_for_user(request, pk)
     to, form_class = ACTIONS[action]
     form = form_class(request.POST, prefix=action)
-    if form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "note"}
-        try:
-            part_request_transition(part_request=part_request, to=to, by=request.user,
-                                    note=form.cleaned_data.get("note", ""), **fields)
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, _("“%(part)s”: %(status)s") % {"part": part_request.part_name,
-                                                                     "status": S(to).label})
-            return redirect(safe_next(request, part_request.get_absolute_url()))
+    if run_form(form, lambda data: part_request_transition(
+        part_request=part_request, to=to, by=request.user, note=data.get("note", ""),
+        **{k: v for k, v in data.items() if k != "note"},
+    )):
+        messages.success(request, _("“%(part)s”: %(status)s") % {"part": part_request.part_name,
+                                                                 "status": S(to).label})
+        return redirect(safe_next(request, part_request.get_absolute_url()))
     ticket = get_ticket_for_parts(request, part_request.ticket_id)
     context = _ticket_parts_context(request, ticket, failed=(part_request.pk, action, form))
     context["action_error"] = True

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from helpdesk.ratelimit import limit_and_fetch, limit_per_address
-from tickets import tracking_cache
 from tickets.forms import SurveyForm
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.models.ticket import DELIVERED_STATUSES
-from tickets.parts_hooks import ticket_waiting_part_names
+from tickets.plugins.parts import ticket_waiting_part_names
 from tickets.repairs import earlier_repairs
 from tickets.services import survey_submit
 from tickets.services.survey import survey_deadline, survey_refusal
+from tickets.tracking import cache as tracking_cache
 
 RESOLVED_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,
                      Status.UNREPAIRABLE}
@@ -74,7 +74,7 @@ def tracking(request, token: str):
         raise Http404
     # A visitor with no cookies (a phone that scanned the slip) sees the same page as every other such
     # visitor: no messages, no session, no personal form state, so that page comes from the shared cache
-    # (tickets/tracking_cache.py drops it when the ticket changes; pages with the survey form, which carry a
+    # (tickets/tracking/cache.py drops it when the ticket changes; pages with the survey form, which carry a
     # CSRF token, are never cached). The rate limit's count and the cached copy come in one round trip.
     shared = not request.COOKIES
     limited, body = limit_and_fetch(request, "tracking", tracking_rate(),

@@ -1,4 +1,4 @@
-"""Staff list pages: search, allowlisted filters and sort, pagination, CSV export."""
+"""Staff list pages (every process): search, allowlisted filters and sort, pagination, CSV export."""
 
 import csv
 from collections.abc import Callable, Iterable

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tickets.models import ACTIVE_STATUSES, Ticket
-from tickets.parts_hooks import tickets_parts_cost
+from tickets.plugins.parts import tickets_parts_cost
 
 TEMPLATE_NAME = "tickets/includes/_asset_repairs.html"
 REPLACEMENT_REPAIRS = 3  # SPEC §2: three repairs in twelve months
