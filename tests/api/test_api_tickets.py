@@ -234,7 +234,7 @@ def test_illegal_transition_is_400_with_the_services_thai_message(api_as, techni
     response = api_as(technician).post(transition_url(ticket_a), {"to": "delivered"}, format="json")
     assert response.status_code == 400
     body = response.json()
-    assert body["code"] == "illegal_transition"
+    assert body["code"] == "transition"
     assert body["detail"] == "ไม่สามารถเปลี่ยนสถานะจาก “รับแจ้ง” เป็น “ส่งมอบแล้ว” ได้"
     ticket_a.refresh_from_db()
     assert ticket_a.status == Status.NEW
