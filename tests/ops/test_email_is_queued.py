@@ -10,7 +10,7 @@ from tickets.services import ticket_transition
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_status_change_queues_the_mail_and_the_worker_sends_it(
     settings, make_ticket, hw, unit_a, requester_a, technician
 ):
