@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "tickets.parts",
     "tickets.reports",
     "publishing",
+    "publishing.knowledge",
+    "tickets.consultations",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -128,6 +129,16 @@ class IntakeForm(forms.Form):
 class RequesterTicketForm(IntakeForm):
     requester_position = forms.CharField(label=_("ตำแหน่ง"), max_length=200, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The category's troubleshooting guide appears under the form as soon as a category is chosen (htmx).
+        from django.urls import reverse
+
+        self.fields["category"].widget.attrs.update({
+            "hx-get": reverse("knowledge:guide_panel"), "hx-trigger": "change", "hx-target": "#guide-panel",
+            "hx-swap": "innerHTML",
+        })
+
     field_order = [
         "asset_number", "device_description", "device_serial", "category", "symptom", "photos",
         "requester_position", "requester_phone", "confirm_duplicate",
@@ -218,6 +229,18 @@ class WorkForm(forms.ModelForm):
             "fix": forms.Textarea(attrs={"rows": 2}),
             "internal_notes": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The technician picks the guide followed from the published guides (and keeps the one already chosen).
+        from publishing.knowledge.models import Article
+
+        current = self.instance.guide_followed_id if self.instance else None
+        field = self.fields["guide_followed"]
+        field.queryset = Article.objects.guides().filter(
+            Q(status=Article.Status.PUBLISHED) | Q(pk=current)
+        ).order_by("title")
+        field.empty_label = _("ไม่ได้ใช้คู่มือ")
 
     def clean_time_spent_minutes(self):
         minutes = self.cleaned_data["time_spent_minutes"]
