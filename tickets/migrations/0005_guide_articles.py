@@ -13,7 +13,9 @@ def keep_old_text(apps, schema_editor):
 
 
 def restore_old_text(apps, schema_editor):
-    pass  # the text column is kept; reversing past 0005 drops the links only
+    for name in ("Ticket", "HistoricalTicket"):
+        model = apps.get_model("tickets", name)
+        model.objects.exclude(guide_followed_text="").update(guide_followed=models.F("guide_followed_text"))
 
 
 class Migration(migrations.Migration):

@@ -11,6 +11,14 @@ INDEXES = {
 }
 
 
+class TrigramExtensionOnPostgres(TrigramExtension):
+    """pg_trgm on PostgreSQL; nothing on SQLite in either direction."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -29,6 +37,6 @@ class Migration(migrations.Migration):
     dependencies = [("knowledge", "0001_initial")]
 
     operations = [
-        TrigramExtension(),
+        TrigramExtensionOnPostgres(),
         migrations.RunPython(create_indexes, drop_indexes),
     ]
