@@ -8,7 +8,7 @@ from PIL import Image
 
 from publishing.knowledge.defaults import ensure_default_guides
 from publishing.knowledge.models import Article
-from tests.tickets.conftest import category
+from tests.tickets.conftest import category, make_ticket  # noqa: F401 (fixture)
 from tickets.models import Category
 
 
