@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 

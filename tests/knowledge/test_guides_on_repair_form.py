@@ -1,7 +1,6 @@
 """Guides are articles: default drafts exist, a published guide shows on the repair form (solved = deflection),
 on the ticket page for the technician, and the technician picks the guide followed from the list."""
 
-import pytest
 
 from publishing.knowledge.defaults import DEFAULT_GUIDES, ensure_default_guides
 from publishing.knowledge.models import Article, GuideFeedback
