@@ -60,8 +60,8 @@ def article_publish(*, article: Article, by, note: str = "") -> Article:
         obj._history_user = by
 
     obj = transition(Article, article.pk, to=Article.Status.PUBLISHED, by=by, note=note,
-                     table=Article.TRANSITIONS, apply=apply,
-                     on_commit=lambda saved: article_published.send(sender=Article, article=saved, by=by))
+                     table=Article.TRANSITIONS, apply=apply)
+    article_published.send(sender=Article, article=obj, by=by)
     return obj
 
 
