@@ -116,3 +116,21 @@ def test_an_anonymous_visitor_searches_public_articles_on_a_phone(phone_page, li
     phone_page.click("#article-list a >> nth=0")
     phone_page.wait_for_selector("#article-body strong")
     assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_pressing_enter_files_the_ticket_not_a_deflection(page, live_server, unit_a):
+    from publishing.knowledge.models import GuideFeedback
+    from tickets.models import Ticket
+
+    _published_printer_guide()
+    make_user("somsri", Role.REQUESTER, unit=unit_a)
+    _sign_in(page, live_server, "somsri")
+    page.goto(f"{live_server.url}/tickets/new/")
+    page.select_option("#id_category", label="เครื่องพิมพ์")
+    page.wait_for_selector("#guide-steps")
+    page.fill("#id_symptom", "กระดาษติด")
+    page.fill("#id_requester_phone", "02 111 2222")
+    page.fill("#id_device_description", "เครื่องพิมพ์ชั้น 2")
+    page.press("#id_device_description", "Enter")
+    page.wait_for_selector("#ticket-status")
+    assert Ticket.objects.count() == 1 and not GuideFeedback.objects.exists()
