@@ -47,6 +47,8 @@ class AttachmentForm(forms.Form):
 
 
 class PublicationForm(forms.ModelForm):
+    url = forms.URLField(label=_("ลิงก์"), required=False, max_length=500, assume_scheme="https")
+
     class Meta:
         model = Publication
         fields = ["channel", "published_on", "issue", "url"]

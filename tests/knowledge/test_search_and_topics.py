@@ -64,7 +64,7 @@ def test_the_index_keeps_a_fixed_number_of_queries(make_article, client, django_
 
 
 @pytest.mark.postgres
-def test_postgres_has_the_trigram_indexes():
+def test_postgres_serves_thai_search_from_the_trigram_indexes(db, make_article):
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -72,4 +72,14 @@ def test_postgres_has_the_trigram_indexes():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'knowledge_article'")
         names = {row[0] for row in cursor.fetchall()}
-    assert {"knowledge_article_title_trgm", "knowledge_article_body_trgm"} <= names
+        assert {"knowledge_article_title_trgm", "knowledge_article_summary_trgm",
+                "knowledge_article_body_trgm"} <= names
+        cursor.execute("SELECT show_trgm(UPPER('เครื่องพิมพ์'))")
+        assert len(cursor.fetchone()[0]) > 3  # Thai letters make trigrams under the database's ctype
+    make_article("แก้ปัญหากระดาษติดในเครื่องพิมพ์")
+    query = Article.objects.filter(title__icontains="เครื่องพิมพ์")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = query.explain()
+    assert "knowledge_article_title_trgm" in plan
+    assert [a.title for a in query] == ["แก้ปัญหากระดาษติดในเครื่องพิมพ์"]
