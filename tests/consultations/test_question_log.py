@@ -144,3 +144,18 @@ def test_article_topics_link_is_many_to_many(technician, published_article):
     second = Article.objects.create(title="อีกบทความ", body="x", author=technician)
     services.topic_link_article(topic=a, article=second, by=technician)
     assert set(published_article.topics.all()) == {a, b} and a.articles.count() == 2
+
+
+def test_topics_due_soon_and_overdue_send_reminders_once(technician, it_head, topic):
+    from helpdesk.reminders import collect
+
+    services.topic_accept(topic=topic, by=technician)
+    topic.refresh_from_db()
+    assert not [d for d in collect(timezone.now()) if d.key.startswith("consultations.")]
+    soon = [d for d in collect(topic.due_at - dt.timedelta(days=2)) if d.key.startswith("consultations.")]
+    assert [(d.key, d.recipients) for d in soon] == [(f"consultations.topic_due:{topic.pk}", (technician,))]
+    late = [d for d in collect(topic.due_at + dt.timedelta(hours=1)) if d.key.startswith("consultations.")]
+    assert [d.key for d in late] == [f"consultations.topic_overdue:{topic.pk}"]
+    assert set(late[0].recipients) == {technician, it_head}
+    Topic.objects.filter(pk=topic.pk).update(status=TS.ANSWERED)
+    assert not [d for d in collect(topic.due_at + dt.timedelta(hours=1)) if d.key.startswith("consultations.")]

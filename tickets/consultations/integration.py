@@ -130,6 +130,37 @@ def knowledge_report_csv(scope):
     return header, rows
 
 
+def topic_reminders(now):
+    """Due notices of the question log: a topic's article is due in 3 days (to who opened the topic), and a topic
+    past its 15 days (to who opened it and the IT heads). One query for the topics, one for the IT heads."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from helpdesk.reminders import Due
+    from helpdesk.roles import Role
+    from tickets.consultations.models import Topic
+
+    topics = list(
+        Topic.objects.filter(status=Topic.Status.ACCEPTED, due_at__lt=now + dt.timedelta(days=3))
+        .select_related("created_by").order_by("due_at")
+    )
+    if not topics:
+        return
+    heads = tuple(get_user_model().objects.filter(groups__name=Role.IT_HEAD, is_active=True).distinct())
+    for topic in topics:
+        url = topic.get_absolute_url()
+        if topic.due_at >= now:
+            yield Due(key=f"consultations.topic_due:{topic.pk}", kind="knowledge_topic_due",
+                      recipients=(topic.created_by,), url=url,
+                      subject=_("ประเด็น “%(title)s” ต้องเผยแพร่บทความภายใน 3 วัน") % {"title": topic.title})
+        else:
+            recipients = tuple({user.pk: user for user in (topic.created_by, *heads)}.values())
+            yield Due(key=f"consultations.topic_overdue:{topic.pk}", kind="knowledge_topic_overdue",
+                      recipients=recipients, url=url,
+                      subject=_("ประเด็น “%(title)s” เกินกำหนด 15 วันแล้ว ยังไม่เผยแพร่บทความ") % {"title": topic.title})
+
+
 def _article_published(sender, *, article, by, **kwargs) -> None:
     from tickets.consultations.services import topics_answer_for_article
 
@@ -137,9 +168,11 @@ def _article_published(sender, *, article, by, **kwargs) -> None:
 
 
 def register() -> None:
+    from helpdesk.reminders import register_source
     from publishing.knowledge.services import article_published
 
     article_published.connect(_article_published, dispatch_uid="consultations_article_published")
+    register_source(topic_reminders)
     register_report_section(ReportSection(
         "consultations", gettext_lazy("การให้คำปรึกษาทางโทรศัพท์/ติดต่อด้วยตนเอง"),
         "consultations/includes/_report_consultations.html", build=consultations_report, order=75,
