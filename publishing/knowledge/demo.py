@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 from publishing.files import check_upload
 from publishing.knowledge import services
 from publishing.knowledge.defaults import ensure_default_guides
-from publishing.knowledge.models import Article
+from publishing.knowledge.models import Article, GuideFeedback
 from tickets.models import Category, Status, Ticket
 
 MARKER_TITLE = "วิธีตั้งค่าเครื่องพิมพ์ร่วมกันในสำนักงาน (Shared Printer)"
@@ -95,6 +95,19 @@ def seed(command, options) -> None:
                                         ("journal", "", "ปีที่ 12 ฉบับที่ 3")):
                 services.publication_record(article=article, by=technician, channel=channel, url=url, issue=issue,
                                             published_on=timezone.localdate() - dt.timedelta(days=days_ago - 1))
+    # Unit users who read a guide on the repair form: most solved it themselves, some still filed.
+    requesters = list(User.objects.filter(username__in=["requester", "requester2"]))
+    for index, (title, outcome) in enumerate([
+        ("คู่มือแนวทางการแก้ไขปัญหา Printer", "solved"), ("คู่มือแนวทางการแก้ไขปัญหา Printer", "solved"),
+        ("คู่มือแนวทางการแก้ไขปัญหา Printer", "need_help"), ("คู่มือแนวทางการแก้ไขปัญหา Internet", "solved"),
+        ("คู่มือแนวทางการแก้ไขปัญหา Computer", "need_help"),
+    ]):
+        guide = Article.objects.filter(kind=Article.Kind.GUIDE, title=title, status=Article.Status.PUBLISHED).first()
+        if guide is None or not requesters:
+            continue
+        feedback = services.guide_feedback_record(article=guide, user=requesters[index % len(requesters)],
+                                                  outcome=outcome, category=guide.category)
+        GuideFeedback.objects.filter(pk=feedback.pk).update(at=now - dt.timedelta(days=index + 1))
     # Finished repairs of a category with a published guide followed that guide.
     for ticket in Ticket.objects.filter(
         Q(status__in=[Status.DELIVERED, Status.CLOSED, Status.READY_FOR_PICKUP]),
