@@ -111,3 +111,21 @@ def test_the_sections_render_in_the_summary_report(march, login, executive):
     body = page.content.decode()
     assert 'id="report-consultations"' in body and 'id="report-knowledge-topics"' in body
     assert "คู่มือเครื่องพิมพ์" in body and "รหัสผ่านอีเมล" in body
+
+
+def test_the_desk_widget_counts_today_ungrouped_memos_and_overdue(login, technician, requester_a, make_consultation,
+                                                                   unit_a):
+    topic = services.topic_create(by=technician, title="ค้าง")
+    services.topic_accept(topic=topic, by=technician)
+    Topic.objects.filter(pk=topic.pk).update(due_at=at(1))
+    make_consultation("วันนี้")
+    make_consultation("มีประเด็น", topic=topic)
+    services.memo_record(by=technician, unit=unit_a, memo_number="9", memo_date=dt.date(2026, 3, 1), subject="x")
+    page = login(technician).get("/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="widget-consultations"' in html
+    widget = html[html.index('id="widget-consultations"'):]
+    for key, value in (("today", 2), ("ungrouped", 1), ("memos", 1), ("overdue", 1)):
+        assert f'data-count="{key}">{value}<' in widget, key
+    assert 'id="widget-consultations"' not in login(requester_a).get("/").content.decode()

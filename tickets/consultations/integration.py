@@ -6,7 +6,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.dashboard import ReportSection, register_report_section
+from helpdesk.dashboard import ReportSection, register_report_section, register_widget
+from helpdesk.roles import Role
 
 
 def consultations_report(scope) -> dict:
@@ -130,6 +131,24 @@ def knowledge_report_csv(scope):
     return header, rows
 
 
+def desk_widget_context(request) -> dict | None:
+    """The question log at a glance for the desk: consultations today, questions not grouped, topics past
+    15 days (three queries)."""
+    from django.utils import timezone
+
+    from tickets.consultations.models import Consultation, MemoRequest, Topic
+
+    today = timezone.localdate()
+    counts = Topic.objects.aggregate(overdue=Count("pk", filter=Q(status=Topic.Status.ACCEPTED,
+                                                                    due_at__lt=timezone.now())))
+    consults = Consultation.objects.aggregate(
+        today=Count("pk", filter=Q(recorded_at__date=today)),
+        ungrouped=Count("pk", filter=Q(topic__isnull=True)),
+    )
+    memos = MemoRequest.objects.filter(accepted_at__isnull=True).count()
+    return {**counts, **consults, "memos": memos}
+
+
 def topic_reminders(now):
     """Due notices of the question log: a topic's article is due in 3 days (to who opened the topic), and a topic
     past its 15 days (to who opened it and the IT heads). One query for the topics, one for the IT heads."""
@@ -173,6 +192,8 @@ def register() -> None:
 
     article_published.connect(_article_published, dispatch_uid="consultations_article_published")
     register_source(topic_reminders)
+    register_widget("consultations_desk", template="consultations/includes/_widget_desk.html",
+                    context=desk_widget_context, roles={Role.TECHNICIAN, Role.IT_HEAD}, order=60)
     register_report_section(ReportSection(
         "consultations", gettext_lazy("การให้คำปรึกษาทางโทรศัพท์/ติดต่อด้วยตนเอง"),
         "consultations/includes/_report_consultations.html", build=consultations_report, order=75,
