@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "tickets.datarequests",
     "tickets.reports",
     "publishing",
+    "publishing.knowledge",
+    "tickets.consultations",
 ]
 
 MIDDLEWARE = [

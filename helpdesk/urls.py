@@ -27,6 +27,8 @@ urlpatterns = [
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),
+    path("knowledge/", include("publishing.knowledge.urls")),
+    path("consultations/", include("tickets.consultations.urls")),
     path("assets/", include("assets.urls")),
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),

@@ -143,7 +143,7 @@ def _seed_examples(command) -> None:
             if step in (Status.QUALITY_CHECK, Status.UNREPAIRABLE):
                 ticket_record_work(ticket=ticket, by=technician, diagnosis="ตรวจสอบตามคู่มือแนวทางการแก้ไขปัญหา",
                                    cause="อุปกรณ์เสื่อมสภาพตามอายุการใช้งาน", fix="เปลี่ยนอุปกรณ์และทดสอบการใช้งาน",
-                                   guide_followed=ticket.category.guide_title, time_spent_minutes=90,
+                                   guide_followed=ticket.category.guide, time_spent_minutes=90,
                                    reinstalled=ticket.category.kind == Category.Kind.SOFTWARE)
             ticket_transition(ticket=ticket, to=step, by=technician, note=NOTES.get(step, ""),
                               **FIELDS.get(step, {}))

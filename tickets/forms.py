@@ -16,6 +16,7 @@ from helpdesk.forms import ThaiDateField
 from helpdesk.models import Unit
 from helpdesk.roles import Role
 from tickets.models import Category, Channel, SatisfactionSurvey, Status, Ticket
+from tickets.plugins.guides import guide_choices
 from tickets.services import guarantee_check
 from tickets.uploads import MAX_PHOTOS, MultipleFileField, validate_pdf, validate_photos
 
@@ -124,6 +125,16 @@ class IntakeForm(forms.Form):
 class RequesterTicketForm(IntakeForm):
     requester_position = forms.CharField(label=_("ตำแหน่ง"), max_length=200, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The category's troubleshooting guide appears under the form as soon as a category is chosen (htmx).
+        from django.urls import reverse
+
+        self.fields["category"].widget.attrs.update({
+            "hx-get": reverse("knowledge:guide_panel"), "hx-trigger": "change", "hx-target": "#guide-panel",
+            "hx-swap": "innerHTML",
+        })
+
     field_order = [
         "asset_number", "device_description", "device_serial", "category", "symptom", "photos",
         "requester_position", "requester_phone", "confirm_duplicate",
@@ -214,6 +225,14 @@ class WorkForm(forms.ModelForm):
             "fix": forms.Textarea(attrs={"rows": 2}),
             "internal_notes": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The technician picks the guide followed from the published guides (and keeps the one already chosen).
+        current = self.instance.guide_followed_id if self.instance else None
+        field = self.fields["guide_followed"]
+        field.queryset = guide_choices(current, field.queryset.none())
+        field.empty_label = _("ไม่ได้ใช้คู่มือ")
 
     def clean_time_spent_minutes(self):
         minutes = self.cleaned_data["time_spent_minutes"]

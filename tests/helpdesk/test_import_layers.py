@@ -7,12 +7,15 @@ The layers, lowest first (docs/architecture.md draws them):
 0. ``helpdesk`` — the kernel and what every app shares (units, roles, workflow, notify, PDF, dashboard).
 1. ``assets`` — the asset registry.
 2. ``tickets`` core — the repair ticket, its plug-in points (``tickets.plugins``) and tracking page.
-3. processes — ``tickets.parts``, ``tickets.network``, ``publishing`` and any new top-level app:
+2½. content — ``publishing`` (web publishing, news, knowledge articles): the question log and the ticket
+   page plug into it; a category's troubleshooting guide is an article (tickets reach it through
+   ``tickets.plugins.guides``, never by import).
+3. processes — ``tickets.parts``, ``tickets.network``, the other ``tickets`` processes and any new top-level app:
    they plug into the layers below and never import each other.
 4. ``tickets.reports`` — reads everything below.
 
 Inside an app the kinds of module are ordered too: ``models`` < ``services``/``forms`` < ``views`` < ``urls``.
-Exempt: the site's entry points ``helpdesk.settings``, ``helpdesk.urls``, ``helpdesk.api_urls`` and ``helpdesk.wsgi`` wire
+Exempt: the entry points ``helpdesk.settings``, ``helpdesk.urls``, ``helpdesk.api_urls``, ``helpdesk.wsgi`` wire
 every app together, and migrations are frozen history.
 """
 
@@ -23,13 +26,14 @@ ROOT = Path(__file__).resolve().parents[2]
 NOT_PACKAGES = {"tests", "static", "templates", "locale", "docs", "media", "node_modules"}
 EXEMPT = {"helpdesk.settings", "helpdesk.urls", "helpdesk.api_urls", "helpdesk.wsgi"}
 
-KERNEL, ASSETS, TICKETS, PROCESS, REPORTS = range(5)
-LAYER_NAMES = {KERNEL: "helpdesk", ASSETS: "assets", TICKETS: "tickets core", PROCESS: "process",
+KERNEL, ASSETS, TICKETS, CONTENT, PROCESS, REPORTS = range(6)
+LAYER_NAMES = {KERNEL: "helpdesk", ASSETS: "assets", CONTENT: "content", TICKETS: "tickets core", PROCESS: "process",
                REPORTS: "reports"}
 # The longest matching prefix decides; a top-level app not listed is a process.
 LAYERS = {
     "helpdesk": KERNEL,
     "assets": ASSETS,
+    "publishing": CONTENT,
     "tickets": TICKETS,
     "tickets.parts": PROCESS,
     "tickets.network": PROCESS,
@@ -37,7 +41,6 @@ LAYERS = {
     "tickets.datarequests": PROCESS,
     "tickets.consultations": PROCESS,
     "tickets.systems": PROCESS,
-    "publishing": PROCESS,
     "tickets.reports": REPORTS,
 }
 KIND_ORDER = {"models": 0, "services": 1, "forms": 1, "views": 2, "urls": 3}

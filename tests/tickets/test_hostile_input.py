@@ -37,7 +37,7 @@ def test_script_in_every_text_field_is_escaped(login, technician, requester_a, u
     ticket = Ticket.objects.get()
     ticket_transition(ticket=ticket, to="in_progress", by=technician, note=XSS)
     ticket_record_work(
-        ticket=ticket, by=technician, diagnosis=XSS, cause=XSS, fix=XSS, guide_followed=XSS, internal_notes=XSS
+        ticket=ticket, by=technician, diagnosis=XSS, cause=XSS, fix=XSS, internal_notes=XSS
     )
     ticket_add_note(ticket=ticket, by=technician, note=XSS, is_internal=False)
     ticket_transition(ticket=ticket, to="quality_check", by=technician, note=XSS)

@@ -29,6 +29,10 @@ class Category(models.Model):
     guide_title = models.CharField(_("คู่มือแนวทางการแก้ไขปัญหา"), max_length=255, blank=True)
     guide_url = models.URLField(_("ลิงก์คู่มือ"), blank=True)
     guide_text = models.TextField(_("ขั้นตอนตามคู่มือ"), blank=True)
+    guide = models.ForeignKey(
+        "knowledge.Article", verbose_name=_("บทความคู่มือ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="guide_for_categories", limit_choices_to={"kind": "guide"},
+    )
     sla_working_days = models.PositiveSmallIntegerField(
         _("เป้าหมายระยะเวลาให้บริการ (วันทำการ)"), null=True, blank=True,
         help_text=_("เว้นว่างเพื่อใช้ค่าตามหมวดหลักหรือค่าเริ่มต้นของประเภทงาน (ฮาร์ดแวร์ 3, ซอฟต์แวร์ 2, เครือข่าย 2)"),

@@ -206,7 +206,12 @@ class Ticket(models.Model):
     diagnosis = models.TextField(_("ผลการตรวจสอบ"), blank=True, max_length=4000)
     cause = models.TextField(_("สาเหตุ"), blank=True, max_length=4000)
     fix = models.TextField(_("วิธีแก้ไข"), blank=True, max_length=4000)
-    guide_followed = models.CharField(_("คู่มือแนวทางที่ใช้"), max_length=255, blank=True)
+    guide_followed = models.ForeignKey(
+        "knowledge.Article", verbose_name=_("คู่มือแนวทางที่ใช้"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="tickets_followed", limit_choices_to={"kind": "guide"},
+    )
+    # Free text recorded before guides were articles (kept as it was written).
+    guide_followed_text = models.CharField(_("คู่มือที่ใช้ (บันทึกเดิม)"), max_length=255, blank=True)
     reinstalled = models.BooleanField(_("ติดตั้งซอฟต์แวร์ใหม่ (Reinstall)"), default=False)
     time_spent_minutes = models.PositiveIntegerField(_("เวลาที่ใช้ (นาที)"), default=0)
     internal_notes = models.TextField(_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), blank=True, max_length=4000)

@@ -8,6 +8,8 @@ apps that plug in (the import-layer test, tests/helpdesk/test_import_layers.py, 
 - :mod:`tickets.plugins.sections` — extra sections on the ticket page (``register_detail_section``).
 - :mod:`tickets.plugins.parts` — a ticket's parts for letters, their cost, the parts it waits for
   (``register_parts_provider``).
+- :mod:`tickets.plugins.guides` — the category's troubleshooting guide on the repair form and the guides a
+  technician picks from (``register_guide_provider``).
 - :mod:`tickets.plugins.guards` — vetoes on a ticket's status change (``register_transition_guard``).
 - :mod:`tickets.plugins.asset_section` — the other direction: the ticket's repair history, which
   ``tickets.apps`` registers on the asset page (``assets.sections.register_asset_section``).

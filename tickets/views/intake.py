@@ -12,7 +12,8 @@ from assets.models import Asset
 from helpdesk.roles import user_profile, user_unit
 from tickets.access import can_file_for_own_unit, can_record_for_units
 from tickets.forms import RequesterTicketForm, StaffTicketForm
-from tickets.models import Channel, Ticket
+from tickets.models import Category, Channel, Ticket
+from tickets.plugins.guides import guide_for
 from tickets.services import ticket_create
 
 
@@ -72,13 +73,24 @@ def ticket_create_view(request):
                 _announce(request, ticket)
                 return redirect(ticket)
     else:
+        if request.GET.get("category", "").isdigit():
+            initial["category"] = int(request.GET["category"])
         form = RequesterTicketForm(initial=initial, unit=unit)
     return render(
         request,
         "tickets/ticket_form.html",
         {"form": form, "unit": unit, "unit_assets": _unit_assets(unit), "prefilled_asset": prefilled_asset,
-         "staff_form": False},
+         "staff_form": False, "guide": _guide_shown(request, form)},
     )
+
+
+def _guide_shown(request, form):
+    """The guide of the category already chosen (a re-rendered form, or ?category= from the guide's page)."""
+    raw = str(form["category"].value() or "")
+    if not raw.isdigit():
+        return None
+    category = Category.objects.filter(pk=int(raw), is_active=True).first()
+    return guide_for(request.user, category)
 
 
 def _announce(request, ticket: Ticket) -> None:
