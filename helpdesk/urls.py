@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from helpdesk import views
 from helpdesk.forms import LoginForm
+from helpdesk.notifications import views as notification_views
 from tickets import tracking_views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     path("t/<str:token>/", tracking_views.tracking, name="tracking"),
     path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
     path("admin/", admin.site.urls),
+    path("inbox/", include("helpdesk.notifications.urls")),
+    path("line/webhook/", notification_views.line_webhook, name="line_webhook"),
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),

@@ -404,5 +404,6 @@ def _notify(obj: PublishingRequest, action: str, *, by: User, note: str) -> None
     else:
         return
     context["action_label"] = ACTION_LABELS.get(action, action)
-    notify(recipients=recipients, subject=subject, template="email/publishing_event.txt", context=context)
+    notify(recipients=recipients, subject=subject, template="email/publishing_event.txt", context=context,
+           kind="publishing", url=obj.get_absolute_url())
 

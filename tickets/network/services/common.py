@@ -33,4 +33,6 @@ def notify_status(obj, *, recipients: list[str], url_name: str, note: str = "") 
         subject=_("[%(ref)s] %(status)s") % {"ref": obj.reference, "status": obj.get_status_display()},
         template="email/network/status.txt",
         context={"obj": obj, "note": note, "path": reverse(url_name, args=[obj.pk])},
+        kind="network",
+        url=reverse(url_name, args=[obj.pk]),
     )
