@@ -21,6 +21,7 @@ urlpatterns = [
     # The public tracking page (QR codes on slips) is the busiest URL: resolve it before the admin and apps.
     path("t/<str:token>/", tracking_views.tracking, name="tracking"),
     path("t/<str:token>/survey/", tracking_views.survey, name="tracking_survey"),
+    path("s/", include("helpdesk.surveys.urls")),
     path("admin/", admin.site.urls),
     path("inbox/", include("helpdesk.notifications.urls")),
     path("line/webhook/", notification_views.line_webhook, name="line_webhook"),

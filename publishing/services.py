@@ -187,6 +187,11 @@ def request_transition(
             obj.status = transition.target
             obj.save()
             _event(obj, action=action, by=by, from_status=previous, note=note)
+            if action == "publish":
+                from helpdesk.surveys.services import survey_invite
+
+                survey_invite(record=obj, service_code="publishing", label=f"{obj.number} {obj.title}",
+                              unit=obj.unit, team=obj.unit.team, served=obj.requester, provider=by, at=now)
         transaction.on_commit(lambda: _notify(obj, "void" if voided else action, by=by, note=note))
     request.refresh_from_db()
     if voided:

@@ -33,3 +33,4 @@ def register_defaults() -> None:
     register_kind("publishing", _("คำขอเผยแพร่เว็บไซต์"))
     register_kind("publishing_due", _("คำขอเผยแพร่ใกล้ครบ 2 วันทำการ"))
     register_kind("network", _("คำขอ IP/MAC และบัญชีผู้ใช้"))
+    register_kind("survey", _("คำเชิญประเมินความพึงพอใจ"))

@@ -99,6 +99,10 @@ def ticket_transition(
             ticket=locked, kind=TicketEvent.Kind.STATUS, actor=by, at=now, from_status=current, to_status=to,
             note=note,
         )
+        if to == Status.DELIVERED:
+            from tickets.services.survey import ticket_survey_invite
+
+            ticket_survey_invite(locked, at=now)
         transaction.on_commit(lambda: notify_status_change(locked, current, note))
     logger.info("ticket %s: %s -> %s by %s", locked.number, current, to, getattr(by, "pk", None))
     _sync(ticket, locked)
