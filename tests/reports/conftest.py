@@ -11,8 +11,8 @@ import pytest
 
 from assets.models import Asset
 from helpdesk.models import Holiday
-from tickets.categories import ensure_default_categories
 from helpdesk.surveys.models import Answer, Question, Response
+from tickets.categories import ensure_default_categories
 from tickets.models import Category, Channel, Status, Ticket
 
 BKK = ZoneInfo("Asia/Bangkok")
