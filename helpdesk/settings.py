@@ -28,8 +28,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "helpdesk",
-    "helpdesk.notifications",
-    "helpdesk.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,6 +47,9 @@ INSTALLED_APPS = [
     "tickets.parts",
     "tickets.reports",
     "publishing",
+    # Shared capabilities (helpdesk/): after the apps so their demo data sees the apps' records.
+    "helpdesk.surveys",
+    "helpdesk.notifications",
 ]
 
 MIDDLEWARE = [
