@@ -14,9 +14,10 @@ COMMENTS = ["", "", "บริการรวดเร็ว ขอบคุณ�
 
 
 def seed(command, options) -> None:
-    rng = random.Random(2570)
     answered = 0
     for invitation in Invitation.objects.filter(response__isnull=True).select_related("service").order_by("pk"):
+        # Decided per invitation, so a second run makes the same choice (the demo is idempotent).
+        rng = random.Random(f"{invitation.content_type_id}:{invitation.object_id}")
         if rng.random() < 0.3:
             continue  # some never answer: the response rate is below 100 %
         questions = list(invitation.service.questions.filter(is_active=True))
