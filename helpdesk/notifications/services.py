@@ -73,6 +73,12 @@ def notice_deliver(
         transaction.on_commit(lambda: _queue_pushes(ids))
 
 
+def line_reply(*, line_user_id: str, text: str) -> None:
+    """A push to a LINE user who may not be linked (the answer to a link code), through the same retrying task."""
+    delivery = LineDelivery.objects.create(line_user_id=line_user_id, text=text)
+    transaction.on_commit(lambda: _queue_pushes([delivery.pk]))
+
+
 def _queue_pushes(ids) -> None:
     from helpdesk.notifications.tasks import line_push_task
 

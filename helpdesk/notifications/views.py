@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from helpdesk.notifications.forms import ChannelPreferencesForm
 from helpdesk.notifications.kinds import kind_label
 from helpdesk.notifications.line import ForgedWebhook, handle_webhook, line_enabled, link_code_create
 from helpdesk.notifications.models import LineAccount, LineLinkCode, Notification
-from helpdesk.notifications.services import inbox_mark_read, notice_deliver
+from helpdesk.notifications.services import inbox_mark_read, line_reply, notice_deliver
 
 PAGE_SIZE = 25
 
@@ -129,11 +130,18 @@ def line_webhook(request):
         results = handle_webhook(request.body.decode("utf-8"), request.headers.get("X-Line-Signature", ""))
     except (ForgedWebhook, UnicodeDecodeError):
         return HttpResponseForbidden()
-    for _line_user_id, user in results:
+    for line_user_id, user in results:
         if user is not None:
             notice_deliver(
                 users=[user], kind="general", subject=_("เชื่อมต่อบัญชี LINE สำเร็จ"),
                 body=_("ต่อไปนี้การแจ้งเตือนที่ท่านเลือกช่องทาง LINE จะส่งมาที่บัญชีนี้"),
-                url="/inbox/settings/",
+                url=reverse("notifications:settings"),
             )
+            name = user.get_full_name() or user.username
+            line_reply(line_user_id=line_user_id,
+                       text=_("เชื่อมต่อบัญชี LINE กับระบบบริการงานเทคโนโลยีสารสนเทศแล้ว (%(name)s)") % {"name": name})
+        else:
+            line_reply(line_user_id=line_user_id,
+                       text=_("ส่งรหัสเชื่อมต่อ 8 ตัวจากหน้า “ช่องทางรับการแจ้งเตือน” ของระบบ "
+                              "(รหัสใช้ได้ครั้งเดียวภายใน 15 นาที)"))
     return HttpResponse("OK")

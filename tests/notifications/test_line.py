@@ -32,17 +32,22 @@ def linked(requester_a):
 
 
 @pytest.mark.django_db
-def test_a_code_sent_to_the_official_account_links_the_user(client, fake_line, requester_a):
+def test_a_code_sent_to_the_official_account_links_the_user(client, fake_line, requester_a,
+                                                            django_capture_on_commit_callbacks):
     code = link_code_create(user=requester_a).code
     body = text_event(LINE_USER, f"  {code.lower()} ")
 
-    response = post_webhook(client, body, sign(body))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_webhook(client, body, sign(body))
 
     assert response.status_code == 200
     assert LineAccount.objects.get(user=requester_a).line_user_id == LINE_USER
     assert not LineLinkCode.objects.filter(user=requester_a).exists()  # used once
     # The confirmation lands in the inbox (and the user's default channel, e-mail).
     assert Notification.objects.filter(user=requester_a, subject="เชื่อมต่อบัญชี LINE สำเร็จ").exists()
+    [reply] = fake_line.pushes()  # the LINE user is told too
+    assert reply["json"]["to"] == LINE_USER
+    assert "เชื่อมต่อบัญชี LINE กับระบบ" in reply["json"]["messages"][0]["text"]
 
 
 @pytest.mark.django_db
@@ -57,15 +62,19 @@ def test_a_forged_webhook_is_refused_and_links_nothing(client, fake_line, reques
 
     assert not LineAccount.objects.exists()
     assert LineLinkCode.objects.filter(user=requester_a).exists()
+    assert not LineDelivery.objects.exists() and fake_line.requests == []
 
 
 @pytest.mark.django_db
-def test_an_expired_or_wrong_code_links_nothing(client, fake_line, requester_a):
+def test_an_expired_or_wrong_code_links_nothing(client, fake_line, requester_a, django_capture_on_commit_callbacks):
     code = link_code_create(user=requester_a, now=timezone.now() - dt.timedelta(minutes=16)).code
     for text in (code, "ABCDEFGH", "สวัสดี"):
         body = text_event(LINE_USER, text)
-        assert post_webhook(client, body, sign(body)).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            assert post_webhook(client, body, sign(body)).status_code == 200
     assert not LineAccount.objects.exists()
+    replies = [push["json"]["messages"][0]["text"] for push in fake_line.pushes()]
+    assert len(replies) == 3 and all("รหัสเชื่อมต่อ 8 ตัว" in text for text in replies)
 
 
 @pytest.mark.django_db
