@@ -191,3 +191,28 @@ def test_the_management_command_uses_the_clock(monkeypatch, open_ticket, technic
     call_command("send_reminders")
     assert kinds_of(technician) == ["ticket_sla_warning"]
     assert "sent 0 reminder(s)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_each_person_gets_the_reminder_by_their_own_channel(
+    settings, fake_line, open_ticket, technician, team_head, it_head, django_capture_on_commit_callbacks
+):
+    from helpdesk.notifications.models import ChannelPreference, LineAccount
+
+    settings.REMINDER_ESCALATE_AFTER_HOURS = 1
+    LineAccount.objects.create(user=technician, line_user_id="U" + "t" * 32)
+    ChannelPreference.objects.create(user=technician, kind="ticket_sla_warning", channel="line")
+    ChannelPreference.objects.create(user=it_head, kind="general", channel="inbox")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_send(now=T0 + dt.timedelta(hours=2))  # warning → technician by LINE
+    [push] = fake_line.pushes()
+    assert push["json"]["to"] == "U" + "t" * 32
+    assert open_ticket.number in push["json"]["messages"][0]["text"]
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_send(now=T0 + dt.timedelta(hours=5))  # overdue → team head by e-mail; IT head inbox only
+    assert [m.to for m in mail.outbox] == [[team_head.email]]
+    assert kinds_of(it_head) == ["ticket_overdue"]
+    assert len(fake_line.pushes()) == 1
