@@ -42,7 +42,10 @@ serve: $(VENV)/.installed .secret-key
 	$(PROD_ENV) $(PY) manage.py check --deploy
 	$(PROD_ENV) $(VENV)/bin/gunicorn -c helpdesk/gunicorn.conf.py helpdesk.wsgi
 
+# The task worker, plus the reminder job every 5 minutes (production uses a systemd timer: docs/deploy.md).
 worker: $(VENV)/.installed .secret-key
+	@( while true; do $(PROD_ENV) $(PY) manage.py send_reminders --verbosity 0 || true; sleep 300; done ) & \
+	loop=$$!; trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(PY) manage.py db_worker
 
 # The benchmark (docs/scale.md): PostgreSQL database helpdesk_bench, seeded once with 100,000 tickets,

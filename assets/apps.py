@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = _("ทะเบียนครุภัณฑ์")
+
+    def ready(self):
+        from assets.reminders import loan_overdue_notices
+        from helpdesk.reminders import register_source
+
+        register_source(loan_overdue_notices)

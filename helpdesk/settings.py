@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "publishing",
     "publishing.knowledge",
     "tickets.consultations",
+    # Shared capabilities (helpdesk/): after the apps so their demo data sees the apps' records.
+    "helpdesk.surveys",
+    "helpdesk.notifications",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +190,17 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
     }
 }
+
+# LINE Messaging API (helpdesk/notifications/line.py): without the token and secret LINE is not offered.
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me").rstrip("/")
+LINE_OA_ID = os.environ.get("LINE_OA_ID", "")  # the Official Account's @id, shown on the linking page
+
+# Reminders and escalation (manage.py send_reminders, helpdesk/reminders.py).
+REMINDER_SLA_WARNING_MINUTES = int(os.environ.get("REMINDER_SLA_WARNING_MINUTES", "120"))
+REMINDER_ESCALATE_AFTER_HOURS = int(os.environ.get("REMINDER_ESCALATE_AFTER_HOURS", "24"))
+REMINDER_PUBLISHING_WARNING_HOURS = int(os.environ.get("REMINDER_PUBLISHING_WARNING_HOURS", "4"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

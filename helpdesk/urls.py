@@ -5,6 +5,7 @@ from django.urls import include, path
 from helpdesk import views
 from helpdesk.api import views as api_views
 from helpdesk.forms import LoginForm
+from helpdesk.notifications import views as notification_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("helpdesk.api_urls")),
     path("api/", include("helpdesk.api.urls")),
+    path("s/", include("helpdesk.surveys.urls")),
+    path("inbox/", include("helpdesk.notifications.urls")),
+    path("line/webhook/", notification_views.line_webhook, name="line_webhook"),
     path("network/", include("tickets.network.urls")),
     path("publishing/", include("publishing.urls")),
     path("news/", include("publishing.news_urls")),

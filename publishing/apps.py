@@ -10,3 +10,7 @@ class PublishingConfig(AppConfig):
         from publishing import integration
 
         integration.register()
+        from helpdesk.reminders import register_source
+        from publishing.reminders import publishing_due_notices
+
+        register_source(publishing_due_notices)

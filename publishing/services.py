@@ -260,6 +260,10 @@ def _apply(obj, action: str, *, by, now, note: str, checklist: dict, external_ur
         obj.external_url = external_url
         if obj.reached_it_at:
             obj.working_days_to_publish = working_days_between(obj.reached_it_at, now)
+        from helpdesk.surveys.services import survey_invite
+
+        survey_invite(record=obj, service_code="publishing", label=f"{obj.number} {obj.title}",
+                      unit=obj.unit, team=obj.unit.team, served=obj.requester, provider=by, at=now)
     elif action == "withdraw":
         obj.withdrawn_reason = note
         obj.withdrawn_at = now
@@ -424,5 +428,6 @@ def _notify(obj: PublishingRequest, action: str, *, by: User, note: str) -> None
     else:
         return
     context["action_label"] = ACTION_LABELS.get(action, action)
-    notify(recipients=recipients, subject=subject, template="email/publishing_event.txt", context=context)
+    notify(recipients=recipients, subject=subject, template="email/publishing_event.txt", context=context,
+           kind="publishing", url=obj.get_absolute_url())
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from helpdesk.admin import HistoryInline
-from tickets.models import Category, FiscalYearCounter, SatisfactionSurvey, Ticket, TicketEvent
+from tickets.models import Category, FiscalYearCounter, Ticket, TicketEvent
 
 
 @admin.register(Category)
@@ -31,12 +31,6 @@ class TicketAdmin(SimpleHistoryAdmin):
                        "resolved_at", "delivered_at", "closed_at")
     exclude = ("tracking_token",)
     inlines = [TicketEventInline]
-
-
-@admin.register(SatisfactionSurvey)
-class SatisfactionSurveyAdmin(admin.ModelAdmin):
-    list_display = ("ticket", "speed", "quality", "courtesy", "overall", "answered_at")
-    raw_id_fields = ("ticket", "answered_by")
 
 
 @admin.register(FiscalYearCounter)

@@ -15,6 +15,11 @@ class TicketsConfig(AppConfig):
         post_save.connect(tracking_cache.ticket_saved, sender=Ticket, dispatch_uid="tracking_cache_ticket")
         post_save.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event")
         post_delete.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event_del")
+        from helpdesk.reminders import register_source
+        from tickets.reminders import callback_due_notices, ticket_due_notices
+
+        register_source(ticket_due_notices)
+        register_source(callback_due_notices)
 
         # The asset page shows the repair history when the asset registry offers its section registry.
         try:

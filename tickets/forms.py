@@ -1,8 +1,5 @@
 import datetime as dt
 
-from crispy_forms.bootstrap import InlineRadios
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
@@ -15,7 +12,7 @@ from assets.models import Asset
 from helpdesk.forms import ThaiDateField
 from helpdesk.models import Unit
 from helpdesk.roles import Role
-from tickets.models import Category, Channel, SatisfactionSurvey, Status, Ticket
+from tickets.models import Category, Channel, Status, Ticket
 from tickets.plugins.guides import guide_choices
 from tickets.services import guarantee_check
 from tickets.uploads import MAX_PHOTOS, MultipleFileField, validate_pdf, validate_photos
@@ -308,27 +305,3 @@ class LendForm(forms.Form):
 
 class ReturnForm(forms.Form):
     condition = forms.CharField(label=_("สภาพเมื่อรับคืน"), max_length=255)
-
-
-class SurveyForm(forms.ModelForm):
-    class Meta:
-        model = SatisfactionSurvey
-        fields = ["speed", "quality", "courtesy", "overall", "comment"]
-        widgets = {
-            "speed": forms.RadioSelect,
-            "quality": forms.RadioSelect,
-            "courtesy": forms.RadioSelect,
-            "overall": forms.RadioSelect,
-            "comment": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    RATINGS = ("speed", "quality", "courtesy", "overall")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in self.RATINGS:
-            # A rating has no "not chosen" option: the blank radio only confused people.
-            self.fields[name].choices = [(value, label) for value, label in self.fields[name].choices if value != ""]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(*(InlineRadios(name) for name in self.RATINGS), "comment")

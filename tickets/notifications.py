@@ -17,6 +17,8 @@ def notify_new_ticket(ticket: Ticket) -> None:
         subject=_("ใบแจ้งซ่อมใหม่ %(number)s") % {"number": ticket.number},
         template="email/tickets/new_ticket.txt",
         context={"ticket": ticket},
+        kind="ticket",
+        url=ticket.get_absolute_url(),
     )
 
 
@@ -38,4 +40,6 @@ def notify_status_change(ticket: Ticket, from_status: str, note: str) -> None:
         subject=subject,
         template=template,
         context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note},
+        kind="ticket",
+        url=ticket.get_absolute_url(),
     )

@@ -11,8 +11,9 @@ import pytest
 
 from assets.models import Asset
 from helpdesk.models import Holiday
+from helpdesk.surveys.models import Answer, Question, Response
 from tickets.categories import ensure_default_categories
-from tickets.models import Category, Channel, SatisfactionSurvey, Status, Ticket
+from tickets.models import Category, Channel, Status, Ticket
 
 BKK = ZoneInfo("Asia/Bangkok")
 _numbers = itertools.count(1)
@@ -36,9 +37,16 @@ def make_ticket(unit, code, created, *, status=Status.NEW, team=None, channel=Ch
     )
 
 
-def survey(ticket, *, speed, quality, courtesy, overall, at) -> SatisfactionSurvey:
-    return SatisfactionSurvey.objects.create(ticket=ticket, speed=speed, quality=quality, courtesy=courtesy,
-                                             overall=overall, answered_at=at)
+def survey(ticket, *, speed, quality, courtesy, overall, at) -> Response:
+    """The ticket's repair survey answered at `at` (questions in order: speed, quality, courtesy, overall)."""
+    from tickets.services.survey import ticket_survey_invite
+
+    invitation = ticket_survey_invite(ticket, at=ticket.delivered_at or at)
+    response = Response.objects.create(invitation=invitation, score=overall, answered_at=at)
+    questions = Question.objects.filter(service=invitation.service).order_by("order", "pk")
+    Answer.objects.bulk_create(Answer(response=response, question=q, rating=value)
+                               for q, value in zip(questions, (speed, quality, courtesy, overall), strict=True))
+    return response
 
 
 @pytest.fixture

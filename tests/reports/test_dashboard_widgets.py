@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.reports.conftest import make_ticket
-from tickets.models import Channel, SatisfactionSurvey, Status
+from tests.reports.conftest import make_ticket, survey
+from tickets.models import Channel, Status
+from tickets.services.survey import ticket_survey_invite
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,8 @@ def today_work(unit_a, unit_b, technician, requester_a):
     t["phone"] = phone
     t["claim"].guarantee_of = t["rated"]
     t["claim"].save()
-    SatisfactionSurvey.objects.create(ticket=t["rated"], speed=5, quality=5, courtesy=5, overall=5)
+    survey(t["rated"], speed=5, quality=5, courtesy=5, overall=5, at=now)
+    ticket_survey_invite(t["to_rate"])
     return t
 
 

@@ -79,7 +79,9 @@ def test_by_unit_team_channel_and_status(dataset, unit_a, unit_a_child, unit_b, 
 def test_satisfaction_percentage(dataset):
     s = figures_for()["satisfaction"]
     assert (s["responses"], s["satisfied"], s["satisfied_percent"]) == (3, 2, 66.7)
-    assert (s["speed"], s["quality"], s["courtesy"], s["overall"]) == (3.0, 4.0, 4.67, 4.0)
+    assert [(a["label"], a["value"]) for a in s["aspects"]] == [
+        ("ความรวดเร็ว", 3.0), ("คุณภาพงานซ่อม", 4.0), ("ความสุภาพของเจ้าหน้าที่", 4.67), ("ความพึงพอใจโดยรวม", 4.0),
+    ]
     assert [d["count"] for d in s["distribution"]] == [1, 1, 1, 0, 0]  # scores 5, 4, 3, 2, 1
 
 

@@ -1,7 +1,8 @@
-"""Repair tickets (SPEC §1): categories and service levels, tickets, their events, photos, loans and surveys."""
+"""Repair tickets (SPEC §1): categories and service levels, tickets, their events, photos and loans.
+
+Satisfaction surveys live in helpdesk.surveys (service "repair")."""
 
 from tickets.models.catalog import Category, FiscalYearCounter
-from tickets.models.survey import SatisfactionSurvey
 from tickets.models.ticket import (
     ACTIVE_STATUSES,
     CLOSED_STATUSES,
@@ -23,7 +24,6 @@ __all__ = [
     "Category",
     "Channel",
     "FiscalYearCounter",
-    "SatisfactionSurvey",
     "ServiceMode",
     "Status",
     "Ticket",

@@ -11,3 +11,7 @@ class PartsConfig(AppConfig):
         from tickets.parts import integration
 
         integration.register()
+        from helpdesk.reminders import register_source
+        from tickets.parts.reminders import part_overdue_notices
+
+        register_source(part_overdue_notices)

@@ -15,9 +15,10 @@ from django.db.models import Max
 from assets.models import Asset
 from helpdesk.models import Area, Profile, Team, Unit
 from helpdesk.roles import Role
+from helpdesk.surveys.models import Answer, Invitation, Question, Response, SurveyService
 from helpdesk.thai import fiscal_year_bounds
 from helpdesk.workdays import WorkingCalendar
-from tickets.models import Category, Channel, FiscalYearCounter, SatisfactionSurvey, ServiceMode, Status, Ticket
+from tickets.models import Category, Channel, FiscalYearCounter, ServiceMode, Status, Ticket
 from tickets.reports.periods import BANGKOK
 
 BENCH_MARK = "[bench]"
@@ -151,16 +152,37 @@ def seed_bench_tickets(count: int, year_be: int, *, seed: int = 2570, log=print)
             ticket.service_mode = ServiceMode.ON_SITE
             claimed.append(ticket)
         Ticket.objects.bulk_update(claimed, ["guarantee_of", "service_mode"], batch_size=BATCH)
-        surveys = []
-        for ticket in tickets:
-            if ticket.delivered_at is not None and rng.random() < 0.5:
-                overall = rng.choices([5, 4, 3, 2, 1], [45, 35, 12, 5, 3])[0]
-                surveys.append(SatisfactionSurvey(
-                    ticket=ticket, speed=max(1, overall - rng.randint(0, 1)), quality=overall,
-                    courtesy=min(5, overall + rng.randint(0, 1)), overall=overall,
-                    answered_at=ticket.delivered_at + dt.timedelta(hours=rng.randint(1, 72)),
-                ))
-        SatisfactionSurvey.objects.bulk_create(surveys, batch_size=BATCH)
+        surveys = _bench_surveys(tickets, rng)
         FiscalYearCounter.objects.filter(pk=year_be).update(last_number=first_sequence + count - 1)
     log(f"  {len(claimed):,} guarantee claims, {len(surveys):,} surveys")
     return len(tickets)
+
+
+def _bench_surveys(tickets, rng) -> list:
+    """An invitation for every delivered ticket, answered for about half of them (repair service)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    service = SurveyService.objects.get(code="repair")
+    questions = list(Question.objects.filter(service=service, is_active=True))
+    ticket_type = ContentType.objects.get_for_model(Ticket)
+    delivered = [t for t in tickets if t.delivered_at is not None]
+    invitations = Invitation.objects.bulk_create([
+        Invitation(service=service, content_type=ticket_type, object_id=t.pk, token=secrets.token_urlsafe(24),
+                   label=f"ใบแจ้งซ่อม {t.number}", unit_id=t.unit_id, team_id=t.team_id, created_at=t.delivered_at)
+        for t in delivered
+    ], batch_size=BATCH)
+    responses, ratings = [], []
+    for invitation, ticket in zip(invitations, delivered, strict=True):
+        if rng.random() < 0.5:
+            overall = rng.choices([5, 4, 3, 2, 1], [45, 35, 12, 5, 3])[0]
+            responses.append(Response(invitation=invitation, score=overall,
+                                      answered_at=ticket.delivered_at + dt.timedelta(hours=rng.randint(1, 72))))
+            ratings.append([overall if q.is_overall else max(1, min(5, overall + rng.randint(-1, 1)))
+                            for q in questions])
+    Response.objects.bulk_create(responses, batch_size=BATCH)
+    Answer.objects.bulk_create(
+        [Answer(response=r, question=q, rating=value)
+         for r, values in zip(responses, ratings, strict=True) for q, value in zip(questions, values, strict=True)],
+        batch_size=BATCH,
+    )
+    return responses

@@ -4,10 +4,14 @@ then each registered section's rows under its title."""
 import csv
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
+
 from helpdesk.dashboard import ReportScope, report_sections
+from helpdesk.surveys.models import Response
 from helpdesk.thai import format_date
 from helpdesk.workdays import WorkingCalendar
-from tickets.models import Category, Channel, Status
+from tickets.models import Category, Channel, Status, Ticket
 from tickets.reports.figures import scoped_tickets
 from tickets.reports.periods import BANGKOK
 
@@ -40,19 +44,31 @@ def _moment(value) -> str:
     return f"{local:%d/%m}/{local.year + 543} {local:%H:%M}"
 
 
+def _score(score) -> str:
+    """4.00 → "4", 4.25 → "4.25" (repairs are rated by their overall question, so whole numbers)."""
+    if score is None:
+        return ""
+    return str(int(score)) if score == int(score) else str(score.normalize())
+
+
 def ticket_rows(scope: ReportScope) -> Iterator[list]:
     begin, stop = scope.bounds()
     categories = {c.pk: c for c in Category.objects.select_related("parent")}
     statuses, channels = dict(Status.choices), dict(Channel.choices)
     calendar = WorkingCalendar(scope.start, None)
+    ticket_type = ContentType.objects.get_for_model(Ticket)
     rows = (
         scoped_tickets(scope)
         .filter(created_at__gte=begin, created_at__lt=stop)
         .order_by("created_at", "pk")
+        .annotate(survey_score=Subquery(
+            Response.objects.filter(invitation__content_type=ticket_type, invitation__object_id=OuterRef("pk"))
+            .values("score")[:1]
+        ))
         .values_list(
             "number", "fiscal_year", "created_at", "resolved_at", "delivered_at", "due_at", "parts_due_at",
             "unit__code", "unit__name", "team__name", "category_id", "channel", "status", "guarantee_of__number",
-            "asset__asset_number", "survey__overall",
+            "asset__asset_number", "survey_score",
         )
     )
     for (number, year, created, resolved, delivered, due, parts_due, unit_code, unit_name, team, category_id,
@@ -68,7 +84,7 @@ def ticket_rows(scope: ReportScope) -> Iterator[list]:
             number, year, _moment(created), _moment(resolved), _moment(delivered), _moment(due), unit_code,
             unit_name, team or "", root.name, category.name, channels.get(channel, channel),
             statuses.get(status, status), guarantee_of or "", asset_number or "",
-            calendar.count(created, delivered) if delivered else "", on_time, overall or "",
+            calendar.count(created, delivered) if delivered else "", on_time, _score(overall),
         ]
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Avg, Count, DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope
 from helpdesk.models import Team, Unit
+from helpdesk.surveys.models import Answer, Response
 from helpdesk.workdays import WorkingCalendar
-from tickets.models import ACTIVE_STATUSES, Category, Channel, SatisfactionSurvey, Status, Ticket
+from tickets.models import ACTIVE_STATUSES, Category, Channel, Status, Ticket
 from tickets.reports.periods import BANGKOK, day_bounds, month_label, months_between
 
 REPLACEMENT_MIN_REPAIRS = 3
@@ -356,25 +356,29 @@ def working_days_to_delivery(delivered) -> dict:
 
 
 def satisfaction(scope: ReportScope) -> dict:
-    surveys = SatisfactionSurvey.objects.filter(scope.date_filter("answered_at")).filter(
-        scope.unit_filter("ticket__unit")
-    ).filter(scope.team_filter("ticket__team"))
-    aspects = (("speed", _("ความรวดเร็ว")), ("quality", _("คุณภาพงานซ่อม")),
-               ("courtesy", _("ความสุภาพของเจ้าหน้าที่")), ("overall", _("ความพึงพอใจโดยรวม")))
-    row = surveys.aggregate(
-        responses=Count("pk"),
-        satisfied=Count("pk", filter=Q(overall__gte=4)),
-        **{f"avg_{key}": Avg(key) for key, _label in aspects},
-        **{f"score{n}": Count("pk", filter=Q(overall=n)) for n in range(1, 6)},
+    """Repair surveys answered in the period (helpdesk.surveys, service "repair"): two queries."""
+    responses = Response.objects.filter(
+        scope.date_filter("answered_at"), scope.unit_filter("invitation__unit"),
+        scope.team_filter("invitation__team"), invitation__service__code="repair",
     )
-    figures = {"responses": row["responses"], "satisfied": row["satisfied"],
-               "satisfied_percent": percent(row["satisfied"], row["responses"])}
-    for key, _label in aspects:
-        value = row[f"avg_{key}"]
-        figures[key] = None if value is None else round(value, 2)
-    figures["aspects"] = [{"label": label, "value": figures[key]} for key, label in aspects]
-    figures["distribution"] = [{"score": n, "count": row[f"score{n}"]} for n in range(5, 0, -1)]
-    return figures
+    # The score is the overall question's rating (an integer for repairs); n ± 0.5 also bins mean scores.
+    row = responses.aggregate(
+        responses=Count("pk"),
+        satisfied=Count("pk", filter=Q(score__gte=4)),
+        **{f"score{n}": Count("pk", filter=Q(score__gte=n - 0.5, score__lt=n + 0.5)) for n in range(1, 6)},
+    )
+    aspects = (
+        Answer.objects.filter(response__in=responses)
+        .values("question_id", "question__text", "question__order")
+        .annotate(mean=Avg("rating"))
+        .order_by("question__order", "question_id")
+    )
+    return {
+        "responses": row["responses"], "satisfied": row["satisfied"],
+        "satisfied_percent": percent(row["satisfied"], row["responses"]),
+        "aspects": [{"label": a["question__text"], "value": round(float(a["mean"]), 2)} for a in aspects],
+        "distribution": [{"score": n, "count": row[f"score{n}"]} for n in range(5, 0, -1)],
+    }
 
 
 def _year_before(day: dt.date) -> dt.date:

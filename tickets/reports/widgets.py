@@ -3,7 +3,8 @@
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -11,6 +12,7 @@ from django.utils.http import urlencode
 from helpdesk.dashboard import ReportScope, register_widget
 from helpdesk.models import Team
 from helpdesk.roles import Role, user_team, user_unit
+from helpdesk.surveys.models import Invitation, SurveyService
 from helpdesk.thai import fiscal_year
 from tickets.models import ACTIVE_STATUSES, Category, Status, Ticket
 from tickets.reports.charts import column_chart
@@ -136,6 +138,11 @@ def oversight_context(request) -> dict | None:
     }
 
 
+def _repair_answer_days() -> int:
+    days = SurveyService.objects.filter(code="repair").values_list("answer_days", flat=True).first()
+    return days if days is not None else settings.HELPDESK_SURVEY_DAYS
+
+
 def requester_context(request) -> dict | None:
     unit = user_unit(request.user)
     if unit is None:
@@ -143,9 +150,14 @@ def requester_context(request) -> dict | None:
     now = timezone.now()
     unit_tickets = Ticket.objects.visible_to(request.user).filter(unit=unit)
     by_status = dict(unit_tickets.active().values_list("status").annotate(n=Count("pk")).order_by())
-    survey_since = now - dt.timedelta(days=settings.HELPDESK_SURVEY_DAYS)
-    to_rate = unit_tickets.filter(
-        status__in=(Status.DELIVERED, Status.CLOSED), delivered_at__gte=survey_since, survey__isnull=True
+    # Invitations still open: made within the repair service's answer window and not answered.
+    open_invitations = Invitation.objects.filter(
+        service__code="repair", content_type=ContentType.objects.get_for_model(Ticket), object_id=OuterRef("pk"),
+        response__isnull=True,
+        created_at__gte=now - dt.timedelta(days=_repair_answer_days()),
+    )
+    to_rate = unit_tickets.filter(status__in=(Status.DELIVERED, Status.CLOSED)).filter(
+        Exists(open_invitations)
     ).exclude(technician=request.user).order_by("-delivered_at")
     return {
         "unit": unit,

@@ -68,6 +68,10 @@ def ticket_transition(
                 raise TypeError(f"{name} cannot be set when moving to {to}")
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
         _apply_side_effects(locked, locked.transition_from, to, now, note, by)
+        if to == Status.DELIVERED:
+            from tickets.services.survey import ticket_survey_invite
+
+            ticket_survey_invite(locked, at=now)
 
     locked = transition(
         Ticket, ticket.pk, to=to, by=by, note=note, table=TRANSITIONS, guards=transition_guards(), apply=apply,

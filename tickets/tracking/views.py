@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from helpdesk.ratelimit import limit_and_fetch, limit_per_address
-from tickets.forms import SurveyForm
+from helpdesk.surveys.forms import SurveyAnswerForm
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.models.ticket import DELIVERED_STATUSES
 from tickets.plugins.parts import ticket_waiting_part_names
 from tickets.repairs import earlier_repairs
 from tickets.services import survey_submit
-from tickets.services.survey import survey_deadline, survey_refusal
+from tickets.services.survey import repair_questions, survey_deadline, survey_refusal
 from tickets.tracking import cache as tracking_cache
 
 RESOLVED_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,
@@ -59,7 +59,7 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
         "is_resolved": ticket.status in RESOLVED_STATUSES,
         "earlier_repairs": earlier_repairs(ticket),
         "survey_refusal": refusal,
-        "survey_form": survey_form or (SurveyForm() if refusal is None else None),
+        "survey_form": survey_form or (SurveyAnswerForm(questions=repair_questions()) if refusal is None else None),
         "survey_deadline": survey_deadline(ticket),
         "show_survey": ticket.status in DELIVERED_STATUSES,
         "technician_name": ticket.technician.get_full_name() if ticket.technician_id else "",
@@ -97,10 +97,10 @@ def survey(request, token: str):
     if getattr(request, "limited", False):
         return _too_many(request)
     ticket = _ticket_by_token(token)
-    form = SurveyForm(request.POST)
+    form = SurveyAnswerForm(request.POST, questions=repair_questions())
     if form.is_valid():
         try:
-            survey_submit(ticket=ticket, by=request.user, **form.cleaned_data)
+            survey_submit(ticket=ticket, by=request.user, ratings=form.ratings(), comment=form.cleaned_data["comment"])
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

@@ -19,10 +19,11 @@ from tickets.forms import (
     WorkForm,
 )
 from tickets.models import Status, Ticket
+from tickets.models.ticket import DELIVERED_STATUSES
 from tickets.plugins.parts import ticket_parts_lines
 from tickets.plugins.sections import detail_sections_for
 from tickets.repairs import earlier_repairs
-from tickets.services.survey import survey_refusal
+from tickets.services.survey import survey_refusal, ticket_survey_response
 
 DETAIL_RELATED = ("unit", "category", "category__parent", "team", "technician", "asset", "guarantee_of",
                   "requester", "created_by")
@@ -47,7 +48,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "is_staff_view": staff,
         "can_act": can_act,
         "now": timezone.now(),
-        "survey": getattr(ticket, "survey", None) if hasattr(ticket, "survey") else None,
+        "survey": ticket_survey_response(ticket) if ticket.status in DELIVERED_STATUSES else None,
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),
         "detail_sections": detail_sections_for(request, ticket),

@@ -9,7 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AccountRequest, ServiceAccount
-from .common import network_admin_emails, notify_status, request_file, request_step, supervisor_emails, transition
+from .common import (
+    invite_survey,
+    network_admin_emails,
+    notify_status,
+    request_file,
+    request_step,
+    supervisor_emails,
+    transition,
+)
 
 S = AccountRequest.Status
 ACCOUNT_REQUEST_TRANSITIONS: dict[str, set[str]] = {
@@ -109,5 +117,7 @@ def account_request_complete(
 
         request = transition(AccountRequest, locked.pk, to=S.COMPLETED, by=by, note=note,
                              table=ACCOUNT_REQUEST_TRANSITIONS, apply=apply)
+        invite_survey(request, service_code="network_account", by=by,
+                      what=f"{request.get_kind_display()} {request.service.name}")
     notify_status(request, recipients=[request.requested_by.email], url_name="network:account_request_detail")
     return request

@@ -27,12 +27,22 @@ def supervisor_emails(unit) -> list[str]:
     )
 
 
+def invite_survey(obj, *, service_code: str, what: str, by) -> None:
+    """The person who asked is invited to rate the completed request (helpdesk.surveys)."""
+    from helpdesk.surveys.services import survey_invite
+
+    survey_invite(record=obj, service_code=service_code, label=f"{obj.reference} {what}"[:255], unit=obj.unit,
+                  team=obj.unit.team, served=obj.requested_by, provider=by)
+
+
 def notify_status(obj, *, recipients: list[str], url_name: str, note: str = "") -> None:
     notify(
         recipients=recipients,
         subject=_("[%(ref)s] %(status)s") % {"ref": obj.reference, "status": obj.get_status_display()},
         template="email/network/status.txt",
         context={"obj": obj, "note": note, "path": reverse(url_name, args=[obj.pk])},
+        kind="network",
+        url=reverse(url_name, args=[obj.pk]),
     )
 
 

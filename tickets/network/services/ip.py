@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AssignmentEvent, IPAssignment, IPRequest, Subnet
-from .common import ensure_allowed, network_admin_emails, notify_status, request_file, request_step, transition
+from .common import (
+    ensure_allowed,
+    invite_survey,
+    network_admin_emails,
+    notify_status,
+    request_file,
+    request_step,
+    transition,
+)
 
 S = IPRequest.Status
 IP_REQUEST_TRANSITIONS: dict[str, set[str]] = {
@@ -144,6 +152,8 @@ def ip_request_record_checks(
             note=_("ทดสอบ MIS / Daily Plan / Internet ผ่านทั้งหมด") if passed else _("ทดสอบไม่ผ่านบางรายการ"),
             apply=apply,
         )
+        if passed:
+            invite_survey(request, service_code="network_ip", by=by, what=_("ขอหมายเลขไอพี"))
     if passed:
         notify_status(request, recipients=[request.requested_by.email], url_name="network:ip_detail")
     return request

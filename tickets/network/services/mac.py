@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AssignmentEvent, IPAssignment, MacChangeRequest
-from .common import ensure_allowed, network_admin_emails, notify_status, request_file, request_step, transition
+from .common import (
+    ensure_allowed,
+    invite_survey,
+    network_admin_emails,
+    notify_status,
+    request_file,
+    request_step,
+    transition,
+)
 from .ip import mac_in_use_error
 
 S = MacChangeRequest.Status
@@ -78,5 +86,6 @@ def mac_change_apply(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
 
         change = transition(MacChangeRequest, locked.pk, to=S.APPLIED, by=by, table=MAC_CHANGE_TRANSITIONS,
                             apply=apply)
+        invite_survey(change, service_code="network_mac", by=by, what=_("เปลี่ยน MAC Address"))
     notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail")
     return change
