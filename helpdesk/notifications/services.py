@@ -1,6 +1,6 @@
 """Delivering a notice: always to the inbox, then by each user's channel for its kind (e-mail or LINE).
 
-E-mail and LINE are queued as tasks (helpdesk.notify.send_email_task, line_push_task) and run in the
+E-mail and LINE are queued as tasks (helpdesk.notifications.email.send_email_task, line_push_task) and run in the
 worker; a request only writes the inbox rows and the queue entries.
 """
 
@@ -38,7 +38,7 @@ def notice_deliver(
 ) -> None:
     """Inbox rows for `users`; e-mail to the addresses of those who chose it and to `addresses` (non-users);
     LINE pushes to those who chose LINE and linked it (e-mail when they have not)."""
-    from helpdesk.notify import queue_email
+    from helpdesk.notifications.email import queue_email
 
     now = now or timezone.now()
     users = {user.pk: user for user in users if user is not None and user.is_active}.values()

@@ -23,7 +23,7 @@ def test_a_status_change_queues_the_mail_and_the_worker_sends_it(
     assert mail.outbox == []
     queued = DBTaskResult.objects.get()
     assert queued.status == "READY"
-    assert queued.task_path == "helpdesk.notify.send_email_task"
+    assert queued.task_path == "helpdesk.notifications.email.send_email_task"
     assert queued.args_kwargs["kwargs"]["recipients"] == [requester_a.email]
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

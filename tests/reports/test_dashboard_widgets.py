@@ -122,5 +122,7 @@ def test_widget_queries_do_not_grow_with_rows(login, it_head, technician, execut
                     due=timezone.now() + dt.timedelta(hours=5))
     for user in (it_head, technician, executive, requester_a):
         client = login(user)
-        with django_assert_max_num_queries(25):
+        # The home page of the IT head carries a widget per process (tickets, parts, network, publishing, meetings,
+        # data requests, consultations, satisfaction): a fixed number each, whatever the row count.
+        with django_assert_max_num_queries(30):
             client.get(reverse("home"))

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("tickets", "0004_dashboard_indexes"), ("surveys", "0002_default_services")]
+BEFORE = [("tickets", "0005_guide_articles"), ("surveys", "0002_default_services")]
 AFTER = [("tickets", "0006_satisfaction_survey_moved_to_surveys"), ("surveys", "0003_repair_surveys_from_tickets")]
 
 
