@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "helpdesk.limits.RequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -163,8 +164,21 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", False)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# Request and upload caps, enforced by the app as well as by nginx (client_max_body_size):
+# a body declared larger than HELPDESK_MAX_REQUEST_BYTES is refused before it is read, a file
+# is stopped while it streams once it passes HELPDESK_MAX_UPLOAD_FILE_BYTES (helpdesk/limits.py);
+# both answer with the Thai 413 page. Each form then applies its own, smaller per-type limits.
+HELPDESK_MAX_REQUEST_BYTES = int(os.environ.get("HELPDESK_MAX_REQUEST_BYTES", str(30 * 1024 * 1024)))
+HELPDESK_MAX_UPLOAD_FILE_BYTES = int(os.environ.get("HELPDESK_MAX_UPLOAD_FILE_BYTES", str(20 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "helpdesk.limits.FileSizeUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file, not memory
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

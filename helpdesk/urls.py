@@ -29,3 +29,5 @@ urlpatterns = [
     path("parts/", include("tickets.parts.urls")),
     path("reports/", include("tickets.reports.urls")),
 ]
+
+handler400 = "helpdesk.limits.bad_request"

@@ -13,8 +13,8 @@ from django.utils.translation import pgettext_lazy
 
 from assets.models import Asset
 from helpdesk.models import Unit
+from helpdesk.parsing import BEDateField
 from helpdesk.roles import Role
-from helpdesk.thai import parse_be_date
 from tickets.models import Category, Channel, SatisfactionSurvey, Status, Ticket
 from tickets.services import guarantee_check
 from tickets.uploads import MAX_PHOTOS, MultipleFileField, validate_pdf, validate_photos
@@ -43,20 +43,6 @@ class GroupedCategoryField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj) -> str:
         return obj.name  # shown inside its category's <optgroup>
-
-
-class BEDateField(forms.DateField):
-    """A date typed in B.E. (15/03/2569) or C.E. ISO; shown in B.E."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_be_date(value)
-        except ValueError as error:
-            raise ValidationError(_("วันที่ไม่ถูกต้อง (ตัวอย่าง 15/03/2569)"), code="invalid") from error
 
 
 class IntakeForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset
-from helpdesk.thai import parse_be_date
+from helpdesk.parsing import BEDateField as ThaiDateField
 
 from .macs import normalise_mac
 from .models import AccountRequest, CheckResult, IPRequest, MacChangeRequest, ServiceAccount, Subnet
@@ -19,28 +19,6 @@ from .uploads import validate_id_card, validate_pdf
 PHONE_RE = re.compile(r"^[0-9 +\-()]{6,40}( ต่อ [0-9]{1,6})?$")
 MOBILE_RE = re.compile(r"^0[689][0-9]{8}$")
 USER_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,148}[A-Za-z0-9]$")
-
-
-class ThaiDateField(forms.DateField):
-    """Accepts 15/03/2569 (พ.ศ.) as well as ISO dates; shows dates in พ.ศ."""
-
-    widget = forms.TextInput(attrs={"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric"})
-    default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง กรอกเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 15/03/2569")}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_be_date(str(value))
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.date):
-            return f"{value.day:02d}/{value.month:02d}/{value.year + 543}"
-        return value
 
 
 def clean_memo_date(value: dt.date) -> dt.date:

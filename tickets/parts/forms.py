@@ -9,34 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models import Unit
-from helpdesk.thai import format_date, parse_be_date
+from helpdesk.parsing import BEDateField as ThaiDateField
+from helpdesk.thai import format_date
 from tickets.models import Ticket
 from tickets.parts.models import Item
 
 MAX_QUANTITY = 10_000
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal(0)}
-
-
-class ThaiDateField(forms.DateField):
-    """A date typed as 15/03/2569 (B.E.) or picked as 2026-03-15."""
-
-    widget = forms.TextInput(attrs={"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric"})
-    default_error_messages = {"invalid": _("กรุณาระบุวันที่ในรูปแบบ วว/ดด/ปปปป เช่น 15/03/2569")}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_be_date(str(value))
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.date):
-            return f"{value.day:02d}/{value.month:02d}/{value.year + 543}"
-        return value
 
 
 def apply_service_error(form: forms.Form, error: ValidationError) -> None:

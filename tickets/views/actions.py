@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from helpdesk.parsing import int_param
 from tickets.access import get_ticket_for_user
 from tickets.forms import (
     AssignForm,
@@ -84,10 +85,7 @@ def ticket_take_view(request, pk: int):
 
 
 def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return int_param(value)
 
 
 @require_POST

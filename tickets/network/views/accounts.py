@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.models import Unit
+from helpdesk.parsing import int_param
 from helpdesk.roles import sees_all_units, units_overseen_by
 from helpdesk.thai import format_date
 
@@ -97,8 +98,8 @@ def account_list(request):
 def account_request_create(request):
     unit = requester_unit(request.user)
     initial = {}
-    account_id = request.GET.get("account")
-    if account_id and account_id.isdigit():
+    account_id = int_param(request.GET.get("account"), minimum=1)
+    if account_id is not None:
         account = ServiceAccount.objects.filter(pk=account_id, unit=unit, is_active=True).first()
         if account is not None:
             initial = {"service": account.service_id, "account": account.pk, "person_name": account.person_name,

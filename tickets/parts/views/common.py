@@ -1,7 +1,4 @@
-import csv
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 PAGE_SIZE = 50
@@ -17,33 +14,6 @@ def sort_param(request, allowed: dict[str, tuple[str, ...]], default: str) -> tu
     if key not in allowed:
         key = default
     return key, allowed[key]
-
-
-def csv_response(filename: str, header: list, rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 Thai correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_safe(value) for value in row])
-    return response
-
-
-def _csv_safe(value):
-    """Keep spreadsheet formulas out of exported cells (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def safe_next(request, fallback: str) -> str:
