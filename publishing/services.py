@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from helpdesk.notify import notify
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.workdays import add_working_days, working_days_between
+from helpdesk.workflow import ensure_not_own_request
 from publishing.files import CheckedFile
 from publishing.models import (
     SLA_WORKING_DAYS,
@@ -169,7 +170,10 @@ def request_transition(
     voided = False
     with transaction.atomic():
         obj = _locked(request)
-        if not _may(action, by, obj):
+        if action in ("approve", "accept"):
+            role_ok = is_approver_for(by, obj.unit) if action == "approve" else has_role(by, Role.IT_HEAD)
+            ensure_not_own_request(requested_by=obj.requester, by=by, allowed=role_ok)
+        elif not _may(action, by, obj):
             raise PermissionDenied
         if obj.status not in transition.sources:
             raise TransitionError(_("สถานะของคำขอเปลี่ยนไปแล้ว ไม่สามารถ%(action)s ได้") % {"action": transition.label})

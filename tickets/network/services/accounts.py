@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.workflow import ensure_not_own_request
+
 from ..models import AccountRequest, ServiceAccount
 from .common import network_admin_emails, notify_status, supervisor_emails, transition
 
@@ -40,6 +42,13 @@ def account_request_resubmit(*, request: AccountRequest, by: User) -> AccountReq
     return request
 
 
+def _not_own_request(by: User):
+    def guard(obj: AccountRequest, to: str) -> None:
+        ensure_not_own_request(requested_by=obj.requested_by, by=by)
+
+    return guard
+
+
 def account_request_approve(*, request: AccountRequest, by: User, note: str = "") -> AccountRequest:
     def apply(r):
         r.approved_by = by
@@ -47,7 +56,7 @@ def account_request_approve(*, request: AccountRequest, by: User, note: str = ""
 
     with transaction.atomic():
         request = transition(AccountRequest, request.pk, to=S.APPROVED, by=by, note=note,
-                             table=ACCOUNT_REQUEST_TRANSITIONS, apply=apply)
+                             table=ACCOUNT_REQUEST_TRANSITIONS, apply=apply, guards=[_not_own_request(by)])
     notify_status(request, recipients=network_admin_emails(), url_name="network:account_request_detail")
     return request
 

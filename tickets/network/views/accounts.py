@@ -16,6 +16,7 @@ from .. import services
 from ..access import (
     can_approve_account,
     can_edit_request,
+    can_open_id_card,
     can_see_personal_data,
     get_account_request_for_user,
     is_network_admin,
@@ -142,6 +143,7 @@ def account_request_detail(request, pk):
         "object": account_request,
         "events": account_request.events.select_related("by"),
         "can_see_personal": can_see_personal_data(user, account_request),
+        "can_open_id_card": can_open_id_card(user, account_request),
         "can_approve": can_approve_account(user, account_request) and account_request.status == S.SUBMITTED,
         "can_complete": is_network_admin(user) and account_request.status == S.APPROVED,
         "can_edit": can_edit_request(user, account_request) and account_request.status == S.RETURNED,
@@ -212,7 +214,7 @@ def account_request_complete(request, pk):
 
 
 def _id_card_response(request, account_request):
-    require(can_see_personal_data(request.user, account_request))
+    require(can_open_id_card(request.user, account_request))
     if not account_request.id_card:
         messages.error(request, _("ไม่มีไฟล์สำเนาบัตร (ถูกลบตามระยะเวลาเก็บรักษาแล้ว)"))
         return redirect("network:account_request_detail", account_request.pk)
