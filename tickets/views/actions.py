@@ -1,5 +1,7 @@
 """Technicians' actions on a ticket. POST only; each goes through one service function."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helpdesk.parsing import int_param
-from tickets.access import get_ticket_for_user
+from tickets.access import TicketMovedAway, get_ticket_for_user
 from tickets.forms import (
     AssignForm,
     GuaranteeOverrideForm,
@@ -34,6 +36,21 @@ from tickets.services import (
 from tickets.views.detail import DETAIL_RELATED, detail_context
 
 
+def _moved_away_to_detail(view):
+    """A ticket moved to another team while the technician had it open: back to the ticket with the reason,
+    not a bare 403."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except TicketMovedAway as moved:
+            messages.warning(request, moved.message)
+            return redirect(moved.ticket)
+
+    return wrapped
+
+
 def _ticket(request, pk):
     return get_ticket_for_user(request, pk, act=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
 
@@ -51,6 +68,7 @@ def _errors_to_form(form, error: ValidationError, field=None):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = TransitionForm(request.POST)
@@ -71,6 +89,7 @@ def ticket_transition_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_take_view(request, pk: int):
     ticket = _ticket(request, pk)
     try:
@@ -90,6 +109,7 @@ def _int(value):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_assign_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = AssignForm(request.POST)
@@ -107,6 +127,7 @@ def ticket_assign_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_work_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = WorkForm(request.POST, instance=Ticket.objects.get(pk=ticket.pk))
@@ -125,6 +146,7 @@ def ticket_work_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_note_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = NoteForm(request.POST)
@@ -138,6 +160,7 @@ def ticket_note_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_callback_view(request, pk: int):
     ticket = _ticket(request, pk)
     try:
@@ -154,6 +177,7 @@ def ticket_callback_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_guarantee_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = GuaranteeOverrideForm(request.POST, ticket=ticket)
@@ -172,6 +196,7 @@ def ticket_guarantee_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_lend_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = LendForm(request.POST)
@@ -190,6 +215,7 @@ def ticket_lend_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_return_view(request, pk: int, link_pk: int):
     ticket = _ticket(request, pk)
     link = get_object_or_404(ticket.loan_links.select_related("loan", "loan__asset"), pk=link_pk)
@@ -209,6 +235,7 @@ def ticket_return_view(request, pk: int, link_pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_withdraw_view(request, pk: int):
     """The requester withdraws a request the desk has not received yet."""
     ticket = get_ticket_for_user(request, pk, withdraw=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
