@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "helpdesk.limits.RequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "helpdesk.dbretry.RetryIdempotentReadsMiddleware",
     # Last, as django-axes asks: answers locked-out login attempts (helpdesk/login_throttle.py).
     "axes.middleware.AxesMiddleware",
 ]
