@@ -4,7 +4,8 @@ hygiene.
 - :class:`RequestLimitsMiddleware` answers a request whose declared ``Content-Length`` exceeds
   ``HELPDESK_MAX_REQUEST_BYTES`` with the Thai "too large" page (413) before anything reads the
   body; a body without a length (chunked) may not be larger either: it is refused with 411.
-  It also drops NUL characters from the query string, which PostgreSQL refuses in text values.
+  It also drops NUL characters from the query string, which PostgreSQL refuses in text values, and
+  answers 404 for a path that contains one.
 - :class:`FileSizeUploadHandler` (first in ``FILE_UPLOAD_HANDLERS``) stops an upload as soon as one
   file passes ``HELPDESK_MAX_UPLOAD_FILE_BYTES``, while it streams, so no oversized file is ever
   read in full; :func:`bad_request` turns that (and Django's own ``RequestDataTooBig``) into the
@@ -14,7 +15,7 @@ hygiene.
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.files.uploadhandler import FileUploadHandler
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.views.defaults import bad_request as django_bad_request
 
@@ -49,6 +50,8 @@ class RequestLimitsMiddleware:
             return too_large(request)
         if not length and "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
             return too_large(request, status=411)
+        if "\x00" in request.path:
+            raise Http404  # no URL of the product contains NUL (PostgreSQL would refuse it as a token)
         if "\x00" in request.GET.urlencode() or "%00" in request.META.get("QUERY_STRING", ""):
             cleaned = QueryDict(mutable=True)
             for key, values in request.GET.lists():

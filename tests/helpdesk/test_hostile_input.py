@@ -118,3 +118,8 @@ def test_upload_caps_are_configured():
 
     assert settings.FILE_UPLOAD_HANDLERS[0] == "helpdesk.limits.FileSizeUploadHandler"
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize("path", ["/t/%00abc/", "/t/abc%00/survey/", "/news/preview/%00x/"])
+def test_a_nul_byte_in_a_token_path_is_a_404(client, db, path):
+    assert client.get(path).status_code == 404
