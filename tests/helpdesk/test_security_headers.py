@@ -111,3 +111,16 @@ def test_every_page_reachable_from_the_menu_carries_the_policy_and_no_inline_scr
                 continue
             queue.append(target.path + (f"?{target.query}" if target.query else ""))
     assert pages >= 25, pages
+
+
+def test_the_admin_pages_carry_the_policy_and_no_inline_script(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    for url in ("/admin/", "/admin/tickets/ticket/", "/admin/tickets/ticket/add/", "/admin/axes/accessfailurelog/",
+                "/admin/helpdesk/unit/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _check_headers(response, url)
+        scan = _Scan()
+        scan.feed(response.content.decode())
+        assert not scan.inline_scripts and not scan.handlers and not scan.foreign, (url, scan.__dict__)
