@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from assets.models import Asset, validate_asset_number
-from helpdesk.csvexport import FORMULA_TRIGGERS, defuse_formula
+from helpdesk.csvexport import FORMULA_TRIGGERS, csv_lines, defuse_formula  # noqa: F401  (csv_lines: old imports)
 from helpdesk.models import Unit
 from helpdesk.parsing import parse_be_date
 from helpdesk.thai import BE_OFFSET

@@ -1,7 +1,5 @@
 """Disbursements of consumables to units: prepare, hand over with the unit's signature, the slip as PDF."""
 
-from itertools import chain
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from helpdesk.csvexport import csv_response
 from helpdesk.pdf import pdf_response
 from tickets.parts.access import get_disbursement_for_user
 from tickets.parts.forms import CancelForm, DisbursementForm, DisbursementLineFormSet, HandOverForm, apply_service_error
@@ -23,7 +20,7 @@ from tickets.parts.services import (
     disbursement_create,
     disbursement_hand_over,
 )
-from tickets.parts.views.common import paginate, sort_param
+from tickets.parts.views.common import csv_response, paginate, sort_param
 
 DISBURSEMENT_SORTS = {
     "-created": ("-created_at", "-pk"),
@@ -58,7 +55,7 @@ def disbursement_list(request):
              timezone.localtime(d.signed_at).date() if d.signed_at else ""]
             for d in qs.iterator(chunk_size=2000)
         )
-        return csv_response("disbursements.csv", chain([header], rows), stream=False)
+        return csv_response("disbursements.csv", header, rows)
     return render(request, "parts/disbursement_list.html", {
         "page": paginate(request, qs), "q": q, "status": status, "sort": sort,
         "statuses": Disbursement.Status.choices, "can_disburse": can_disburse(request.user),

@@ -1,7 +1,5 @@
 """Part requests on a ticket, their lifecycle buttons, and the stock officer's queue."""
 
-from itertools import chain
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from helpdesk.csvexport import csv_response
 from helpdesk.roles import Role, has_role, user_team
 from tickets.parts.access import get_part_request_for_user, get_ticket_for_parts, require_parts_reader
 from tickets.parts.forms import NoteForm, OrderForm, PartRequestForm, ReceivedForm, apply_service_error
@@ -26,7 +23,7 @@ from tickets.parts.services import (
     part_request_transition,
 )
 from tickets.parts.services.requests import REQUESTABLE_TICKET_STATUSES
-from tickets.parts.views.common import paginate, safe_next, sort_param
+from tickets.parts.views.common import csv_response, paginate, safe_next, sort_param
 
 S = PartRequestStatus
 
@@ -208,7 +205,7 @@ def request_list(request):
              r.estimated_cost, r.cost, r.vendor, r.order_reference, timezone.localtime(r.created_at).date()]
             for r in qs.iterator(chunk_size=2000)
         )
-        return csv_response("part-requests.csv", chain([header], rows), stream=False)
+        return csv_response("part-requests.csv", header, rows)
     return render(request, "parts/request_list.html", {
         "page": paginate(request, qs), "q": q, "status": status, "sort": sort, "statuses": S.choices,
         "sorts": REQUEST_SORTS,

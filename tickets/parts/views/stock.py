@@ -1,7 +1,6 @@
 """The stock page (balances, reorder warnings), the stock card per item and fiscal year, ledger entries."""
 
 import datetime as dt
-from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from helpdesk.csvexport import csv_response
 from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.thai import fiscal_year, fiscal_year_bounds
@@ -21,7 +19,7 @@ from tickets.parts.access import get_item_for_user, require_parts_reader
 from tickets.parts.forms import AdjustmentForm, ReceiptForm, ReturnForm, apply_service_error
 from tickets.parts.models import Item, Movement
 from tickets.parts.services import can_keep_stock, stock_adjust, stock_receive, stock_return
-from tickets.parts.views.common import paginate, sort_param
+from tickets.parts.views.common import csv_response, paginate, sort_param
 
 ITEM_SORTS = {
     "code": ("code",),
@@ -59,7 +57,7 @@ def stock(request):
              i.balance * i.standard_cost, _("ใช่") if i.is_active else _("ไม่")]
             for i in qs
         )
-        return csv_response("stock.csv", chain([header], rows), stream=False)
+        return csv_response("stock.csv", header, rows)
     low_stock = list(Item.objects.at_or_below_reorder().order_by("balance", "code")[:LOW_STOCK_ROWS])
     return render(request, "parts/stock.html", {
         "page": paginate(request, qs), "q": q, "kind": kind, "show": show, "sort": sort, "kinds": Item.Kind.choices,
