@@ -2,8 +2,8 @@
 
 Import is all-or-nothing: every row is checked first (row number, column, reason in Thai) and nothing
 is written unless every row is valid; the write is one transaction. Export produces a file the import
-accepts. Text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are exported with
-a leading apostrophe, which the import removes again.
+accepts. It is written through the one CSV writer (helpdesk.csvexport), which gives text cells that a
+spreadsheet would run as a formula (=, +, -, @, tab, CR) a leading apostrophe; the import removes it again.
 """
 
 import csv
@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from assets.models import Asset, validate_asset_number
+from helpdesk.csvexport import FORMULA_TRIGGERS, csv_lines, defuse_formula  # noqa: F401  (csv_lines: old imports)
 from helpdesk.models import Unit
-from helpdesk.thai import BE_OFFSET, parse_be_date
+from helpdesk.parsing import parse_be_date
+from helpdesk.thai import BE_OFFSET
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,6 @@ def _choice_lookup() -> dict[str, dict[str, str]]:
 # ---------------------------------------------------------------- export
 
 
-def defuse_formula(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
-
-
 def _format_date(value: dt.date | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}" if value else ""
 
@@ -122,19 +119,6 @@ def export_rows(assets: Iterable[Asset], *, include_licence_keys: bool) -> Itera
                     value = defuse_formula(getattr(asset, column.field) or "")
                 row.append(value)
             yield row
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
-    """CSV text line by line, led by a BOM so Excel opens it as UTF-8."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    for row in rows:
-        yield writer.writerow(row)
 
 
 # ---------------------------------------------------------------- import

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset, MaintenancePlanItem, MaintenanceRecord
 from helpdesk.models import Unit
+from helpdesk.parsing import BEDateField
 from helpdesk.roles import sees_all_units, units_overseen_by
 from helpdesk.thai import fiscal_year
 
@@ -35,6 +36,7 @@ class AssetForm(forms.ModelForm):
             "location", "custodian", "acquired_date", "acquisition", "price", "budget_year", "vendor_name",
             "vendor_contact", "warranty_end", "lease_end", "licence_key", "status", "notes",
         ]
+        field_classes = {"acquired_date": BEDateField, "warranty_end": BEDateField, "lease_end": BEDateField}
         widgets = {
             "acquired_date": DateInput(), "warranty_end": DateInput(), "lease_end": DateInput(),
             "specification": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 3}),
@@ -191,7 +193,7 @@ class LoanForm(forms.Form):
     borrower_name = forms.CharField(label=_("ชื่อผู้ยืม"), max_length=200)
     purpose = forms.CharField(label=_("วัตถุประสงค์"), max_length=255,
                               widget=forms.TextInput(attrs={"placeholder": _("เช่น ใช้แทนเครื่องที่ส่งซ่อม")}))
-    due_date = forms.DateField(label=_("กำหนดส่งคืน"), widget=DateInput())
+    due_date = BEDateField(label=_("กำหนดส่งคืน"), widget=DateInput())
 
     def __init__(self, *args, asset: Asset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -258,6 +260,7 @@ class MaintenanceRecordForm(forms.ModelForm):
     class Meta:
         model = MaintenanceRecord
         fields = ["performed_on", "checks", "findings", "result"]
+        field_classes = {"performed_on": BEDateField}
         widgets = {
             "performed_on": DateInput(),
             "checks": forms.Textarea(attrs={"rows": 4}),

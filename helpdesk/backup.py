@@ -3,9 +3,19 @@
 A backup folder holds `database.dump` (PostgreSQL custom format, pg_dump) or
 `database.sqlite3`, `media.tar.gz` and `manifest.json` with the row count of
 every table and the SHA-256 of every file, which `restore` checks afterwards.
+
+Backups are taken while the system is in use, so the manifest describes exactly what was saved:
+
+- PostgreSQL: one REPEATABLE READ, READ ONLY transaction exports its snapshot
+  (``pg_export_snapshot()``), counts every table in it, and ``pg_dump --snapshot`` dumps that same
+  snapshot while the transaction stays open. Rows written meanwhile are in neither.
+- SQLite: the online backup API copies the database; the counts are taken from the copy.
+- Files: each file is read once, and its bytes go both into the archive and into the manifest's
+  hash; a file deleted meanwhile is simply not in either.
 """
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -15,7 +25,7 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 PG_DUMP = "database.dump"
 SQLITE_DUMP = "database.sqlite3"
@@ -30,6 +40,40 @@ def table_counts() -> dict[str, int]:
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
             counts[table] = cursor.fetchone()[0]
     return counts
+
+
+def sqlite_file_counts(path: Path) -> dict[str, int]:
+    """Row counts of every table in an SQLite file (the backup copy), as `table_counts` gives them."""
+    db = sqlite3.connect(path)
+    try:
+        names = [row[0] for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {name: db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}  # noqa: S608
+    finally:
+        db.close()
+
+
+def archive_media(media_root: Path, archive_path: Path) -> dict[str, str]:
+    """Write every file under `media_root` into the archive and return {name: sha256} of exactly the bytes
+    written: the manifest's file list is the archive's content, whatever uploads or deletions happen meanwhile."""
+    hashes = {}
+    with tarfile.open(archive_path, "w:gz") as archive:
+        if not media_root.exists():
+            return hashes
+        for path in sorted(media_root.rglob("*")):
+            try:
+                if not path.is_file():
+                    continue
+                data = path.read_bytes()
+                stat = path.stat()
+            except FileNotFoundError:  # deleted since it was listed: not in the backup
+                continue
+            name = str(path.relative_to(media_root))
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size, info.mtime, info.mode = len(data), int(stat.st_mtime), 0o644
+            archive.addfile(info, io.BytesIO(data))
+            hashes[name] = hashlib.sha256(data).hexdigest()
+    return hashes
 
 
 def media_hashes(media_root: Path) -> dict[str, str]:
@@ -53,26 +97,36 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
 
 def backup(target: Path) -> dict:
     target.mkdir(parents=True, exist_ok=True)
-    media_root = Path(settings.MEDIA_ROOT)
-    manifest = {"vendor": connection.vendor, "tables": table_counts(), "files": media_hashes(media_root)}
     if connection.vendor == "postgresql":
-        args, env = _pg_env()
-        subprocess.run(
-            ["pg_dump", *args, "--format=custom", "--no-owner", "--no-privileges",
-             "--file", str(target / PG_DUMP), connection.settings_dict["NAME"]],
-            check=True, env=env,
-        )
+        tables = _pg_dump_snapshot(target / PG_DUMP)
     else:
         connection.ensure_connection()
         destination = sqlite3.connect(target / SQLITE_DUMP)
         with destination:
             connection.connection.backup(destination)
         destination.close()
-    with tarfile.open(target / MEDIA_ARCHIVE, "w:gz") as archive:
-        if media_root.exists():
-            archive.add(media_root, arcname="media")
+        tables = sqlite_file_counts(target / SQLITE_DUMP)
+    files = archive_media(Path(settings.MEDIA_ROOT), target / MEDIA_ARCHIVE)
+    manifest = {"vendor": connection.vendor, "tables": tables, "files": files}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     return manifest
+
+
+def _pg_dump_snapshot(dump_path: Path) -> dict[str, int]:
+    """Count every table and dump the database from one exported snapshot."""
+    args, env = _pg_env()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        tables = table_counts()
+        # The snapshot stays importable while this transaction is open, i.e. until pg_dump has finished.
+        subprocess.run(
+            ["pg_dump", *args, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
+             "--file", str(dump_path), connection.settings_dict["NAME"]],
+            check=True, env=env,
+        )
+    return tables
 
 
 def restore(source: Path) -> list[str]:

@@ -1,6 +1,5 @@
 """Forms and fields every app shares: the login form, the B.E. date field, and the thin view's form step."""
 
-import datetime as dt
 from collections.abc import Callable
 
 from django import forms
@@ -8,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.thai import parse_be_date
+from helpdesk.parsing import BEDateField
 
 
 class LoginForm(AuthenticationForm):
@@ -23,29 +22,8 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("รหัสผ่าน")
 
 
-class ThaiDateField(forms.DateField):
-    """A date typed in B.E. (15/03/2569) or picked as an ISO date (2026-03-15); shown in B.E.
-
-    An app with its own wording of the error sets ``default_error_messages = {"invalid": …}`` in a subclass.
-    """
-
-    widget = forms.TextInput(attrs={"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric"})
-    default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง กรอกเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 15/03/2569")}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_be_date(str(value))
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.date):
-            return f"{value.day:02d}/{value.month:02d}/{value.year + 543}"
-        return value
+# The one date field (B.E. entry and display, the one parser): helpdesk.parsing.BEDateField, also by this name.
+ThaiDateField = BEDateField
 
 
 def run_form(form: forms.BaseForm, service: Callable[[dict], object], *, field: str | None = None) -> bool:

@@ -1,6 +1,5 @@
 """Staff list pages (every process): search, allowlisted filters and sort, pagination, CSV export."""
 
-import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -8,14 +7,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+
+from helpdesk.csvexport import csv_response as csv_download
 
 PER_PAGE = 25
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 @dataclass
@@ -79,18 +74,13 @@ def list_context(request: HttpRequest, queryset: QuerySet, spec: ListSpec) -> di
 
 def csv_response(request: HttpRequest, queryset: QuerySet, spec: ListSpec) -> StreamingHttpResponse:
     queryset, _state = apply_list(request, queryset, spec)
-    writer = csv.writer(_Echo())
 
-    def rows() -> Iterable[str]:
-        yield "\ufeff"  # Excel opens UTF-8 Thai text correctly with a BOM.
-        yield writer.writerow(spec.csv_header)
+    def rows() -> Iterable[list]:
+        yield spec.csv_header
         for obj in queryset.iterator(chunk_size=500):
-            yield writer.writerow(spec.csv_row(obj))
+            yield spec.csv_row(obj)
 
-    filename = f"{spec.csv_name}-{timezone.localdate():%Y%m%d}.csv"
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return csv_download(f"{spec.csv_name}-{timezone.localdate():%Y%m%d}.csv", rows())
 
 
 def wants_csv(request: HttpRequest) -> bool:

@@ -1,8 +1,12 @@
 """Per-client rate limits that every app server shares, at one round trip per request.
 
 `limit_per_address(scope, rate)` marks `request.limited` when the client's address has made more than the
-allowed requests in the current window (fixed windows, offset per address so they do not all roll over at
-once). The count lives in the cache named by RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
+allowed requests in the last `period` seconds. The window slides: each address counts in fixed windows
+(offset per address so they do not all roll over at once), and a request is judged on this window's count
+plus the previous window's count weighted by how much of it still lies inside the last `period` seconds —
+so a flood across a window boundary gets the limit, not twice the limit. The hit and the read of the
+previous window's count are one statement (one Lua script on Redis). The count lives in the cache named by
+RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
 (helpdesk.cache.RedisCache.hit: one Lua script), otherwise `CounterCache` below, a table of
 integers where a hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING` (Django's database cache would take
 ten statements). This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
@@ -17,6 +21,7 @@ import random
 import re
 import time
 import zlib
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,6 +43,10 @@ HIT_SQL = (
     f'"count" = CASE WHEN {TABLE}."expires" <= %s THEN 1 ELSE {TABLE}."count" + 1 END, '
     f'"expires" = CASE WHEN {TABLE}."expires" <= %s THEN excluded."expires" ELSE {TABLE}."expires" END '
     f'RETURNING "count"'
+)
+# The same hit, also returning the previous window's live count (extra parameters: previous key, now).
+WINDOW_SQL = (
+    HIT_SQL + f', (SELECT o."count" FROM {TABLE} o WHERE o."key" = %s AND o."expires" > %s) AS "prev"'  # noqa: S608
 )
 
 
@@ -76,6 +85,38 @@ class CounterCache(BaseCache):
         with connection.cursor() as cursor:
             cursor.execute(HIT_SQL, [key, self._expires(timeout), now, now])
             return cursor.fetchone()[0]
+
+    def hit_window(self, key, prev_key, timeout) -> tuple[int, int]:
+        """`hit` on `key`, and the live count under `prev_key` (the previous window), in one statement."""
+        key = self.make_and_validate_key(key)
+        prev_key = self.make_and_validate_key(prev_key)
+        now = timezone.now()
+        self._maybe_prune(now)
+        with connection.cursor() as cursor:
+            cursor.execute(WINDOW_SQL, [key, self._expires(timeout), now, now, prev_key, now])
+            count, prev = cursor.fetchone()
+        return count, prev or 0
+
+    def hit_window_and_get(self, key, prev_key, timeout, other_key, other_cache) -> tuple[int, int, object]:
+        """`hit_window`, and `other_key` from `other_cache`: on PostgreSQL with Django's database cache all in one
+        statement (as `hit_and_get`); elsewhere, two."""
+        if not (isinstance(other_cache, DatabaseCache) and connection.vendor == "postgresql"):
+            return (*self.hit_window(key, prev_key, timeout), other_cache.get(other_key))
+        key = self.make_and_validate_key(key)
+        prev_key = self.make_and_validate_key(prev_key)
+        other = other_cache.make_and_validate_key(other_key)
+        now = timezone.now()
+        self._maybe_prune(now)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH hit AS ({WINDOW_SQL}) "  # noqa: S608 (our table names, values as parameters)
+                f'SELECT hit."count", hit."prev", page."value" FROM hit '
+                f'LEFT JOIN {connection.ops.quote_name(other_cache._table)} page '
+                f'ON page."cache_key" = %s AND page."expires" > %s',
+                [key, self._expires(timeout), now, now, prev_key, now, other, now],
+            )
+            count, prev, value = cursor.fetchone()
+        return count, prev or 0, (None if value is None else pickle.loads(base64.b64decode(value.encode())))  # noqa: S301
 
     def hit_and_get(self, key, timeout, other_key, other_cache):
         """`hit`, and `other_key` from `other_cache`. On PostgreSQL with Django's database cache both come from one
@@ -183,17 +224,43 @@ def count_hit(cache, key: str, timeout: int) -> int:
         return 1
 
 
-def _counter_key(request, scope: str, rate: str) -> tuple[str, int, int]:
+def count_window_hit(cache, key: str, prev_key: str, timeout: int) -> tuple[int, int]:
+    """This window's count after the hit, and the previous window's count."""
+    hit_window = getattr(cache, "hit_window", None)
+    if hit_window is not None:
+        return hit_window(key, prev_key, timeout)
+    return count_hit(cache, key, timeout), int(cache.get(prev_key) or 0)
+
+
+@dataclass(frozen=True)
+class Window:
+    key: str
+    prev_key: str
+    limit: int
+    weight: float  # share of the previous window still inside the last `period` seconds
+    timeout: int  # a counter outlives its own window and the next one, where it is the previous count
+
+    def over(self, count: int, prev: int) -> bool:
+        return count + prev * self.weight > self.limit
+
+
+def _window(request, scope: str, rate: str, now: float | None = None) -> Window:
     limit, period = parse_rate(rate)
     address = client_address(request)
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"rl:{scope}:{limit}/{period}:{window_end(address, period)}:{digest}", limit, period + EXPIRY_MARGIN
+    now = time.time() if now is None else now
+    end = window_end(address, period, now)
+    weight = min(1.0, max(0.0, (end - now) / period))
+    base = f"rl:{scope}:{limit}/{period}"
+    return Window(f"{base}:{end}:{digest}", f"{base}:{end - period}:{digest}", limit, weight,
+                  2 * period + EXPIRY_MARGIN)
 
 
 def is_limited(request, scope: str, rate: str) -> bool:
     """Count this request against the client's limit for `scope`; True when it is over the limit."""
-    key, limit, timeout = _counter_key(request, scope, rate)
-    return count_hit(caches[settings.RATELIMIT_USE_CACHE], key, timeout) > limit
+    window = _window(request, scope, rate)
+    return window.over(*count_window_hit(caches[settings.RATELIMIT_USE_CACHE], window.key, window.prev_key,
+                                         window.timeout))
 
 
 def limit_and_fetch(request, scope: str, rate: str, fetch_key: str | None) -> tuple[bool, object]:
@@ -202,15 +269,17 @@ def limit_and_fetch(request, scope: str, rate: str, fetch_key: str | None) -> tu
     Counter caches that can do both at once (Redis: helpdesk.cache; the counter table with the database cache
     on PostgreSQL: CounterCache) answer in one round trip instead of two — the whole cost of a cached tracking
     page."""
-    key, limit, timeout = _counter_key(request, scope, rate)
+    window = _window(request, scope, rate)
     counters = caches[settings.RATELIMIT_USE_CACHE]
     if fetch_key is None:
-        return count_hit(counters, key, timeout) > limit, None
-    hit_and_get = getattr(counters, "hit_and_get", None)
-    if hit_and_get is not None:
-        count, value = hit_and_get(key, timeout, fetch_key, caches["default"])
-        return count > limit, value
-    return count_hit(counters, key, timeout) > limit, caches["default"].get(fetch_key)
+        return window.over(*count_window_hit(counters, window.key, window.prev_key, window.timeout)), None
+    hit_window_and_get = getattr(counters, "hit_window_and_get", None)
+    if hit_window_and_get is not None:
+        count, prev, value = hit_window_and_get(window.key, window.prev_key, window.timeout, fetch_key,
+                                                caches["default"])
+        return window.over(count, prev), value
+    count, prev = count_window_hit(counters, window.key, window.prev_key, window.timeout)
+    return window.over(count, prev), caches["default"].get(fetch_key)
 
 
 def limit_per_address(scope: str, rate):

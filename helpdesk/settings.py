@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -57,10 +58,14 @@ INSTALLED_APPS = [
     # Shared capabilities (helpdesk/): after the apps so their demo data sees the apps' records.
     "helpdesk.surveys",
     "helpdesk.notifications",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "helpdesk.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,8 +73,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "helpdesk.limits.RequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "helpdesk.dbretry.RetryIdempotentReadsMiddleware",
+    # Last, as django-axes asks: answers locked-out login attempts (helpdesk/login_throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "helpdesk.urls"
@@ -128,6 +137,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins (django-axes, database handler: every app server sees the same counts). See
+# helpdesk/login_throttle.py: per account and per client address, a cool-off that doubles as the
+# failures go on, a Thai lock-out page, audit rows in AccessFailureLog/AccessAttempt.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("HELPDESK_LOGIN_FAILURE_LIMIT", "5"))
+HELPDESK_LOGIN_COOLOFF_MINUTES = int(os.environ.get("HELPDESK_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = "helpdesk.login_throttle.cool_off"
+AXES_LOCKOUT_CALLABLE = "helpdesk.login_throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "helpdesk.login_throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -173,8 +200,21 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", False)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# Request and upload caps, enforced by the app as well as by nginx (client_max_body_size):
+# a body declared larger than HELPDESK_MAX_REQUEST_BYTES is refused before it is read, a file
+# is stopped while it streams once it passes HELPDESK_MAX_UPLOAD_FILE_BYTES (helpdesk/limits.py);
+# both answer with the Thai 413 page. Each form then applies its own, smaller per-type limits.
+HELPDESK_MAX_REQUEST_BYTES = int(os.environ.get("HELPDESK_MAX_REQUEST_BYTES", str(30 * 1024 * 1024)))
+HELPDESK_MAX_UPLOAD_FILE_BYTES = int(os.environ.get("HELPDESK_MAX_UPLOAD_FILE_BYTES", str(20 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "helpdesk.limits.FileSizeUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file, not memory
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -214,6 +254,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy on every response (django-csp): scripts, styles, fonts and images only from
+# this site (vendored under static/), no inline scripts or on* handlers (page behaviour lives in
+# static/js/), no eval, no plugins, no framing, forms post only here. Inline style attributes stay
+# allowed (charts, PDF previews); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": "()", "camera": "()", "geolocation": "()", "gyroscope": "()", "magnetometer": "()",
+    "microphone": "()", "payment": "()", "usb": "()", "fullscreen": "(self)",
+}
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 10
 
@@ -232,6 +294,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -66,20 +66,7 @@ def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
 
 
 def parse_be_date(text: str) -> dt.date:
-    """Parse '15/03/2566' (B.E.) or '2023-03-15' / '15/03/2023' (C.E.); ValueError when not a date.
+    """Kept for old imports: the one date parser is :func:`helpdesk.parsing.parse_be_date`."""
+    from helpdesk.parsing import parse_be_date as parse
 
-    A year above 2400 is taken as Buddhist era.
-    """
-    text = (text or "").strip()
-    if not text:
-        raise ValueError("empty date")
-    if "-" in text and len(text.split("-")[0]) == 4:
-        year, month, day = (int(part) for part in text.split("-"))
-    else:
-        parts = text.replace("-", "/").replace(".", "/").split("/")
-        if len(parts) != 3:
-            raise ValueError(f"not a date: {text}")
-        day, month, year = (int(part) for part in parts)
-    if year > 2400:
-        year -= BE_OFFSET
-    return dt.date(year, month, day)
+    return parse(text)

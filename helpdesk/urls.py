@@ -40,3 +40,5 @@ urlpatterns = [
     path("data-requests/", include("tickets.datarequests.urls")),
     path("reports/", include("tickets.reports.urls")),
 ]
+
+handler400 = "helpdesk.limits.bad_request"

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models import Unit
+from helpdesk.parsing import BEDateField
 from publishing.files import MAX_ATTACHMENTS, check_upload
 from publishing.models import PublishingRequest, Section
 
@@ -53,6 +54,7 @@ class RequestForm(forms.ModelForm):
     class Meta:
         model = PublishingRequest
         fields = ["title", "section", "body_format", "body", "wanted_on", "expires_on"]
+        field_classes = {"wanted_on": BEDateField, "expires_on": BEDateField}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 10}),
             "wanted_on": DateInput(),

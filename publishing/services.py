@@ -18,7 +18,13 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from helpdesk.notify import notify
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.workdays import add_working_days, working_days_between
-from helpdesk.workflow import TransitionNotAllowed, record_created, transition, write_event
+from helpdesk.workflow import (
+    TransitionNotAllowed,
+    ensure_not_own_request,
+    record_created,
+    transition,
+    write_event,
+)
 from publishing.files import CheckedFile
 from publishing.models import (
     SLA_WORKING_DAYS,
@@ -156,6 +162,15 @@ def _fingerprint_ok(obj: PublishingRequest) -> bool:
     return approval is not None and approval.matches(obj.current_fingerprint())
 
 
+def _may_take(action: str, by: User, obj: PublishingRequest) -> bool:
+    """`_may`, with the approval rule for the two approvals: nobody approves or accepts their own request."""
+    if action in ("approve", "accept"):
+        role_ok = is_approver_for(by, obj.unit) if action == "approve" else has_role(by, Role.IT_HEAD)
+        ensure_not_own_request(requested_by=obj.requester, by=by, allowed=role_ok)
+        return True
+    return _may(action, by, obj)
+
+
 def _step(
     action: str, obj: PublishingRequest, *, by: User, note: str, apply, guards=(), notify_note: str | None = None
 ) -> PublishingRequest:
@@ -166,7 +181,7 @@ def _step(
         return transition(
             PublishingRequest, obj.pk, to=step.target, by=by, note=note,
             table={source: {step.target} for source in step.sources}, queryset=_LOCK_QUERYSET,
-            permitted=lambda locked: _may(action, by, locked), guards=guards, apply=apply,
+            permitted=lambda locked: _may_take(action, by, locked), guards=guards, apply=apply,
             event_fields={"action": action}, on_commit=lambda saved: _notify(saved, action, by=by, note=told),
         )
     except TransitionNotAllowed:

@@ -1,19 +1,19 @@
 """Signed-in pages of the publishing workflow: requests, approvals, IT checks, preparation and publishing."""
 
-import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helpdesk.csvexport import csv_response
 from helpdesk.roles import Role, has_role, user_unit
 from publishing import services
 from publishing.forms import (
@@ -126,32 +126,26 @@ def request_list(request):
     })
 
 
-def _csv(queryset) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="publishing-requests.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 Thai correctly only with a BOM
-    writer = csv.writer(response)
-    writer.writerow([_("เลขที่"), _("หัวข้อ"), _("เมนู"), _("หน่วยงาน"), _("ผู้ขอ"), _("สถานะ"),
-                     _("วันที่ต้องการ"), _("วันสิ้นสุด"), _("ถึงศูนย์ไอที"), _("กำหนดเผยแพร่"), _("เผยแพร่เมื่อ"),
-                     _("วันทำการ"), _("เกินกำหนด"), _("URL ภายนอก")])
+def _csv(queryset):
     now = timezone.now()
-    for obj in queryset.iterator(chunk_size=500):
-        writer.writerow([
-            obj.number, _csv_text(obj.title), obj.section.name, obj.unit.name,
-            obj.requester.get_full_name() or obj.requester.username, obj.display_status(),
-            obj.wanted_on.isoformat(), obj.expires_on.isoformat() if obj.expires_on else "",
-            timezone.localtime(obj.reached_it_at).strftime("%Y-%m-%d %H:%M") if obj.reached_it_at else "",
-            timezone.localtime(obj.due_at).strftime("%Y-%m-%d %H:%M") if obj.due_at else "",
-            timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M") if obj.published_at else "",
-            "" if obj.working_days_to_publish is None else obj.working_days_to_publish,
-            _("ใช่") if obj.is_overdue(now) else "", obj.external_url,
-        ])
-    return response
 
+    def rows():
+        yield [_("เลขที่"), _("หัวข้อ"), _("เมนู"), _("หน่วยงาน"), _("ผู้ขอ"), _("สถานะ"),
+               _("วันที่ต้องการ"), _("วันสิ้นสุด"), _("ถึงศูนย์ไอที"), _("กำหนดเผยแพร่"), _("เผยแพร่เมื่อ"),
+               _("วันทำการ"), _("เกินกำหนด"), _("URL ภายนอก")]
+        for obj in queryset.iterator(chunk_size=500):
+            yield [
+                obj.number, obj.title, obj.section.name, obj.unit.name,
+                obj.requester.get_full_name() or obj.requester.username, obj.display_status(),
+                obj.wanted_on.isoformat(), obj.expires_on.isoformat() if obj.expires_on else "",
+                timezone.localtime(obj.reached_it_at).strftime("%Y-%m-%d %H:%M") if obj.reached_it_at else "",
+                timezone.localtime(obj.due_at).strftime("%Y-%m-%d %H:%M") if obj.due_at else "",
+                timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M") if obj.published_at else "",
+                "" if obj.working_days_to_publish is None else obj.working_days_to_publish,
+                _("ใช่") if obj.is_overdue(now) else "", obj.external_url,
+            ]
 
-def _csv_text(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return csv_response("publishing-requests.csv", rows(), stream=False)
 
 
 @login_required

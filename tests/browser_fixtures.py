@@ -26,13 +26,25 @@ def browser():
         browser.close()
 
 
+def _watch_csp(page) -> list[str]:
+    """Every Content-Security-Policy violation the page reports on the console (inline scripts, foreign
+    origins …): each browser test fails on them at teardown, so every page a browser test opens is checked."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(f"{page.url}: {msg.text}")
+            if "Content Security Policy" in msg.text else None)
+    page.csp_violations = violations  # a test that provokes one on purpose clears it
+    return violations
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -43,8 +55,10 @@ def phone_page(browser):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

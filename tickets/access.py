@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from helpdesk.roles import Role, has_role
 from tickets.models import Ticket
@@ -19,10 +20,46 @@ def get_ticket_for_user(request_or_user, pk: int, *, act: bool = False, withdraw
     base = queryset if queryset is not None else Ticket.objects.all()
     ticket = get_object_or_404(base.visible_to(user), pk=pk)
     if act and not ticket.can_act(user):
+        if has_role(user, Role.TECHNICIAN) and _changed_since_loaded(request_or_user, ticket):
+            # The form was loaded when the ticket was still the technician's: it moved to another team since.
+            raise TicketMovedAway(ticket)
         raise PermissionDenied
     if withdraw and not may_withdraw(user, ticket):
         raise PermissionDenied
     return ticket
+
+
+def _changed_since_loaded(request, ticket: Ticket) -> bool:
+    """The posted form carries the ticket's version when it was loaded; another version means someone
+    changed the ticket since."""
+    from helpdesk.parsing import int_param
+
+    posted = int_param(getattr(request, "POST", {}).get("version")) if hasattr(request, "POST") else None
+    return posted is not None and posted != ticket.version
+
+
+def holder_text(ticket: Ticket) -> str:
+    """'ทีม ฝ่ายบริการ ๒ (วีระ ช่างซ่อม)' — who has the ticket now."""
+    team = ticket.team.name if ticket.team_id else _("ยังไม่ได้กำหนดทีม")
+    if ticket.technician_id:
+        name = ticket.technician.get_full_name() or ticket.technician.get_username()
+        return _("ทีม %(team)s (%(name)s)") % {"team": team, "name": name}
+    return _("ทีม %(team)s") % {"team": team}
+
+
+class TicketMovedAway(PermissionDenied):
+    """A technician tried to work on a ticket that someone else moved to another team meanwhile."""
+
+    def __init__(self, ticket: Ticket):
+        self.ticket = ticket
+        self.message = _(
+            "ใบแจ้งซ่อม %(number)s ถูกเปลี่ยนแปลงโดยผู้อื่นระหว่างที่คุณแก้ไข ขณะนี้ย้ายไปอยู่ในความรับผิดชอบของ%(holder)s "
+            "สิ่งที่คุณเพิ่งส่งยังไม่ได้บันทึก"
+        ) % {"number": ticket.number, "holder": holder_text(ticket)}
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def may_withdraw(user, ticket: Ticket) -> bool:

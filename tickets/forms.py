@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from assets.models import Asset
-from helpdesk.forms import ThaiDateField
 from helpdesk.models import Unit
+from helpdesk.parsing import BEDateField
 from helpdesk.roles import Role
 from tickets.models import Category, Channel, Status, Ticket
 from tickets.plugins.guides import guide_choices
@@ -41,16 +41,6 @@ class GroupedCategoryField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj) -> str:
         return obj.name  # shown inside its category's <optgroup>
-
-
-class BEDateField(ThaiDateField):
-    """A date typed in B.E. (15/03/2569) or C.E. ISO, in a date input that shows the value as it is."""
-
-    widget = forms.DateInput
-    default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง (ตัวอย่าง 15/03/2569)")}
-
-    def prepare_value(self, value):
-        return value
 
 
 class IntakeForm(forms.Form):

@@ -22,15 +22,16 @@ from assets.access import (
 from assets.forms import MaintenanceRecordForm, PlanItemForm
 from assets.models import FISCAL_MONTH_ORDER, MONTH_CHOICES, Asset, MaintenancePlanItem, MaintenanceRecord
 from assets.services import maintenance_record_create, plan_item_for
+from helpdesk.parsing import int_param
 from helpdesk.thai import fiscal_year
 
 OUT_OF_SERVICE = [Asset.Status.RETIRED, Asset.Status.DISPOSED]
 
 
 def _year_param(request) -> int:
-    value = request.GET.get("year", "")
-    if value.isdigit() and 2500 <= int(value) <= 2700:
-        return int(value)
+    year = int_param(request.GET.get("year"), minimum=2500, maximum=2700)
+    if year is not None:
+        return year
     return fiscal_year(timezone.localdate())
 
 
@@ -130,8 +131,8 @@ def record_new(request, pk):
     if not can_record_maintenance(request.user):
         raise PermissionDenied
     item = None
-    item_id = request.GET.get("item") or request.POST.get("item") or ""
-    if item_id.isdigit():
+    item_id = int_param(request.GET.get("item") or request.POST.get("item"), minimum=1)
+    if item_id is not None:
         item = MaintenancePlanItem.objects.for_asset(asset).filter(pk=item_id).first()
     if item is None:
         item = plan_item_for(asset, timezone.localdate())

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +18,11 @@ from assets.access import (
     can_see_licence_keys,
     get_asset_for_user,
 )
-from assets.csvio import csv_lines, export_rows
+from assets.csvio import export_rows
 from assets.forms import SORT_LABELS, AssetFilterForm, AssetForm
 from assets.models import Asset
 from assets.sections import asset_sections
+from helpdesk.csvexport import csv_response
 from helpdesk.roles import is_service_staff, team_for_unit
 
 HISTORY_SHOWN = 30
@@ -58,10 +58,8 @@ def asset_list(request):
 def asset_export(request):
     _form, queryset = filtered_assets(request)
     rows = export_rows(queryset.iterator(chunk_size=2000), include_licence_keys=can_see_licence_keys(request.user))
-    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="assets-{stamp}.csv"'
-    return response
+    return csv_response(f"assets-{stamp}.csv", rows)
 
 
 def _history_entries(asset: Asset) -> list[dict]:

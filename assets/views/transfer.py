@@ -20,6 +20,7 @@ from assets.csvio import COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES, import_assets, par
 from assets.forms import ImportForm
 from assets.models import Asset
 from assets.views.registry import asset_qr_url, filtered_assets
+from helpdesk.parsing import int_list
 from helpdesk.pdf import pdf_response
 from helpdesk.qr import qr_png
 
@@ -121,7 +122,7 @@ def asset_labels(request):
     if not can_print_labels(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
+        ids = int_list(request.POST.getlist("ids"))
         queryset = Asset.objects.visible_to(request.user).filter(pk__in=ids[:MAX_LABELS]).select_related("unit")
         preview = request.POST.get("format") == "html"
     else:

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.parsing import BEDateField
 from publishing.files import check_upload
 from publishing.knowledge.models import Article, GuideFeedback, Publication
 from tickets.models import Category
@@ -52,7 +53,7 @@ class PublicationForm(forms.ModelForm):
     class Meta:
         model = Publication
         fields = ["channel", "published_on", "issue", "url"]
-        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"published_on": BEDateField}
 
     def clean_published_on(self):
         day = self.cleaned_data["published_on"]

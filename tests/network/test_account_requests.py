@@ -194,13 +194,18 @@ def test_personal_data_is_limited_and_id_card_views_are_logged(
     account_request.refresh_from_db()
     assert account_request.status == "submitted"
     assert not IdCardAccess.objects.exists()
-    for reader in (requester_a, supervisor_a, network_admin):
+    # The approving supervisor sees the form data (phones included) but never opens the ID-card copy.
+    login(supervisor_a)
+    page = client.get(detail).content.decode()
+    assert "0812345678" in page and 'id="id-card-link"' not in page
+    assert client.get(id_card).status_code == 403
+    for reader in (requester_a, network_admin):
         login(reader)
         assert "0812345678" in client.get(detail).content.decode()
         response = client.get(id_card)
         assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert list(IdCardAccess.objects.order_by("pk").values_list("user", flat=True)) == [
-        requester_a.pk, supervisor_a.pk, network_admin.pk]
+        requester_a.pk, network_admin.pk]
 
 
 def test_requester_cannot_approve_own_request(login, supervisor_a, internet):

@@ -97,3 +97,26 @@ def test_login_ticket_change_and_rate_limit_are_shared_by_two_app_servers(
     status, _, page = visitor.request(server_b, path)
     assert status == 429
     assert "เรียกดูถี่เกินไป" in page
+
+
+def test_failed_logins_are_counted_across_both_app_servers(two_servers, technician, settings):
+    """django-axes keeps its counts in the database: failures on A and B add up, the lock-out holds on both."""
+    from axes.models import AccessFailureLog
+
+    server_a, server_b = two_servers
+    production_password(technician)
+    browser = Browser()
+
+    def attempt(server, password):
+        _status, _, html = browser.request(server, "/accounts/login/")
+        return browser.request(server, "/accounts/login/", {
+            "username": technician.username, "password": password, "csrfmiddlewaretoken": browser.csrf_token(html),
+        })
+
+    answers = [attempt(server, "wrong")[0] for server in (server_a, server_b, server_a, server_b)]
+    assert answers == [200, 200, 200, 200]
+    assert attempt(server_a, "wrong")[0] == 429  # the fifth failure, whichever server counts it
+    status, _, page = attempt(server_b, PASSWORD)
+    assert status == 429 and "เข้าสู่ระบบผิดเกินจำนวนครั้งที่กำหนด" in page
+    assert not browser.cookie("sessionid")
+    assert AccessFailureLog.objects.filter(username=technician.username).count() == 6

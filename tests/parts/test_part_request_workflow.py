@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from helpdesk.workflow import SelfApprovalRefused
 from tickets.models import Status, Ticket, TicketEvent
 from tickets.parts.models import Movement, PartRequest, PartRequestEvent
 from tickets.parts.services import (
@@ -165,10 +166,13 @@ def test_who_may_do_what(ticket, technician, technician_b, stock_officer, reques
     for outsider in (technician_b, requester_a):
         with pytest.raises(PermissionDenied):
             part_request_transition(part_request=request, to="approved", by=outsider)
-    with pytest.raises(PermissionDenied):  # procurement is the stock officer's
+    with pytest.raises(SelfApprovalRefused):  # the team head filed it himself: someone else approves
         part_request_transition(part_request=request, to="approved", by=team_head)
+    assert PartRequest.objects.get(pk=request.pk).status == "requested"
+    part_request_transition(part_request=request, to="approved", by=stock_officer)
+    with pytest.raises(PermissionDenied):  # procurement is the stock officer's
         part_request_transition(part_request=request, to="procurement", by=team_head)
-    assert PartRequest.objects.get(pk=request.pk).status == "approved"  # the team head approved
+    assert PartRequest.objects.get(pk=request.pk).status == "approved"
 
 
 def test_parts_are_requested_only_while_the_ticket_is_being_worked_on(make_ticket, unit_a, technician):

@@ -120,7 +120,7 @@ def test_order_form_checks_thai_dates(login, ticket, technician, stock_officer):
     bad = {"order-vendor": "ร้าน ก", "order-order_reference": "PO-1", "order-order_date": "31/02/2569",
            "order-expected_date": "15/03/2569"}
     response = officer.post(_action_url(part_request, "order"), bad)
-    assert "กรุณาระบุวันที่ในรูปแบบ วว/ดด/ปปปป" in response.content.decode()
+    assert "วันที่ไม่ถูกต้อง กรอกเป็น วว/ดด/ปปปป" in response.content.decode()
     good = {**bad, "order-order_date": "01/02/2569"}
     assert officer.post(_action_url(part_request, "order"), good).status_code == 302
     part_request.refresh_from_db()

@@ -152,3 +152,12 @@ def test_a_page_with_the_survey_form_is_never_cached(client, ticket, technician)
     response = client.get(url)
     assert "csrfmiddlewaretoken" in response.content.decode()
     assert response.cookies.get("csrftoken") is not None  # rendered for this visitor, with their own token
+
+
+def test_browsers_and_proxies_keep_no_copy_of_the_tracking_page_or_the_survey(client, ticket, technician):
+    url = ticket.get_tracking_url()
+    for response in (client.get(url), client.get(url)):  # rendered, then from the shared cache
+        assert response.status_code == 200
+        assert set(response["Cache-Control"].replace(" ", "").split(",")) >= {"private", "no-store"}
+    survey = client.post(reverse("tracking_survey", args=[ticket.tracking_token]), {})
+    assert set(survey["Cache-Control"].replace(" ", "").split(",")) >= {"private", "no-store"}

@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from helpdesk.parsing import BEDateField
 from helpdesk.roles import Role
 
 from .models import CRITERIA, DataRequest, DeliveryMethod
 from .uploads import classify_data_file, display_name, validate_letter
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT_MAX = 4000
 
@@ -26,8 +26,9 @@ class DataRequestForm(forms.ModelForm):
             "contact_name", "contact_phone", "contact_email", "purpose", "data_requested", "scope", "data_owner",
             "delivery_method", "delivery_detail",
         ]
+        field_classes = {"letter_date": BEDateField}
         widgets = {
-            "letter_date": DATE, "received_at": DATETIME,
+            "received_at": DATETIME,
             "purpose": forms.Textarea(attrs={"rows": 3}), "data_requested": forms.Textarea(attrs={"rows": 3}),
             "scope": forms.Textarea(attrs={"rows": 2}),
         }
@@ -167,7 +168,7 @@ class SendReplyForm(forms.Form):
     """Until the outgoing register lands, the officer enters the number the letter got there."""
 
     reply_number = forms.CharField(label=gettext_lazy("เลขที่หนังสือตอบ (ทะเบียนหนังสือส่ง)"), max_length=100)
-    reply_date = forms.DateField(label=gettext_lazy("ลงวันที่"), widget=DATE)
+    reply_date = BEDateField(label=gettext_lazy("ลงวันที่"))
     sent_at = forms.DateTimeField(label=gettext_lazy("ส่งเมื่อ"), widget=DATETIME,
                                   input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     sent_method = forms.ChoiceField(label=gettext_lazy("วิธีที่ส่ง"), choices=DeliveryMethod.choices)

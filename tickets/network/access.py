@@ -9,8 +9,9 @@ from .models import AccountRequest, IPAssignment, IPRequest, MacChangeRequest
 from .models.common import is_network_admin, is_technician
 
 __all__ = [
-    "can_see_personal_data", "get_account_request_for_user", "get_assignment_for_user", "get_ip_request_for_user",
-    "get_mac_change_for_user", "is_applicant", "is_network_admin", "is_technician", "is_unit_member", "require",
+    "can_open_id_card", "can_see_personal_data", "get_account_request_for_user", "get_assignment_for_user",
+    "get_ip_request_for_user", "get_mac_change_for_user", "is_applicant", "is_network_admin", "is_technician",
+    "is_unit_member", "require",
 ]
 
 
@@ -63,8 +64,14 @@ def supervises(user, obj) -> bool:
     )
 
 
+def can_open_id_card(user, obj) -> bool:
+    """ID-card copies (PDPA): only the applicant and the network admins. The supervisor approves on the
+    form data and never opens the copy."""
+    return is_applicant(user, obj) or is_network_admin(user)
+
+
 def can_see_personal_data(user, obj) -> bool:
-    """ID-card copies and phone numbers (PDPA): the applicant, the approving supervisor, network admins."""
+    """Phone numbers: the applicant, the approving supervisor, network admins."""
     if is_applicant(user, obj) or is_network_admin(user):
         return True
     if isinstance(obj, AccountRequest):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk.dashboard import ReportScope
 from helpdesk.models import Unit
+from helpdesk.parsing import int_param
 from helpdesk.roles import own_units, sees_all_units
 from tickets.reports.forms import ReportForm, default_data
 from tickets.reports.periods import Period
@@ -29,9 +30,10 @@ def check_unit_param(raw: str | None, units) -> None:
     """A unit outside the user's reach is answered 404, like any record of another unit."""
     if units is None or not raw:
         return
-    if raw.isdigit() and units.filter(pk=int(raw)).exists():
+    pk = int_param(raw, minimum=1)
+    if pk is not None and units.filter(pk=pk).exists():
         return
-    if raw.isdigit() and Unit.objects.filter(pk=int(raw)).exists():
+    if pk is not None and Unit.objects.filter(pk=pk).exists():
         raise Http404
     # Non-numeric or unknown ids fall through to the form's "invalid choice" error.
 

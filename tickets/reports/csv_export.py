@@ -1,12 +1,12 @@
 """The CSV of the report's underlying rows, streamed: one line per ticket received in the period,
 then each registered section's rows under its title."""
 
-import csv
 from collections.abc import Iterator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 
+from helpdesk.csvexport import csv_lines as write_csv
 from helpdesk.dashboard import ReportScope, report_sections
 from helpdesk.surveys.models import Response
 from helpdesk.thai import format_date
@@ -21,19 +21,6 @@ HEADER = [
     "งานการันตีของใบแจ้งซ่อม", "เลขครุภัณฑ์", "วันทำการถึงส่งมอบ", "ภายในกำหนด", "ความพึงพอใจโดยรวม",
 ]
 CHUNK = 2000
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _cell(value) -> str:
-    """Neutralise spreadsheet formulas (=, +, -, @) in text cells."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def _moment(value) -> str:
@@ -89,19 +76,19 @@ def ticket_rows(scope: ReportScope) -> Iterator[list]:
 
 
 def csv_lines(scope: ReportScope, *, printed_at) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Excel opens UTF-8 Thai text correctly with a BOM
-    yield writer.writerow([f"รายงานสรุป {format_date(scope.start)} – {format_date(scope.end)}", _cell(scope.label),
-                           f"ออกรายงาน {format_date(printed_at, with_time=True)}"])
-    yield writer.writerow(HEADER)
-    for row in ticket_rows(scope):
-        yield writer.writerow([_cell(value) for value in row])
+    return write_csv(_rows(scope, printed_at=printed_at))
+
+
+def _rows(scope: ReportScope, *, printed_at) -> Iterator[list]:
+    yield [f"รายงานสรุป {format_date(scope.start)} – {format_date(scope.end)}", scope.label,
+           f"ออกรายงาน {format_date(printed_at, with_time=True)}"]
+    yield HEADER
+    yield from ticket_rows(scope)
     for section in report_sections():
         if section.csv_rows is None:
             continue
         header, rows = section.csv_rows(scope)
-        yield writer.writerow([])
-        yield writer.writerow([_cell(section.title)])
-        yield writer.writerow([_cell(value) for value in header])
-        for row in rows:
-            yield writer.writerow([_cell(value) for value in row])
+        yield []
+        yield [section.title]
+        yield header
+        yield from rows

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models import Area, Team, Unit
-from helpdesk.thai import BE_OFFSET, MONTHS, fiscal_year, parse_be_date
+from helpdesk.parsing import parse_be_date
+from helpdesk.thai import BE_OFFSET, MONTHS, fiscal_year
 from tickets.reports.periods import Period, fiscal_year_period, month_period, quarter_period, range_period
 
 PERIOD_KINDS = [

@@ -36,8 +36,15 @@ STALE_MESSAGE = gettext_lazy("ใบแจ้งซ่อมนี้ถูก�
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
     locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(STALE_MESSAGE, code="stale")
+        raise ValidationError(stale_message(locked), code="stale")
     return locked
+
+
+def stale_message(ticket: Ticket) -> str:
+    """'Changed by someone else', saying who has the ticket now (another technician may have taken it)."""
+    from tickets.access import holder_text
+
+    return _("%(stale)s (ขณะนี้อยู่กับ%(holder)s)") % {"stale": STALE_MESSAGE, "holder": holder_text(ticket)}
 
 
 def _sync(target: Ticket, source: Ticket) -> None:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from helpdesk.ratelimit import limit_and_fetch, limit_per_address
@@ -68,6 +69,9 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
     }
 
 
+# Browsers and proxies keep no copy (a shared phone or office proxy must not show the page to the next
+# person); the server-side shared cache below is unaffected.
+@cache_control(private=True, no_store=True)
 @require_http_methods(["GET", "HEAD"])
 def tracking(request, token: str):
     if not token or len(token) > 64:
@@ -91,6 +95,7 @@ def tracking(request, token: str):
     return response
 
 
+@cache_control(private=True, no_store=True)
 @limit_per_address("tracking", tracking_rate)
 @require_http_methods(["POST"])
 def survey(request, token: str):

@@ -1,5 +1,7 @@
 """Technicians' actions on a ticket. POST only; each goes through one service function."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import run_form
-from tickets.access import get_ticket_for_user
+from helpdesk.parsing import int_param
+from tickets.access import TicketMovedAway, get_ticket_for_user
 from tickets.forms import (
     AssignForm,
     GuaranteeOverrideForm,
@@ -32,6 +35,21 @@ from tickets.services import (
     ticket_withdraw,
 )
 from tickets.views.detail import DETAIL_RELATED, detail_context
+
+
+def _moved_away_to_detail(view):
+    """A ticket moved to another team while the technician had it open: back to the ticket with the reason,
+    not a bare 403."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except TicketMovedAway as moved:
+            messages.warning(request, moved.message)
+            return redirect(moved.ticket)
+
+    return wrapped
 
 
 def _ticket(request, pk):
@@ -66,6 +84,7 @@ def _message_step(request, step, success: str) -> None:
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = TransitionForm(request.POST)
@@ -79,6 +98,7 @@ def ticket_transition_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_take_view(request, pk: int):
     ticket = _ticket(request, pk)
     _message_step(request, lambda: ticket_assign(ticket=ticket, technician=request.user, by=request.user,
@@ -88,14 +108,12 @@ def ticket_take_view(request, pk: int):
 
 
 def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return int_param(value)
 
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_assign_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = AssignForm(request.POST)
@@ -109,6 +127,7 @@ def ticket_assign_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_work_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = WorkForm(request.POST, instance=Ticket.objects.get(pk=ticket.pk))
@@ -122,6 +141,7 @@ def ticket_work_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_note_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = NoteForm(request.POST)
@@ -135,6 +155,7 @@ def ticket_note_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_callback_view(request, pk: int):
     ticket = _ticket(request, pk)
     _message_step(request, lambda: ticket_callback_done(ticket=ticket, by=request.user,
@@ -147,6 +168,7 @@ def ticket_callback_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_guarantee_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = GuaranteeOverrideForm(request.POST, ticket=ticket)
@@ -160,6 +182,7 @@ def ticket_guarantee_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_lend_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = LendForm(request.POST)
@@ -173,6 +196,7 @@ def ticket_lend_view(request, pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_return_view(request, pk: int, link_pk: int):
     ticket = _ticket(request, pk)
     link = get_object_or_404(ticket.loan_links.select_related("loan", "loan__asset"), pk=link_pk)
@@ -188,6 +212,7 @@ def ticket_return_view(request, pk: int, link_pk: int):
 
 @require_POST
 @login_required
+@_moved_away_to_detail
 def ticket_withdraw_view(request, pk: int):
     """The requester withdraws a request the desk has not received yet."""
     ticket = get_ticket_for_user(request, pk, withdraw=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assets.models import Asset
+from helpdesk.parsing import int_param
 from helpdesk.roles import user_profile, user_unit
 from tickets.access import can_file_for_own_unit, can_record_for_units
 from tickets.forms import RequesterTicketForm, StaffTicketForm
@@ -39,9 +40,9 @@ def ticket_create_view(request):
         "requester_phone": (profile.phone or profile.mobile) if profile else "",
     }
     prefilled_asset = None
-    asset_pk = request.GET.get("asset", "")
-    if asset_pk.isdigit():
-        prefilled_asset = Asset.objects.filter(pk=int(asset_pk), unit=unit).first()
+    asset_pk = int_param(request.GET.get("asset"), minimum=1)
+    if asset_pk is not None:
+        prefilled_asset = Asset.objects.filter(pk=asset_pk, unit=unit).first()
         if prefilled_asset is None:
             messages.warning(request, _("ครุภัณฑ์นี้ไม่ได้อยู่ในหน่วยงานของท่าน กรุณาระบุอุปกรณ์เอง"))
         else:
@@ -146,9 +147,9 @@ def ticket_staff_create_view(request):
                 return redirect(ticket)
     else:
         initial = {"channel": Channel.MEMO}
-        asset_pk = request.GET.get("asset", "")
-        if asset_pk.isdigit():
-            asset = Asset.objects.filter(pk=int(asset_pk)).first()
+        asset_pk = int_param(request.GET.get("asset"), minimum=1)
+        if asset_pk is not None:
+            asset = Asset.objects.filter(pk=asset_pk).first()
             if asset is not None:
                 initial.update(unit=asset.unit_id, asset_number=asset.asset_number)
         form = StaffTicketForm(initial=initial)

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.workflow import ensure_not_own_request
+
 from ..models import AccountRequest, ServiceAccount
 from .common import (
     invite_survey,
@@ -42,10 +44,18 @@ def account_request_resubmit(*, request: AccountRequest, by: User) -> AccountReq
                         recipients=supervisor_emails(request.unit), url_name="network:account_request_detail")
 
 
+def _not_own_request(by: User):
+    def guard(obj: AccountRequest, to: str) -> None:
+        ensure_not_own_request(requested_by=obj.requested_by, by=by)
+
+    return guard
+
+
 def account_request_approve(*, request: AccountRequest, by: User, note: str = "") -> AccountRequest:
     return request_step(AccountRequest, request, to=S.APPROVED, by=by, table=ACCOUNT_REQUEST_TRANSITIONS, note=note,
                         fields={"approved_by": by, "approved_at": timezone.now()},
-                        recipients=network_admin_emails(), url_name="network:account_request_detail")
+                        recipients=network_admin_emails(), url_name="network:account_request_detail",
+                        guards=[_not_own_request(by)])
 
 
 def account_request_return(*, request: AccountRequest, by: User, note: str) -> AccountRequest:

@@ -57,13 +57,13 @@ def request_file(obj, *, by, recipients: list[str], url_name: str):
 
 
 def request_step(model, obj, *, to: str, by, table, recipients: list[str], url_name: str, note: str = "",
-                 fields: dict | None = None, notice_note: str = ""):
+                 fields: dict | None = None, notice_note: str = "", guards=()):
     """One status change through the kernel (setting `fields` on the way), then the notice to `recipients`."""
 
     def apply(locked):
         for name, value in (fields or {}).items():
             setattr(locked, name, value)
 
-    obj = transition(model, obj.pk, to=to, by=by, note=note, table=table, apply=apply)
+    obj = transition(model, obj.pk, to=to, by=by, note=note, table=table, apply=apply, guards=guards)
     notify_status(obj, recipients=recipients, url_name=url_name, note=notice_note)
     return obj

@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.workflow import ensure_not_own_request
+
 from ..models import AssignmentEvent, IPAssignment, IPRequest, Subnet
 from .common import (
     ensure_allowed,
@@ -80,6 +82,7 @@ def ip_request_assign(
     with transaction.atomic():
         locked = IPRequest.objects.select_for_update().get(pk=request.pk)
         ensure_allowed(locked, to=S.ASSIGNED, table=IP_REQUEST_TRANSITIONS)
+        ensure_not_own_request(requested_by=locked.requested_by, by=by)
         address = subnet.check_address(ip_address)
         mac_error = mac_in_use_error(locked.mac_address)
         if mac_error is not None:

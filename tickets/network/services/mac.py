@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.workflow import ensure_not_own_request
+
 from ..models import AssignmentEvent, IPAssignment, MacChangeRequest
 from .common import (
     ensure_allowed,
@@ -55,6 +57,7 @@ def mac_change_apply(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
     with transaction.atomic():
         locked = MacChangeRequest.objects.select_for_update().get(pk=change.pk)
         ensure_allowed(locked, to=S.APPLIED, table=MAC_CHANGE_TRANSITIONS)
+        ensure_not_own_request(requested_by=locked.requested_by, by=by)
         assignment = IPAssignment.objects.select_for_update().get(pk=locked.assignment_id)
         if not assignment.active:
             raise ValidationError(_("หมายเลขไอพีนี้ถูกคืนไปแล้ว จึงเปลี่ยน MAC Address ไม่ได้"), code="released")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.models import Unit
+from helpdesk.parsing import int_param
 from helpdesk.roles import sees_all_units, units_overseen_by
 from helpdesk.thai import format_date
 
@@ -16,6 +17,7 @@ from .. import services
 from ..access import (
     can_approve_account,
     can_edit_request,
+    can_open_id_card,
     can_see_personal_data,
     get_account_request_for_user,
     is_network_admin,
@@ -97,8 +99,8 @@ def account_list(request):
 def account_request_create(request):
     unit = requester_unit(request.user)
     initial = {}
-    account_id = request.GET.get("account")
-    if account_id and account_id.isdigit():
+    account_id = int_param(request.GET.get("account"), minimum=1)
+    if account_id is not None:
         account = ServiceAccount.objects.filter(pk=account_id, unit=unit, is_active=True).first()
         if account is not None:
             initial = {"service": account.service_id, "account": account.pk, "person_name": account.person_name,
@@ -141,6 +143,7 @@ def account_request_detail(request, pk):
         "object": account_request,
         "events": account_request.events.select_related("by"),
         "can_see_personal": can_see_personal_data(user, account_request),
+        "can_open_id_card": can_open_id_card(user, account_request),
         "can_approve": can_approve_account(user, account_request) and account_request.status == S.SUBMITTED,
         "can_complete": is_network_admin(user) and account_request.status == S.APPROVED,
         "can_edit": can_edit_request(user, account_request) and account_request.status == S.RETURNED,
@@ -211,7 +214,7 @@ def account_request_complete(request, pk):
 
 
 def _id_card_response(request, account_request):
-    require(can_see_personal_data(request.user, account_request))
+    require(can_open_id_card(request.user, account_request))
     if not account_request.id_card:
         messages.error(request, _("ไม่มีไฟล์สำเนาบัตร (ถูกลบตามระยะเวลาเก็บรักษาแล้ว)"))
         return redirect("network:account_request_detail", account_request.pk)

@@ -13,6 +13,7 @@ from helpdesk.thai import format_date
 from .. import services
 from ..access import (
     can_edit_request,
+    can_open_id_card,
     can_see_personal_data,
     get_assignment_for_user,
     get_mac_change_for_user,
@@ -92,6 +93,7 @@ def mac_detail(request, pk):
         "object": change,
         "events": change.events.select_related("by"),
         "can_see_personal": can_see_personal_data(user, change),
+        "can_open_id_card": can_open_id_card(user, change),
         "can_decide": is_network_admin(user) and change.status == S.SUBMITTED,
         "can_edit": can_edit_request(user, change) and change.status == S.RETURNED,
         "can_cancel": can_edit_request(user, change) and change.status in (S.SUBMITTED, S.RETURNED),
@@ -137,7 +139,7 @@ def mac_cancel(request, pk):
 @login_required
 def mac_id_card(request, pk):
     change = get_mac_change_for_user(request.user, pk)
-    require(can_see_personal_data(request.user, change))
+    require(can_open_id_card(request.user, change))
     if not change.id_card:
         messages.error(request, _("ไม่มีไฟล์สำเนาบัตร (ถูกลบตามระยะเวลาเก็บรักษาแล้ว)"))
         return redirect("network:mac_detail", pk)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.roles import Role, has_role
+from helpdesk.workflow import ensure_not_own_request
 from tickets.models import Status, Ticket
 from tickets.parts.models import (
     OUTSTANDING_STATUSES,
@@ -54,7 +55,9 @@ def can_decide(user, ticket: Ticket) -> bool:
 
 def can_transition(user, part_request: PartRequest, to: str) -> bool:
     ticket = part_request.ticket
-    if to in (S.APPROVED, S.REJECTED):
+    if to == S.APPROVED:
+        return can_decide(user, ticket) and part_request.requested_by_id != user.pk
+    if to == S.REJECTED:
         return can_decide(user, ticket)
     if to in (S.ISSUED, S.PROCUREMENT, S.ORDERED, S.RECEIVED):
         return can_keep_stock(user)
@@ -180,7 +183,9 @@ def part_request_transition(
         locked = PartRequest.objects.select_for_update().get(pk=part_request.pk)
         locked.ticket = ticket
         current = locked.status
-        if not can_transition(by, locked, to):
+        if to == S.APPROVED:
+            ensure_not_own_request(requested_by=locked.requested_by, by=by, allowed=can_decide(by, ticket))
+        elif not can_transition(by, locked, to):
             raise PermissionDenied(_("คุณไม่มีสิทธิ์ดำเนินการขั้นตอนนี้"))
         if to not in PART_TRANSITIONS[current]:
             raise ValidationError(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helpdesk.roles import Role, has_role
+from helpdesk.thai import format_date
 from tickets.parts.models import Item, Movement
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,26 @@ def balances(item_ids: Iterable[int]) -> dict[int, int]:
 
 def stock_balance(item: Item) -> int:
     return Movement.objects.filter(item=item).aggregate(total=Coalesce(Sum("quantity"), Value(0)))["total"]
+
+
+def lowest_balance_from(item: Item, at: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """The lowest running balance of the stock card from ``at`` on, and the date of the later movement
+    where it is lowest (None when it is lowest at ``at`` itself).
+
+    A movement dated ``at`` goes after everything already on the card up to ``at`` (it gets the highest id),
+    so it may take out at most this much without the card going negative at any point — a back-dated
+    hand-over must not leave the card at −3 for the week until the next receipt.
+    """
+    balance = (
+        Movement.objects.filter(item=item, at__lte=at).aggregate(total=Coalesce(Sum("quantity"), Value(0)))["total"]
+    )
+    lowest, lowest_at = balance, None
+    later = Movement.objects.filter(item=item, at__gt=at).order_by("at", "pk").values_list("at", "quantity")
+    for moment, quantity in later.iterator(chunk_size=2000):
+        balance += quantity
+        if balance < lowest:
+            lowest, lowest_at = balance, moment
+    return lowest, lowest_at
 
 
 def lock_items(item_ids: Iterable[int]) -> dict[int, Item]:
@@ -68,13 +89,17 @@ def _move(
         locked = lock_items([item.pk]).get(item.pk)
         if locked is None:
             raise ValidationError(_("ไม่พบรายการวัสดุ"), code="no_item")
+        at = at or timezone.now()
         if delta < 0:
-            available = stock_balance(locked)
+            available, short_on = lowest_balance_from(locked, at)
             if available + delta < 0:
-                raise ValidationError(insufficient_message(locked, -delta, available), code="insufficient")
+                message = insufficient_message(locked, -delta, available)
+                if short_on is not None:
+                    message += " " + _("(ยอดคงเหลือในบัญชีคุมวัสดุตั้งแต่วันที่ %(date)s จะติดลบ)") % {
+                        "date": format_date(short_on)}
+                raise ValidationError(message, code="insufficient")
         movement = Movement.objects.create(
-            item=locked, kind=kind, quantity=delta, at=at or timezone.now(), unit_cost=unit_cost, created_by=by,
-            **fields,
+            item=locked, kind=kind, quantity=delta, at=at, unit_cost=unit_cost, created_by=by, **fields,
         )
     logger.info("stock %s %s %+d by %s", locked.code, kind, delta, getattr(by, "pk", None))
     return movement

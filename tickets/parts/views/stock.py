@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.thai import fiscal_year, fiscal_year_bounds
 from tickets.parts.access import get_item_for_user, require_parts_reader
@@ -68,10 +69,7 @@ def _year_param(request, first_movement: dt.datetime | None) -> tuple[int, list[
     current = fiscal_year(timezone.localdate())
     first = fiscal_year(first_movement) if first_movement else current
     years = list(range(current, min(first, current) - 1, -1))
-    try:
-        year = int(request.GET.get("fy", current))
-    except ValueError:
-        year = current
+    year = int_param(request.GET.get("fy"))
     if year not in years:
         year = current
     return year, years

@@ -1,0 +1,28 @@
+// Small behaviours of the pages, kept out of the templates: the Content-Security-Policy allows no
+// inline scripts or on* handlers (helpdesk/settings.py, CONTENT_SECURITY_POLICY).
+(function () {
+  "use strict";
+
+  // <input type="checkbox" data-check-all="ids">: ticks or clears every checkbox named "ids".
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input[data-check-all]")) { return; }
+    var name = box.getAttribute("data-check-all");
+    document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (other) {
+      other.checked = box.checked;
+    });
+  });
+
+  // <datalist data-list-for="id_asset_number">: offered as suggestions on that input.
+  function attachDatalists() {
+    document.querySelectorAll("datalist[data-list-for]").forEach(function (list) {
+      var input = document.getElementById(list.getAttribute("data-list-for"));
+      if (input) { input.setAttribute("list", list.id); }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", attachDatalists);
+  } else {
+    attachDatalists();
+  }
+})();
