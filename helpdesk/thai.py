@@ -63,10 +63,3 @@ def fiscal_year_bounds(year_be: int) -> tuple[dt.date, dt.date]:
     """First and last day of a fiscal year given in B.E. (2570 → 2026-10-01 … 2027-09-30)."""
     ce = year_be - BE_OFFSET
     return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
-
-
-def parse_be_date(text: str) -> dt.date:
-    """Kept for old imports: the one date parser is :func:`helpdesk.parsing.parse_be_date`."""
-    from helpdesk.parsing import parse_be_date as parse
-
-    return parse(text)

@@ -5,6 +5,7 @@ import pytest
 from django.template import Context, Template
 
 from helpdesk import thai
+from helpdesk.parsing import parse_be_date
 
 BKK = zoneinfo.ZoneInfo("Asia/Bangkok")
 UTC = dt.UTC
@@ -81,13 +82,13 @@ def test_leap_day():
     ],
 )
 def test_parse_be_date(text, expected):
-    assert thai.parse_be_date(text) == expected
+    assert parse_be_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "31/02/2566", "15-2566", "abc", "29/02/2566"])
 def test_parse_be_date_rejects_bad_dates(text):
     with pytest.raises(ValueError):
-        thai.parse_be_date(text)
+        parse_be_date(text)
 
 
 def test_empty_values_render_empty():

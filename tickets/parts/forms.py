@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.forms import ThaiDateField as BaseThaiDateField
+from helpdesk.forms import ThaiDateField
 from helpdesk.models import Unit
 from helpdesk.thai import format_date
 from tickets.models import Ticket
@@ -16,10 +16,6 @@ from tickets.parts.models import Item
 
 MAX_QUANTITY = 10_000
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal(0)}
-
-
-class ThaiDateField(BaseThaiDateField):
-    default_error_messages = {"invalid": _("กรุณาระบุวันที่ในรูปแบบ วว/ดด/ปปปป เช่น 15/03/2569")}
 
 
 def apply_service_error(form: forms.Form, error: ValidationError) -> None:
