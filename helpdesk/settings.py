@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "helpdesk.correspondence",
     "assets",
     "tickets",
     "tickets.network",

@@ -28,4 +28,5 @@ urlpatterns = [
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
     path("reports/", include("tickets.reports.urls")),
+    path("documents/", include("helpdesk.correspondence.urls")),
 ]

@@ -16,6 +16,10 @@ class TicketsConfig(AppConfig):
         post_save.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event")
         post_delete.connect(tracking_cache.event_changed, sender=TicketEvent, dispatch_uid="tracking_cache_event_del")
 
+        from tickets.letters import register_letters
+
+        register_letters()
+
         # The asset page shows the repair history when the asset registry offers its section registry.
         try:
             from assets.sections import register_asset_section

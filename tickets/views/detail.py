@@ -19,6 +19,7 @@ from tickets.forms import (
     WithdrawForm,
     WorkForm,
 )
+from tickets.letters import LETTER_STATUSES
 from tickets.models import Status, Ticket
 from tickets.parts_hooks import ticket_parts_lines
 from tickets.repairs import earlier_repairs
@@ -47,6 +48,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "is_staff_view": staff,
         "can_act": can_act,
         "now": timezone.now(),
+        "letter_statuses": LETTER_STATUSES,
         "survey": getattr(ticket, "survey", None) if hasattr(ticket, "survey") else None,
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),
