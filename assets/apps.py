@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = _("ทะเบียนครุภัณฑ์")
+
+    def ready(self):
+        from assets.letters import register_letters
+
+        register_letters()

@@ -67,7 +67,7 @@ def compose_disposal(ticket: Ticket) -> Letter:
         raise LetterNotReady(_("งานนี้ไม่มีครุภัณฑ์ในทะเบียน จึงเสนอจำหน่ายไม่ได้"))
     return Letter(
         subject=_("ขอเสนอจำหน่ายครุภัณฑ์ชำรุดที่ไม่สามารถซ่อมแซมได้ หมายเลขครุภัณฑ์ %(asset)s")
-        % {"asset": ticket.asset.asset_number},
+        % {"asset": thai_digits(ticket.asset.asset_number)},
         addressee=_("หัวหน้าเจ้าหน้าที่พัสดุ"),
         body_template="tickets/letters/disposal_body.html",
         context={"ticket": ticket, "asset": ticket.asset, "technician": ticket.technician},

@@ -6,9 +6,16 @@ import pytest
 from PIL import Image, ImageDraw
 
 from helpdesk.correspondence.models import Agency, Register
-from tests.tickets.conftest import asset_a, deliver, hw, make_asset, make_ticket  # noqa: F401 - fixtures
+from tests.tickets import conftest as ticket_fixtures
 from tickets.models import Status, Ticket
 from tickets.services import ticket_record_work
+
+# The ticket fixtures, shared with tests/tickets.
+hw = ticket_fixtures.hw
+make_asset = ticket_fixtures.make_asset
+asset_a = ticket_fixtures.asset_a
+make_ticket = ticket_fixtures.make_ticket
+deliver = ticket_fixtures.deliver
 
 
 def emblem_png(size: int = 300) -> bytes:

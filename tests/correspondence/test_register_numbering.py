@@ -46,9 +46,9 @@ def test_numbers_restart_on_1_january_bangkok_time(done_ticket, make_done_ticket
 
 def test_a_failed_issue_leaves_no_gap(done_ticket, make_done_ticket, technician):
     document_issue(kind="ticket_summary", target=done_ticket, by=technician)
-    with mock.patch("helpdesk.correspondence.services.render_pdf", side_effect=RuntimeError("renderer down")):
-        with pytest.raises(RuntimeError):
-            document_issue(kind="ticket_summary", target=make_done_ticket(), by=technician)
+    with (mock.patch("helpdesk.correspondence.services.render_pdf", side_effect=RuntimeError("renderer down")),
+          pytest.raises(RuntimeError)):
+        document_issue(kind="ticket_summary", target=make_done_ticket(), by=technician)
     third = document_issue(kind="ticket_summary", target=make_done_ticket(), by=technician)
     assert third.sequence == 2
     assert IssuedDocument.objects.count() == 2

@@ -8,6 +8,7 @@ class PartsConfig(AppConfig):
     verbose_name = _("อะไหล่และวัสดุคอมพิวเตอร์")
 
     def ready(self):
-        from tickets.parts import integration
+        from tickets.parts import integration, letters
 
         integration.register()
+        letters.register_letters()
