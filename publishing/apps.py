@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("การเผยแพร่ข้อมูลบนเว็บไซต์")
 
     def ready(self):
-        from publishing import integration
+        from publishing import integration, letters
 
         integration.register()
+        letters.register_letters()

@@ -1,9 +1,11 @@
 """Fixtures for the outgoing register: a done ticket whose summary letter can be issued, an emblem image."""
 
 import io
+import re
 
 import pytest
 from PIL import Image, ImageDraw
+from pypdf import PdfReader
 
 from helpdesk.correspondence.models import Agency, Register
 from tests.tickets import conftest as ticket_fixtures
@@ -16,6 +18,18 @@ make_asset = ticket_fixtures.make_asset
 asset_a = ticket_fixtures.asset_a
 make_ticket = ticket_fixtures.make_ticket
 deliver = ticket_fixtures.deliver
+
+
+def pdf_text(body: bytes) -> str:
+    """The PDF's text in reading order, normalised for comparison: the merged Sarabun maps the glyph of า to ำ,
+    so both read as า; runs of white space become one space."""
+    reader = PdfReader(io.BytesIO(body))
+    text = "\n".join(page.extract_text(extraction_mode="layout") for page in reader.pages)
+    return norm(text)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("ำ", "า"))
 
 
 def emblem_png(size: int = 300) -> bytes:

@@ -17,14 +17,17 @@ def letters_panel(context, target, kind_code: str, title: str = ""):
     kind = get_letter_kind(kind_code)
     if kind is None:
         return {"kind": None}
-    key = target if isinstance(target, str) else kind.key(target)
+    about_period = isinstance(target, str)
+    key = target if about_period else kind.key(target)
     documents = IssuedDocument.objects.filter(kind=kind_code).select_related("replaces")
-    if isinstance(target, str):
+    if about_period:
         documents = documents.filter(record_key=key)
     else:
         documents = documents.for_record(target)
     user = request.user
-    staff = can_keep_register(user) and kind.may_issue(user, None if isinstance(target, str) else target)
+    staff = can_keep_register(user) and kind.may_issue(user, None if about_period else target)
+    if about_period and not staff:
+        return {"kind": None}  # letters about a period (not a unit's record) are for staff only
     documents = list(documents.order_by("-issued_at"))
     if not staff:
         documents = [doc for doc in documents if not doc.is_cancelled]
