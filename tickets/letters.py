@@ -30,6 +30,14 @@ def _visible(user, ticket: Ticket) -> bool:
     return Ticket.objects.visible_to(user).filter(pk=ticket.pk).exists()
 
 
+def _worker(ticket: Ticket, status: str):
+    """The technician who did the work: the assigned one, else whoever moved the ticket to `status`."""
+    if ticket.technician_id:
+        return ticket.technician
+    event = ticket.events.filter(to_status=status, actor__isnull=False).select_related("actor").order_by("-at").first()
+    return event.actor if event else None
+
+
 def _label(ticket: Ticket) -> str:
     return _("ใบแจ้งซ่อม %(number)s") % {"number": ticket.number}
 
@@ -53,7 +61,9 @@ def compose_summary(ticket: Ticket) -> Letter:
         % {"number": thai_digits(ticket.number)},
         addressee=_("ผู้อำนวยการ%(unit)s") % {"unit": ticket.unit.name},
         body_template="tickets/letters/summary_body.html",
-        context={"ticket": ticket, "parts_lines": ticket_parts_lines(ticket), "technician": ticket.technician},
+        context={"ticket": ticket, "parts_lines": ticket_parts_lines(ticket),
+                 "technician": _worker(ticket, Status.UNREPAIRABLE if ticket.status == Status.UNREPAIRABLE
+                                       else Status.QUALITY_CHECK)},
         record=ticket, record_label=_label(ticket), unit=ticket.unit, team=ticket.team,
         references=_references(ticket),
         recipients=[ticket.unit.email, ticket.requester_email, ticket.requester.email if ticket.requester_id else ""],
@@ -70,7 +80,7 @@ def compose_disposal(ticket: Ticket) -> Letter:
         % {"asset": thai_digits(ticket.asset.asset_number)},
         addressee=_("หัวหน้าเจ้าหน้าที่พัสดุ"),
         body_template="tickets/letters/disposal_body.html",
-        context={"ticket": ticket, "asset": ticket.asset, "technician": ticket.technician},
+        context={"ticket": ticket, "asset": ticket.asset, "technician": _worker(ticket, Status.UNREPAIRABLE)},
         record=ticket, record_label=_label(ticket), unit=ticket.unit, team=ticket.team, form="memo",
         closing=_("จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการจำหน่ายตามระเบียบต่อไป"),
     )

@@ -87,6 +87,13 @@ def _unrepairable(make_done_ticket):
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_issues_get_consecutive_unique_numbers(make_done_ticket, technician, registers):
+    from django.contrib.contenttypes.models import ContentType
+
+    from tickets.models import Ticket
+
+    # Transactional tests flush the content types; drop the stale cache before the threads look them up.
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_model(Ticket)
     workers, per_worker = 4, 3
     tickets = [make_done_ticket() for _ in range(workers * per_worker)]
     errors: list[Exception] = []
