@@ -41,13 +41,14 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
-    "helpdesk.correspondence",
     "assets",
     "tickets",
     "tickets.network",
     "tickets.parts",
     "tickets.reports",
     "publishing",
+    # Last: its demo issues letters for the records the other apps' demos create.
+    "helpdesk.correspondence",
 ]
 
 MIDDLEWARE = [
