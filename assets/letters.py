@@ -36,6 +36,7 @@ def compose_loan(loan: AssetLoan) -> Letter:
         subject=_("ส่งมอบครุภัณฑ์ให้ยืมใช้งาน หมายเลขครุภัณฑ์ %(asset)s") % {"asset": thai_digits(loan.asset.asset_number)},
         addressee=_("หัวหน้า%(unit)s") % {"unit": loan.borrower_unit.name},
         body_template="assets/letters/loan_body.html",
+        appendix_template="assets/letters/loan_receipt.html",
         context={"loan": loan, "asset": loan.asset, "technician": loan.lent_by},
         record=loan, record_label=_("การยืมครุภัณฑ์ %(asset)s") % {"asset": loan.asset.asset_number},
         unit=loan.borrower_unit, team=profile.team if profile else None,

@@ -36,6 +36,7 @@ class Letter:
     enclosures: list[str] = field(default_factory=list)  # สิ่งที่ส่งมาด้วย
     recipients: list[str] = field(default_factory=list)  # e-mail addresses told of the issued letter
     closing: str = ""  # the purpose line before the signature ("จึงเรียนมาเพื่อโปรดทราบ")
+    appendix_template: str = ""  # printed after the signature block (e.g. the hand-over receipt)
 
 
 def _staff(user, target) -> bool:

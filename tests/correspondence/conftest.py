@@ -43,7 +43,11 @@ def emblem_png(size: int = 300) -> bytes:
 
 @pytest.fixture
 def registers(db):
-    """The registers the data migration creates (transactional tests flush them)."""
+    """The registers the data migration creates (transactional tests flush them, and the content types too: the
+    cached ids would point at deleted rows)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
     main, _ = Register.objects.get_or_create(code=Register.MAIN, defaults={"name": "ทะเบียนหนังสือส่ง",
                                                                           "prefix": "กท 0405.1"})
     memo, _ = Register.objects.get_or_create(code=Register.MEMO, defaults={"name": "ทะเบียนบันทึกข้อความ",

@@ -52,7 +52,7 @@ def compose_ip(obj: IPRequest) -> Letter:
     if obj.status != IPRequest.Status.CLOSED:
         raise LetterNotReady(_("หนังสือสรุปรายงานผลออกได้เมื่อคำขอเสร็จสิ้นแล้ว"))
     return Letter(
-        subject=_("แจ้งผลการขอเชื่อมต่อระบบเครือข่าย (หมายเลขไอพี) คำขอเลขที่ %(ref)s") % {"ref": obj.reference},
+        subject=_("แจ้งผลการขอเชื่อมต่อระบบเครือข่าย (หมายเลขไอพี) คำขอเลขที่ %(ref)s") % {"ref": thai_digits(obj.reference)},
         addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
         body_template="network/letters/ip_body.html",
         context={"object": obj, "technician": obj.checked_by},
@@ -65,7 +65,7 @@ def compose_mac(obj: MacChangeRequest) -> Letter:
     if obj.status != MacChangeRequest.Status.APPLIED:
         raise LetterNotReady(_("หนังสือแจ้งผลออกได้เมื่อเปลี่ยน MAC Address ในทะเบียนแล้ว"))
     return Letter(
-        subject=_("แจ้งผลการขอเปลี่ยนหมายเลข MAC Address คำขอเลขที่ %(ref)s") % {"ref": obj.reference},
+        subject=_("แจ้งผลการขอเปลี่ยนหมายเลข MAC Address คำขอเลขที่ %(ref)s") % {"ref": thai_digits(obj.reference)},
         addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
         body_template="network/letters/mac_body.html",
         context={"object": obj, "technician": obj.decided_by},
@@ -80,7 +80,7 @@ def compose_account(obj: AccountRequest) -> Letter:
     worker = obj.delivered_by or obj.approved_by
     return Letter(
         subject=_("แจ้งผลการ%(kind)s %(service)s คำขอเลขที่ %(ref)s") % {
-            "kind": obj.get_kind_display(), "service": obj.service.name, "ref": obj.reference},
+            "kind": obj.get_kind_display(), "service": obj.service.name, "ref": thai_digits(obj.reference)},
         addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
         body_template="network/letters/account_body.html",
         context={"object": obj, "technician": obj.delivered_by},
