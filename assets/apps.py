@@ -11,3 +11,6 @@ class AssetsConfig(AppConfig):
         from helpdesk.reminders import register_source
 
         register_source(loan_overdue_notices)
+        from assets.letters import register_letters
+
+        register_letters()

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 
-def notify(*, recipients, subject: str, template: str, context: dict, kind: str = "general", url: str = "") -> None:
+def notify(
+    *, recipients, subject: str, template: str, context: dict, kind: str = "general", url: str = "", attachments=()
+) -> None:
     """Render `template` (plain text); inbox for the users among `recipients`, e-mail/LINE by their choice,
-    e-mail to the other addresses. `url` is the path of the record the notice is about."""
+    e-mail to the other addresses. `url` is the path of the record the notice is about; `attachments`,
+    (storage name, file name, MIME type) of stored files the e-mail carries (an issued letter)."""
     from helpdesk.notifications.services import notice_deliver, users_by_email
 
     users, others = users_by_email(recipients)
@@ -20,4 +23,5 @@ def notify(*, recipients, subject: str, template: str, context: dict, kind: str 
         return
     context = {"site_url": settings.SITE_URL, **context}
     body = render_to_string(template, context)
-    notice_deliver(users=users, addresses=others, kind=kind, subject=str(subject), body=body, url=url)
+    notice_deliver(users=users, addresses=others, kind=kind, subject=str(subject), body=body, url=url,
+                   attachments=attachments)

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "helpdesk.notifications",
     "axes",
     "csp",
+    # Last: its demo issues letters for the records the other apps' demos create.
+    "helpdesk.correspondence",
 ]
 
 MIDDLEWARE = [

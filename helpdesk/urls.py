@@ -39,6 +39,7 @@ urlpatterns = [
     path("meetings/", include("tickets.meetings.urls")),
     path("data-requests/", include("tickets.datarequests.urls")),
     path("reports/", include("tickets.reports.urls")),
+    path("documents/", include("helpdesk.correspondence.urls")),
 ]
 
 handler400 = "helpdesk.limits.bad_request"

@@ -7,10 +7,11 @@ class PublishingConfig(AppConfig):
     verbose_name = _("การเผยแพร่ข้อมูลบนเว็บไซต์")
 
     def ready(self):
-        from publishing import integration
+        from publishing import integration, letters
 
         integration.register()
         from helpdesk.reminders import register_source
         from publishing.reminders import publishing_due_notices
 
         register_source(publishing_due_notices)
+        letters.register_letters()

@@ -21,6 +21,10 @@ class TicketsConfig(AppConfig):
         register_source(ticket_due_notices)
         register_source(callback_due_notices)
 
+        from tickets.letters import register_letters
+
+        register_letters()
+
         # The asset page shows the repair history when the asset registry offers its section registry.
         try:
             from assets.sections import register_asset_section

@@ -38,6 +38,7 @@ DEMO_ASSETS = [
     ("7440-001-0905/2567", Asset.Type.COMPUTER, "HP", "ProDesk 400 G7", "HP400G705", "60110", None),
     ("7440-001-0906/2567", Asset.Type.COMPUTER, "Dell", "Vostro 3681", "DLV368106", "50110", None),
     ("7440-001-0907/2565", Asset.Type.COMPUTER, "Lenovo", "ThinkCentre M720", "LNM720007", "01210", None),
+    ("7440-003-0908/2562", Asset.Type.MONITOR, "Samsung", "S22F350FH", "SMS22F008", "50110", None),
 ]
 SPARE_ASSET = ("7440-001-0990/2565", Asset.Type.NOTEBOOK, "Lenovo", "ThinkPad E14", "LNE140990", "01200", None)
 # (asset index or None, category code, symptom, target status)
@@ -52,7 +53,7 @@ DEMO_TICKETS = [
     (6, "hw-computer", "เปิดเครื่องแล้วมีเสียงบี๊บยาว", Status.DELIVERED),
     (None, "sw-mis", "เข้าระบบ MIS ไม่ได้ แจ้งรหัสผ่านผิด", Status.CLOSED),
     (None, "hw-ups", "เครื่องสำรองไฟมีเสียงร้องตลอด", Status.CANCELLED),
-    (None, "hw-monitor", "จอภาพมีเส้นแนวตั้งเต็มจอ", Status.UNREPAIRABLE),
+    (7, "hw-monitor", "จอภาพมีเส้นแนวตั้งเต็มจอ", Status.UNREPAIRABLE),
 ]
 PATHS = {
     Status.NEW: [],

@@ -34,7 +34,8 @@ def channels_for(users, kind: str) -> dict[int, str]:
 
 
 def notice_deliver(
-    *, users=(), addresses=(), kind: str, subject: str, body: str, url: str = "", now: dt.datetime | None = None
+    *, users=(), addresses=(), kind: str, subject: str, body: str, url: str = "", now: dt.datetime | None = None,
+    attachments=(),
 ) -> None:
     """Inbox rows for `users`; e-mail to the addresses of those who chose it and to `addresses` (non-users);
     LINE pushes to those who chose LINE and linked it (e-mail when they have not)."""
@@ -58,7 +59,7 @@ def notice_deliver(
         if channel[user.pk] in (Channel.EMAIL, Channel.LINE) and user.email:
             emails.add(user.email)
     if emails:
-        queue_email(subject=str(subject), body=body, recipients=sorted(emails))
+        queue_email(subject=str(subject), body=body, recipients=sorted(emails), attachments=attachments)
     if line_ids:
         text = f"{subject}\n\n{body}".strip()
         if url:

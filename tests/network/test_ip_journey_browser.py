@@ -55,13 +55,21 @@ def test_ip_request_from_form_to_summary_letter(page, sign_in,  # noqa: F811
     for check in ("mis", "daily_plan", "internet"):
         page.check(f"#id_{check}_result_0")
     page.click("#checks-form button[type=submit]")
-    page.wait_for_selector("#letter-preview")
+    page.wait_for_selector('[data-letters="network_ip"]')
     assert "เสร็จสิ้น" in page.inner_text("#status")
+    detail_url = page.url
 
-    page.click("#letter-preview")
+    # The draft (no number yet), then the letter issued through the outgoing register.
+    draft = page.get_attribute('[data-letters="network_ip"] a[href*="/documents/draft/"]', "href")
+    page.goto(live_server.url + draft)
     page.wait_for_selector(".memo-title")
     assert page.inner_text(".memo-title") == "บันทึกข้อความ"
     body = page.inner_text("body")
-    assert "10.50.1.21" in body and "3c:52:82:aa:bb:01" in body
-    assert "๒๕๖" in page.inner_text("#letter-date")
+    assert "10.50.1.21" in body and "3c:52:82:aa:bb:01" in body and "(ยังไม่ออกเลข)" in body
     assert "ผ่าน" in page.inner_text("#letter-checks")
+    page.goto(detail_url)
+    page.click('[data-letters="network_ip"] button[type=submit]')
+    page.wait_for_selector('[data-letters="network_ip"] a[href$="/pdf/"]')
+    assert "ที่ " in page.inner_text('[data-letters="network_ip"]')
+    number = page.inner_text('[data-letters="network_ip"] strong')
+    assert number.endswith("/๑")

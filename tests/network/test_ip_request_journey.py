@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from helpdesk.roles import Role
 from tests.conftest import make_user
+from tests.correspondence.conftest import pdf_text
 from tickets.network.models import AssignmentEvent, IPAssignment, IPRequest
 
 from .conftest import fake_pdf_upload, pdf_upload
@@ -144,15 +145,22 @@ def test_technician_records_checks_and_the_letter_is_printed(
     ip_request.refresh_from_db()
     assert ip_request.status == "closed" and ip_request.closed_at and ip_request.checked_by == technician
 
+    letter = reverse("network:ip_letter", args=[ip_request.pk])
     login(requester_a)
-    preview = client.get(reverse("network:ip_letter", args=[ip_request.pk]) + "?preview=1")
+    assert client.get(letter).status_code == 404  # not issued through the register yet
+    login(technician)
+    preview = client.get(letter + "?preview=1")
     html = preview.content.decode()
     assert preview.status_code == 200
     for words in ("บันทึกข้อความ", "ส่วนราชการ", "เรื่อง", "เรียน", "10.50.1.30", "กท ๕๐๐๑/๑๒๓"):
         assert words in html
-    assert "๒๕๖" in html  # Thai digits in the date
-    pdf = client.get(reverse("network:ip_letter", args=[ip_request.pk]))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    client.post(reverse("correspondence:issue", args=["network_ip", ip_request.pk]))
+    login(requester_a)
+    pdf = client.get(letter)
+    assert pdf["Content-Type"] == "application/pdf"
+    body = b"".join(pdf.streaming_content)
+    assert body.startswith(b"%PDF")
+    assert "๒๕๖" in pdf_text(body)  # Thai digits in the date
 
 
 def test_roles_and_units_are_enforced(login, client, requester_a, requester_b, technician, make_ip_request, subnet):

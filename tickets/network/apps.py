@@ -8,6 +8,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("คำขอ IP/MAC และบัญชีผู้ใช้")
 
     def ready(self):
-        from tickets.network import integration
+        from tickets.network import integration, letters
 
         integration.register()
+        letters.register_letters()

@@ -18,6 +18,7 @@ from tickets.forms import (
     WithdrawForm,
     WorkForm,
 )
+from tickets.letters import LETTER_STATUSES
 from tickets.models import Status, Ticket
 from tickets.models.ticket import DELIVERED_STATUSES
 from tickets.plugins.parts import ticket_parts_lines
@@ -48,6 +49,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "is_staff_view": staff,
         "can_act": can_act,
         "now": timezone.now(),
+        "letter_statuses": LETTER_STATUSES,
         "survey": ticket_survey_response(ticket) if ticket.status in DELIVERED_STATUSES else None,
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),

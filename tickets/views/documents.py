@@ -6,15 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from helpdesk.correspondence.views import record_letter_response
 from helpdesk.pdf import pdf_response
 from helpdesk.roles import is_service_staff
 from tickets.access import get_ticket_for_user
-from tickets.models import Status, Ticket
-from tickets.plugins.parts import ticket_parts_lines
+from tickets.letters import LETTER_STATUSES, SUMMARY
+from tickets.models import Ticket
 from tickets.views.detail import DETAIL_RELATED
-
-LETTER_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,
-                   Status.UNREPAIRABLE}
 
 
 def _preview(request) -> bool:
@@ -34,15 +32,8 @@ def ticket_slip_view(request, pk: int):
 @require_GET
 @login_required
 def ticket_letter_view(request, pk: int):
+    """The issued summary letter as stored (the register numbers and keeps it); staff see the draft before."""
     ticket = get_ticket_for_user(request, pk, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
     if ticket.status not in LETTER_STATUSES and not is_service_staff(request.user):
         raise PermissionDenied
-    context = {
-        "ticket": ticket,
-        "parts_lines": ticket_parts_lines(ticket),
-        "organisation": settings.HELPDESK_ORGANISATION,
-        "today": timezone.localdate(),
-        "signer": ticket.technician,
-    }
-    return pdf_response(request, "tickets/pdf/letter.html", context, f"report-{ticket.number}.pdf",
-                        preview=_preview(request))
+    return record_letter_response(request, kind=SUMMARY, record=ticket)

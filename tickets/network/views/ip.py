@@ -1,22 +1,21 @@
 """New IP address requests (3.1): file, assign or return, record checks, summary letter."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.correspondence.views import record_letter_response
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
-from helpdesk.pdf import pdf_response
-from helpdesk.thai import format_date, thai_digits
+from helpdesk.thai import format_date
 
 from .. import services
 from ..access import can_edit_request, get_ip_request_for_user, is_network_admin, is_technician, require
 from ..forms import AssignForm, ChecksForm, IPRequestForm, ReasonForm
+from ..letters import IP as IP_LETTER
 from ..models import IPRequest, Subnet
 from .common import attachment, requester_unit, run_step
 
@@ -195,23 +194,12 @@ def ip_checks(request, pk):
 
 @login_required
 def ip_letter(request, pk):
-    """The summary letter to the unit (หนังสือสรุปรายงานผล); ?preview=1 shows the same template as HTML."""
+    """The summary letter to the unit (หนังสือสรุปรายงานผล) as issued by the register; staff see the draft before."""
     ip_request = get_ip_request_for_user(request.user, pk)
     if ip_request.status != S.CLOSED:
         messages.error(request, _("หนังสือสรุปรายงานผลออกได้เมื่อคำขอเสร็จสิ้นแล้ว"))
         return redirect("network:ip_detail", pk)
-    closed = ip_request.closed_at or timezone.now()
-    prefix = getattr(settings, "HELPDESK_LETTER_PREFIX", "ศทส.")
-    context = {
-        "object": ip_request,
-        "organisation": settings.HELPDESK_ORGANISATION,
-        "letter_number": f"{prefix} {thai_digits(ip_request.pk)}/{thai_digits(closed.year + 543)}",
-        "letter_date": closed,
-        "assignment": getattr(ip_request, "assignment", None),
-        "signer": ip_request.checked_by,
-    }
-    return pdf_response(request, "network/pdf/ip_letter.html", context, f"{ip_request.reference}.pdf",
-                        preview=request.GET.get("preview") == "1")
+    return record_letter_response(request, kind=IP_LETTER, record=ip_request)
 
 
 @login_required

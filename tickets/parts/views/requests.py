@@ -14,6 +14,7 @@ from helpdesk.forms import run_form
 from helpdesk.roles import Role, has_role, user_team
 from tickets.parts.access import get_part_request_for_user, get_ticket_for_parts, require_parts_reader
 from tickets.parts.forms import NoteForm, OrderForm, PartRequestForm, ReceivedForm
+from tickets.parts.letters import PROCURED
 from tickets.parts.models import PART_TRANSITIONS, PartRequest, PartRequestStatus
 from tickets.parts.services import (
     balances,
@@ -82,6 +83,7 @@ def _ticket_parts_context(request, ticket, *, request_form=None, failed=None) ->
         "can_request": can_request,
         "installed_cost": installed_cost,
         "today": timezone.localdate(),
+        "procured_statuses": PROCURED,
     }
 
 

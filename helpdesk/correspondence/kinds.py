@@ -1,0 +1,85 @@
+"""The registry of letter kinds: each app registers the letters its processes end with.
+
+A kind knows how to find its record for a user (the record's own access helper, so another unit
+gets 404), whether the record is ready for the letter, and what the letter says. The register and
+the issued documents are the same for every kind.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from helpdesk.roles import is_service_staff
+
+
+class LetterNotReady(ValidationError):
+    """The record is not in a state this letter can be issued for (the message says why, in Thai)."""
+
+
+@dataclass
+class Letter:
+    """What one letter says, composed from its record at the moment of issue."""
+
+    subject: str
+    addressee: str
+    body_template: str
+    context: dict = field(default_factory=dict)
+    record: Any = None  # a model instance, or None for letters about a period
+    record_key: str = ""
+    record_label: str = ""
+    unit: Any = None  # the unit the record belongs to (filters, access of unit users)
+    team: Any = None  # the issuing team: its head signs
+    form: str = ""  # memo / external; empty: the kind decides
+    references: list[str] = field(default_factory=list)  # อ้างถึง
+    enclosures: list[str] = field(default_factory=list)  # สิ่งที่ส่งมาด้วย
+    recipients: list[str] = field(default_factory=list)  # e-mail addresses told of the issued letter
+    closing: str = ""  # the purpose line before the signature ("จึงเรียนมาเพื่อโปรดทราบ")
+    appendix_template: str = ""  # printed after the signature block (e.g. the hand-over receipt)
+
+
+def _staff(user, target) -> bool:
+    return is_service_staff(user)
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    code: str
+    label: str
+    # memo / external, or "unit": letters to a requesting unit, in the form the agency chose
+    form: str
+    # (user, key) → the record (or period) the letter is about; raises Http404 for what the user may not see
+    resolve: Callable[[Any, str], Any]
+    compose: Callable[[Any], Letter]
+    # (user, record) → may this user read documents issued for the record (the record's access helper)
+    visible: Callable[[Any, Any], bool]
+    # (user, target) → may this user issue / cancel the letter
+    may_issue: Callable[[Any, Any], bool] = _staff
+    key: Callable[[Any], str] = lambda target: str(target.pk)
+    # (issuer) → the demo records this kind writes a letter for (seed_demo); None: the kind has no demo letter
+    demo_targets: Callable[[Any], Any] | None = None
+
+
+_kinds: dict[str, LetterKind] = {}
+
+
+def register_letter_kind(kind: LetterKind) -> None:
+    _kinds[kind.code] = kind
+
+
+def unregister_letter_kind(code: str) -> None:
+    _kinds.pop(code, None)
+
+
+def get_letter_kind(code: str) -> LetterKind | None:
+    return _kinds.get(code)
+
+
+def letter_kinds() -> list[LetterKind]:
+    return sorted(_kinds.values(), key=lambda kind: kind.label)
+
+
+def kind_label(code: str) -> str:
+    kind = _kinds.get(code)
+    return str(kind.label) if kind else code
