@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tickets.network",
     "tickets.parts",
     "tickets.meetings",
+    "tickets.systems",
     "tickets.reports",
     "publishing",
 ]

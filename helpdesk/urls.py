@@ -28,5 +28,6 @@ urlpatterns = [
     path("tickets/", include("tickets.urls")),
     path("parts/", include("tickets.parts.urls")),
     path("meetings/", include("tickets.meetings.urls")),
+    path("systems/", include("tickets.systems.urls")),
     path("reports/", include("tickets.reports.urls")),
 ]
