@@ -91,8 +91,8 @@ def test_executive_approves_and_the_track_is_planned(login, make_project, reques
 
 
 def test_nobody_approves_their_own_project(make_project, requester_a, technician, executive):
-    from tests.conftest import make_user
     from helpdesk.roles import Role
+    from tests.conftest import make_user
 
     project = make_project(requester_a, until="proposed")
     with pytest.raises(PermissionDenied):
@@ -215,7 +215,8 @@ def test_upload_checked_by_content(login, make_project, requester_a, technician)
     step = project.steps.first()
     client = login(technician)
     client.post(reverse("systems:step_start", args=[project.pk, step.pk]))
-    fake = SimpleUploadedFile("flowchart.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf")
+    fake = SimpleUploadedFile("flowchart.pdf", b"<html><script>alert(1)</script></html>",
+                              content_type="application/pdf")
     response = client.post(reverse("systems:step_attach", args=[project.pk, step.pk]),
                            {"kind": "flowchart", "file": fake}, follow=True)
     assert "ตรวจจากเนื้อหาไฟล์" in response.content.decode()
