@@ -69,6 +69,7 @@ def seed(command, options) -> None:
     if len(people) < 5 or "executive" not in people or "technician" not in people:
         return
     requester, staff, approver = people["requester"], people["technician"], people["executive"]
+    today = timezone.localdate()  # the real date (the clock is moved inside the steps below)
     other = people.get("requester2", requester)
     if requester.profile.unit is None:
         return
@@ -131,9 +132,9 @@ def seed(command, options) -> None:
                 services.contract_save(project=outsourced, by=staff, contract=Contract(
                     number="สญ. 15/2569", vendor="บริษัท ดิจิทัลเวิร์ค จำกัด", amount=Decimal("450000"),
                     signed_on=day), instalments=[
-                    {"due_on": timezone.localdate() + dt.timedelta(days=5), "amount": Decimal("200000"),
+                    {"due_on": today + dt.timedelta(days=5), "amount": Decimal("200000"),
                      "deliverable": "ระบบทะเบียนประวัติบุคลากร"},
-                    {"due_on": timezone.localdate() + dt.timedelta(days=60), "amount": Decimal("250000"),
+                    {"due_on": today + dt.timedelta(days=60), "amount": Decimal("250000"),
                      "deliverable": "ระบบคำนวณเงินเดือนและรายงาน"}])
         if step.kind in ("tor", "selection"):
             from django.core.files.base import ContentFile

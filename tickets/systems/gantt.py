@@ -58,7 +58,7 @@ def gantt(steps, today: dt.date | None = None) -> dict | None:
         if day >= first:
             ticks.append({"x": x(day), "label": day})
         day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    height = TOP + len(steps) * ROW_HEIGHT + 10
+    height = TOP + len(steps) * ROW_HEIGHT + 30  # room for the legend under the rows
     return {"bars": bars, "ticks": ticks, "width": LABEL_WIDTH + CHART_WIDTH + 10, "height": height,
             "today_x": x(today) if first <= today <= last else None, "label_width": LABEL_WIDTH,
-            "bottom": height - 10}
+            "bottom": height - 30}

@@ -46,7 +46,7 @@ from .forms import (
     SystemForm,
 )
 from .gantt import gantt
-from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, System
+from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, System
 
 PAGE_SIZE = 25
 
@@ -211,6 +211,8 @@ def project_detail(request, pk):
         "object": project, "steps": steps, "current": current, "gantt": gantt(steps, today), "today": today,
         "today_be": f"{today.day:02d}/{today.month:02d}/{today.year + 543}",
         "events": project.events.select_related("by"), "is_staff": staff,
+        "step_events": StepEvent.objects.filter(request__project=project).select_related("by", "request")
+        .order_by("-at", "-pk")[:50],
         "system": System.objects.filter(project=project).first(),
         "quotations": list(project.quotations.all()), "contract": contract, "instalments": instalments,
         "can_edit": staff and project.status == P.DRAFT,
