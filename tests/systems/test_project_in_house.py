@@ -264,3 +264,24 @@ def test_golive_letter_bad_input(login, make_project, requester_a, technician):
     assert "กรุณาระบุเลขที่หนังสือ" in page and "วันที่ไม่ถูกต้อง" in page
     project.refresh_from_db()
     assert project.golive_letter_number == ""
+
+
+def test_pre_project_standards_are_measured(login, dev_request, technician, executive, clock):
+    clock.set(at(dt.date(2027, 1, 4), 9))
+    request = services.devrequest_create(dev_request=DevRequest(
+        unit=dev_request.unit, title="ระบบ", trigger="need", need="n", expected_benefit="b"),
+        by=dev_request.requested_by)
+    clock.set(at(dt.date(2027, 1, 6), 9))  # weighed two days later: over the 1-day standard
+    services.devrequest_accept(dev_request=request, by=technician)
+    project = services.project_create(project=Project(**PROJECT_FIELDS, starts_on=dt.date(2027, 1, 6),
+                                                      ends_on=dt.date(2027, 12, 31), track="in_house"),
+                                      dev_request=request, by=technician)
+    clock.set(at(dt.date(2027, 1, 10), 9))  # written within 15 days
+    services.project_propose(project=project, by=technician)
+    clock.set(at(dt.date(2027, 1, 10), 15))  # approved the same day
+    services.project_approve(project=Project.objects.get(pk=project.pk), by=executive)
+    rows = {r["kind"]: r["late"] for r in services.pre_project_measures(Project.objects.get(pk=project.pk))}
+    assert rows == {"factors": True, "project": False, "approval": False}
+    page = login(technician).get(reverse("systems:project_detail", args=[project.pk])).content.decode()
+    assert 'id="pre-factors" class="table-danger" data-late="1"' in page
+    assert 'id="pre-approval" class="" data-late="0"' in page

@@ -524,3 +524,25 @@ def change_decline(*, change: ChangeRequest, by: User, reason: str) -> ChangeReq
     _notify(obj, recipients=[obj.requested_by.email], subject=_("ไม่ดำเนินการตามคำขอปรับปรุงระบบ"),
             url=reverse("systems:change_detail", args=[obj.pk]), note=reason)
     return obj
+
+
+def pre_project_measures(project: Project, now: dt.datetime | None = None) -> list[dict]:
+    """004 §7 steps ๑–๓ measured on the request and the project: factors weighed within 1 day of the request,
+    the project written within 15 days of acceptance, the executive's approval within 1 day of the proposal
+    (the days come from the agency's StepStandard table)."""
+    now = now or timezone.now()
+    known = standards()
+    request = project.request
+    rows = []
+    for kind, start, end in ((StepKind.FACTORS, request.created_at, request.reviewed_at),
+                             (StepKind.PROJECT, request.reviewed_at, project.proposed_at),
+                             (StepKind.APPROVAL, project.proposed_at, project.approved_at)):
+        standard = known.get(kind)
+        if start is None or standard is None:
+            rows.append({"kind": kind, "label": kind.label, "standard": standard, "start": start, "end": end,
+                         "due": None, "late": False})
+            continue
+        due = start + dt.timedelta(days=standard.days)
+        rows.append({"kind": kind, "label": kind.label, "standard": standard, "start": start, "end": end, "due": due,
+                     "late": (end or now) > due})
+    return rows

@@ -209,6 +209,7 @@ def project_detail(request, pk):
     own = user.pk in (project.created_by_id, project.request.requested_by_id)
     context = {
         "object": project, "steps": steps, "current": current, "gantt": gantt(steps, today), "today": today,
+        "pre_project": services.pre_project_measures(project),
         "today_be": f"{today.day:02d}/{today.month:02d}/{today.year + 543}",
         "events": project.events.select_related("by"), "is_staff": staff,
         "step_events": StepEvent.objects.filter(request__project=project).select_related("by", "request")
