@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-LABEL_WIDTH = 230
-CHART_WIDTH = 560
+LABEL_WIDTH = 235
+CHART_WIDTH = 470
 ROW_HEIGHT = 30
 TOP = 34
 
