@@ -285,3 +285,23 @@ def test_pre_project_standards_are_measured(login, dev_request, technician, exec
     page = login(technician).get(reverse("systems:project_detail", args=[project.pk])).content.decode()
     assert 'id="pre-factors" class="table-danger" data-late="1"' in page
     assert 'id="pre-approval" class="" data-late="0"' in page
+
+
+def test_an_improvement_project_links_the_registered_system(make_project, requester_a, technician, system_a):
+    project = make_project(requester_a)
+    Project.objects.filter(pk=project.pk).update(improves=system_a)
+    today = timezone.localdate()
+    for step in project.steps.all():
+        services.step_start(step=ProjectStep.objects.get(pk=step.pk), by=technician)
+        if step.required_attachment:
+            services.step_attach(step=step, by=technician, kind=step.required_attachment, upload=pdf_upload(),
+                                 ext="pdf")
+        if step.kind == "go_live":
+            services.golive_letter_issue(project=project, by=technician, number="ทส 3/2570", letter_date=today,
+                                         go_live_on=today)
+        services.step_finish(step=ProjectStep.objects.get(pk=step.pk), by=technician)
+    services.project_go_live(project=Project.objects.get(pk=project.pk), by=technician)
+    assert System.objects.count() == 1
+    system_a.refresh_from_db()
+    assert system_a.project_id == project.pk and system_a.go_live_on == today
+    assert "PJ-" in system_a.events.last().note

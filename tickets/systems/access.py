@@ -25,7 +25,7 @@ def get_request_for_user(user, pk: int) -> DevRequest:
 
 def get_project_for_user(user, pk: int) -> Project:
     return get_object_or_404(Project.objects.visible_to(user).select_related(
-        "unit", "request", "request__requested_by", "created_by", "approved_by"), pk=pk)
+        "unit", "request", "request__requested_by", "created_by", "approved_by", "improves"), pk=pk)
 
 
 def get_step_for_user(user, project_pk: int, pk: int) -> ProjectStep:

@@ -48,7 +48,7 @@ class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = ["title", "rationale", "objectives", "targets", "scope", "budget", "starts_on", "ends_on",
-                  "indicators", "staff", "action_plan", "track"]
+                  "indicators", "staff", "action_plan", "track", "improves"]
         widgets = dict.fromkeys(["rationale", "objectives", "targets", "scope", "indicators", "staff",
                                  "action_plan"], TEXTAREA)
         help_texts = {"budget": _("เว้นว่างถ้าไม่ใช้งบประมาณ"),
@@ -56,6 +56,8 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["improves"].queryset = System.objects.filter(status=System.Status.ACTIVE).order_by("name")
+        self.fields["improves"].empty_label = _("— ระบบใหม่ —")
         for field in self.fields.values():
             if field.required:
                 field.error_messages["required"] = _("กรุณากรอก%(field)s") % {"field": field.label}

@@ -422,6 +422,9 @@ def project_go_live(*, project: Project, by: User, note: str = "") -> Project:
         obj = transition(Project, project.pk, to=P.LIVE, by=by, note=note, table=PROJECT_TRANSITIONS, guards=[guard])
         contract = Contract.objects.filter(project=obj).first()
         system = System.objects.filter(project=obj).first()
+        if system is None and obj.improves_id:  # an improvement of a registered system: link it
+            system = System.objects.select_for_update().get(pk=obj.improves_id)
+            system.project = obj
         created = system is None
         if created:
             system = System(project=obj, name=obj.title, owner_unit_id=obj.unit_id, status=SY.ACTIVE,
@@ -435,6 +438,9 @@ def project_go_live(*, project: Project, by: User, note: str = "") -> Project:
         system.save()
         if created:
             record_created(system, by=by, note=_("ขึ้นทะเบียนจากโครงการ %(ref)s") % {"ref": obj.reference})
+        else:
+            system.events.create(from_status=system.status, to_status=system.status, by=by, at=timezone.now(),
+                                 note=_("ปรับปรุงตามโครงการ %(ref)s เปิดใช้งานแล้ว") % {"ref": obj.reference})
     _notify(obj, recipients=[obj.request.requested_by.email], subject=_("เปิดใช้งานระบบแล้ว"),
             url=reverse("systems:system_detail", args=[system.pk]), note=note)
     return obj
