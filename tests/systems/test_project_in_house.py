@@ -305,3 +305,32 @@ def test_an_improvement_project_links_the_registered_system(make_project, reques
     system_a.refresh_from_db()
     assert system_a.project_id == project.pk and system_a.go_live_on == today
     assert "PJ-" in system_a.events.last().note
+
+
+def test_a_returned_project_is_edited_and_proposed_again(login, make_project, requester_a, requester_b, technician,
+                                                          executive):
+    project = make_project(requester_a, until="proposed")
+    services.project_return(project=project, by=executive, note="เพิ่มตัวชี้วัด")
+    url = reverse("systems:project_edit", args=[project.pk])
+    assert login(requester_a).get(url).status_code == 403
+    assert login(requester_b).get(url).status_code == 404
+    client = login(technician)
+    assert client.get(url).status_code == 200
+    response = client.post(url, project_form(indicators="ร้อยละการจองผ่านระบบ และเวลาที่ลดลง"))
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.indicators == "ร้อยละการจองผ่านระบบ และเวลาที่ลดลง" and project.status == "draft"
+    services.project_propose(project=project, by=technician)
+    assert list(project.events.values_list("to_status", flat=True)) == [
+        "draft", "proposed", "draft", "draft", "proposed"]
+    assert client.get(url).status_code == 403  # no edits once proposed
+
+
+def test_project_list_query_budget(login, make_project, requester_a, technician, django_assert_max_num_queries):
+    for _ in range(6):
+        make_project(requester_a, until="draft")
+    client = login(technician)
+    client.get(reverse("systems:project_list"))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("systems:project_list"))
+    assert len(response.context["page_obj"]) == 6
