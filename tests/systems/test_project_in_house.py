@@ -334,3 +334,18 @@ def test_project_list_query_budget(login, make_project, requester_a, technician,
     with django_assert_max_num_queries(12):
         response = client.get(reverse("systems:project_list"))
     assert len(response.context["page_obj"]) == 6
+
+
+def test_late_steps_are_reminded(make_project, requester_a, technician, clock):
+    from tickets.systems.integration import systems_due
+
+    clock.set(at(dt.date(2027, 1, 4), 9))
+    project = make_project(requester_a)
+    survey = project.steps.get(kind="survey")
+    assert not [d for d in systems_due(at(dt.date(2027, 2, 2), 9)) if d.key.startswith("systems.step_late")]
+    notices = [d for d in systems_due(at(dt.date(2027, 2, 3), 9)) if d.key.startswith("systems.step_late")]
+    assert [d.key for d in notices] == [f"systems.step_late:{survey.pk}"] and technician in notices[0].recipients
+    services.step_start(step=survey, by=technician)
+    services.step_finish(step=ProjectStep.objects.get(pk=survey.pk), by=technician)
+    late = [d.key for d in systems_due(at(dt.date(2027, 2, 3), 9)) if d.key.startswith("systems.step_late")]
+    assert f"systems.step_late:{survey.pk}" not in late
