@@ -72,3 +72,12 @@ def test_staff_widget(login, technician, requester_a, system_a, make_change):
     page = login(technician).get("/").content.decode()
     assert 'id="widget-systems-staff"' in page
     assert 'id="widget-systems-staff"' not in login(requester_a).get("/").content.decode()
+
+
+def test_executive_widget_lists_projects_awaiting_approval(login, executive, make_project, requester_a):
+    project = make_project(requester_a, until="proposed")
+    page = login(executive).get("/").content.decode()
+    assert 'id="widget-systems-executive"' in page and project.title in page
+    listed = login(executive).get(reverse("systems:project_list") + "?status=proposed").context["page_obj"]
+    assert [p.pk for p in listed] == [project.pk]
+    assert 'id="widget-systems-executive"' not in login(requester_a).get("/").content.decode()

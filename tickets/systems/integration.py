@@ -95,6 +95,18 @@ def staff_widget_context(request) -> dict | None:
     return counts
 
 
+def executive_widget_context(request) -> dict | None:
+    """Projects waiting for the executive's approval (004 §7 step ๓: within 1 day), one query."""
+    from .models import Project
+    from .services import is_approver
+
+    if not is_approver(request.user):
+        return None
+    waiting = list(Project.objects.filter(status=Project.Status.PROPOSED).exclude(created_by=request.user)
+                   .select_related("unit").order_by("proposed_at", "pk")[:6])
+    return {"projects": waiting}
+
+
 def satisfaction_for(systems, fiscal_year: int) -> dict:
     """The hook for the yearly satisfaction survey of each system (004 §7 steps ๑๗–๑๙).
 
@@ -154,6 +166,8 @@ def register() -> None:
     register_source(systems_due)
     register_widget("systems_staff", template="systems/includes/_widget_staff.html", context=staff_widget_context,
                     roles={Role.TECHNICIAN, Role.IT_HEAD}, order=36)
+    register_widget("systems_executive", template="systems/includes/_widget_executive.html",
+                    context=executive_widget_context, roles={Role.EXECUTIVE}, order=37)
     register_report_section(ReportSection(
         "systems", gettext_lazy("การพัฒนาระบบสารสนเทศและคำขอปรับปรุงระบบ"), "systems/includes/_report_section.html",
         build=systems_report, order=86, csv_rows=systems_report_csv))

@@ -149,8 +149,13 @@ def request_reject(request, pk):
 @login_required
 def project_list(request):
     queryset = Project.objects.visible_to(request.user).select_related("unit")
+    status = request.GET.get("status")
+    if status in Project.Status.values:
+        queryset = queryset.filter(status=status)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "systems/project_list.html", {"page_obj": page, "today": timezone.localdate()})
+    return render(request, "systems/project_list.html", {
+        "page_obj": page, "status": status, "statuses": Project.Status.choices,
+        "query": f"status={status}" if status else ""})
 
 
 @login_required
