@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 LABEL_WIDTH = 235
-CHART_WIDTH = 470
+CHART_WIDTH = 420
 ROW_HEIGHT = 30
 TOP = 34
 
@@ -59,6 +59,6 @@ def gantt(steps, today: dt.date | None = None) -> dict | None:
             ticks.append({"x": x(day), "label": day})
         day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     height = TOP + len(steps) * ROW_HEIGHT + 30  # room for the legend under the rows
-    return {"bars": bars, "ticks": ticks, "width": LABEL_WIDTH + CHART_WIDTH + 10, "height": height,
+    return {"bars": bars, "ticks": ticks, "width": LABEL_WIDTH + CHART_WIDTH + 45, "height": height,
             "today_x": x(today) if first <= today <= last else None, "label_width": LABEL_WIDTH,
             "bottom": height - 30}
