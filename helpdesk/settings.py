@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tickets.parts",
     "tickets.meetings",
     "tickets.datarequests",
+    "tickets.systems",
     "tickets.reports",
     "publishing",
     "publishing.knowledge",
@@ -308,6 +309,8 @@ TRACKING_RATE_LIMIT = os.environ.get("TRACKING_RATE_LIMIT", "60/m")
 TRACKING_PAGE_CACHE_SECONDS = int(os.environ.get("TRACKING_PAGE_CACHE_SECONDS", "30"))
 # Days after delivery during which the unit may answer the satisfaction survey.
 HELPDESK_SURVEY_DAYS = int(os.environ.get("HELPDESK_SURVEY_DAYS", "30"))
+# Office hours on working days: the clock of minute/hour targets (helpdesk.workdays.add_working_minutes).
+HELPDESK_OFFICE_HOURS = tuple(os.environ.get("HELPDESK_OFFICE_HOURS", "08:30-16:30").split("-", 1))
 # Behind a reverse proxy every request comes from the proxy's address: name the
 # header that carries the client's address (e.g. HTTP_X_REAL_IP) for the rate limits.
 if os.environ.get("RATELIMIT_IP_META_KEY"):

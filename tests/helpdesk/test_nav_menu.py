@@ -10,18 +10,18 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-ALL = ["tickets", "assets", "parts", "network", "meetings", "publishing", "reports"]
+ALL = ["tickets", "assets", "parts", "network", "meetings", "systems", "publishing", "reports"]
 EXPECTED = {
     # Every demo user belongs to a unit, so each sees the unit's assets and website requests.
-    "requester": ["tickets", "assets", "network", "meetings", "publishing", "reports"],
-    "requester2": ["tickets", "assets", "network", "meetings", "publishing", "reports"],
-    "supervisor": ["tickets", "assets", "network", "meetings", "publishing", "reports"],
+    "requester": ["tickets", "assets", "network", "meetings", "systems", "publishing", "reports"],
+    "requester2": ["tickets", "assets", "network", "meetings", "systems", "publishing", "reports"],
+    "supervisor": ["tickets", "assets", "network", "meetings", "systems", "publishing", "reports"],
     "technician": ALL,
     "technician2": ALL,
     "ithead": ALL,
     "executive": ALL,
     "stock": ALL,
-    "netadmin": ["tickets", "assets", "network", "meetings", "publishing", "reports"],
+    "netadmin": ["tickets", "assets", "network", "meetings", "systems", "publishing", "reports"],
     "admin": ALL,  # the superuser holds every role
 }
 

@@ -25,8 +25,7 @@ from helpdesk.roles import unit_q
 from .uploads import agenda_upload_to
 
 CONFIRM_TARGET = dt.timedelta(minutes=3)
-OFFICE_OPENS = dt.time(8, 30)  # the 3-minute clock runs in office hours on working days
-OFFICE_CLOSES = dt.time(16, 30)
+# The 3-minute clock runs in office hours on working days (helpdesk.workdays, HELPDESK_OFFICE_HOURS).
 SETUP_LEAD = dt.timedelta(minutes=30)
 CHECK_AFTER = dt.timedelta(minutes=10)
 
@@ -239,18 +238,9 @@ class Booking(models.Model):
 
 def confirm_due(requested_at: dt.datetime) -> dt.datetime:
     """3 minutes of office time after ``requested_at`` (weekends and the holiday table skipped)."""
-    from helpdesk.workdays import WorkingCalendar
+    from helpdesk.workdays import add_working_minutes
 
-    local = timezone.localtime(requested_at)
-    calendar = WorkingCalendar(local.date(), local.date() + dt.timedelta(days=60))
-    day = local.date()
-    if calendar.is_working_day(day) and OFFICE_OPENS <= local.time() < OFFICE_CLOSES:
-        start = local
-    else:
-        if not calendar.is_working_day(day) or local.time() >= OFFICE_CLOSES:
-            day = calendar.add(day, 1)
-        start = timezone.make_aware(dt.datetime.combine(day, OFFICE_OPENS))
-    return start + CONFIRM_TARGET
+    return add_working_minutes(requested_at, CONFIRM_TARGET.total_seconds() / 60, run_past_closing=True)
 
 
 class BookingEvent(StatusEvent):

@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from .models import ChangeRequest, DevRequest, Project, StepStandard, System
+
+
+@admin.register(StepStandard)
+class StepStandardAdmin(admin.ModelAdmin):
+    """The agency edits its time standards here (seeded from 004 §7)."""
+
+    list_display = ["kind", "rule", "days", "quality", "source"]
+    list_editable = ["rule", "days"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnly(admin.ModelAdmin):
+    """Statuses change only through the pages (one transition function)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DevRequest)
+class DevRequestAdmin(ReadOnly):
+    list_display = ["reference", "title", "unit", "status", "created_at"]
+    list_filter = ["status", "trigger"]
+
+
+@admin.register(Project)
+class ProjectAdmin(ReadOnly):
+    list_display = ["reference", "title", "unit", "track", "status"]
+    list_filter = ["status", "track"]
+
+
+@admin.register(System)
+class SystemAdmin(ReadOnly):
+    list_display = ["name", "owner_unit", "go_live_on", "vendor", "status"]
+    list_filter = ["status"]
+
+
+@admin.register(ChangeRequest)
+class ChangeRequestAdmin(ReadOnly):
+    list_display = ["reference", "title", "system", "kind", "status", "created_at"]
+    list_filter = ["status", "kind"]

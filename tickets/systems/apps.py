@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SystemsConfig(AppConfig):
+    name = "tickets.systems"
+    label = "systems"
+    verbose_name = _("การพัฒนาระบบสารสนเทศและทะเบียนระบบ")
+
+    def ready(self):
+        from tickets.systems import integration
+
+        integration.register()

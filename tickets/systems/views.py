@@ -1,0 +1,540 @@
+"""Pages of information-system development, the register and change requests: thin views
+(access helper → form → one service call → redirect)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from helpdesk.pdf import pdf_response
+from helpdesk.roles import user_unit
+from tickets.network.views.common import attachment
+
+from . import services
+from .access import (
+    can_file,
+    get_change_for_user,
+    get_instalment_for_user,
+    get_project_for_user,
+    get_request_for_user,
+    get_step_for_user,
+    get_system_for_user,
+    is_approver,
+    is_systems_staff,
+    require,
+)
+from .forms import (
+    AnalyseForm,
+    AttachmentForm,
+    ChangeRequestForm,
+    ContractForm,
+    DeliverForm,
+    DevRequestForm,
+    GoLiveLetterForm,
+    InspectForm,
+    NoteForm,
+    PayForm,
+    ProjectForm,
+    QuotationForm,
+    ReasonForm,
+    StepDateForm,
+    SystemForm,
+)
+from .gantt import gantt
+from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, System
+
+PAGE_SIZE = 25
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _run(request, step, /, **kwargs) -> bool:
+    try:
+        step(**kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    return True
+
+
+def _flash_form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+# Development requests -----------------------------------------------------------------------------------------
+
+@login_required
+def request_list(request):
+    queryset = DevRequest.objects.visible_to(request.user).select_related("unit", "requested_by")
+    status = request.GET.get("status")
+    if status in DevRequest.Status.values:
+        queryset = queryset.filter(status=status)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "systems/request_list.html", {
+        "page_obj": page, "status": status, "statuses": DevRequest.Status.choices,
+        "can_file": can_file(request.user), "is_staff": is_systems_staff(request.user),
+        "query": f"status={status}" if status else "",
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_create(request):
+    require(can_file(request.user))
+    form = DevRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dev_request = form.save(commit=False)
+        dev_request.unit = user_unit(request.user)
+        services.devrequest_create(dev_request=dev_request, by=request.user)
+        messages.success(request, _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": dev_request.reference})
+        return redirect("systems:request_detail", dev_request.pk)
+    return render(request, "systems/request_form.html", {"form": form})
+
+
+@login_required
+def request_detail(request, pk):
+    dev_request = get_request_for_user(request.user, pk)
+    staff = is_systems_staff(request.user)
+    project = Project.objects.filter(request=dev_request).first()
+    return render(request, "systems/request_detail.html", {
+        "object": dev_request, "project": project, "events": dev_request.events.select_related("by"),
+        "can_review": staff and dev_request.status == DevRequest.Status.SUBMITTED,
+        "can_write_project": staff and dev_request.status == DevRequest.Status.ACCEPTED and project is None,
+        "note_form": NoteForm(), "reason_form": ReasonForm(),
+    })
+
+
+@login_required
+@require_POST
+def request_accept(request, pk):
+    dev_request = get_request_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    form = NoteForm(request.POST)
+    if form.is_valid() and _run(request, services.devrequest_accept, dev_request=dev_request, by=request.user,
+                                note=form.cleaned_data["note"]):
+        messages.success(request, _("รับพิจารณาคำขอแล้ว จัดทำโครงการต่อได้"))
+    return redirect("systems:request_detail", pk)
+
+
+@login_required
+@require_POST
+def request_reject(request, pk):
+    dev_request = get_request_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.devrequest_reject, dev_request=dev_request, by=request.user,
+              reason=form.cleaned_data["reason"]):
+        messages.success(request, _("แจ้งผลไม่รับพิจารณาไปยังผู้ขอแล้ว"))
+    return redirect("systems:request_detail", pk)
+
+
+# Projects -----------------------------------------------------------------------------------------------------
+
+@login_required
+def project_list(request):
+    queryset = Project.objects.visible_to(request.user).select_related("unit")
+    status = request.GET.get("status")
+    if status in Project.Status.values:
+        queryset = queryset.filter(status=status)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "systems/project_list.html", {
+        "page_obj": page, "status": status, "statuses": Project.Status.choices,
+        "query": f"status={status}" if status else ""})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_create(request, pk):
+    dev_request = get_request_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    initial = {"title": dev_request.title, "rationale": dev_request.need, "objectives": dev_request.expected_benefit,
+               "starts_on": timezone.localdate()}
+    form = ProjectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        project = form.save(commit=False)
+        try:
+            services.project_create(project=project, dev_request=dev_request, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("บันทึกร่างโครงการแล้ว"))
+            return redirect("systems:project_detail", project.pk)
+    return render(request, "systems/project_form.html", {"form": form, "dev_request": dev_request})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(is_systems_staff(request.user) and project.status == Project.Status.DRAFT)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(project=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("บันทึกการแก้ไขแล้ว"))
+            return redirect("systems:project_detail", pk)
+    return render(request, "systems/project_form.html", {"form": form, "dev_request": project.request,
+                                                         "object": project})
+
+
+@login_required
+def project_detail(request, pk):
+    project = get_project_for_user(request.user, pk)
+    user = request.user
+    staff = is_systems_staff(user)
+    today = timezone.localdate()
+    steps = list(project.steps.prefetch_related(
+        Prefetch("attachments", queryset=StepAttachment.objects.order_by("uploaded_at", "pk"))))
+    for step in steps:
+        step.late = step.is_late(today)
+        step.project = project
+    current = next((s for s in steps if s.status != ProjectStep.Status.DONE), None)
+    contract = getattr(project, "contract", None) if project.track == "outsourced" else None
+    instalments = list(contract.instalments.all()) if contract else []
+    P = Project.Status
+    own = user.pk in (project.created_by_id, project.request.requested_by_id)
+    context = {
+        "object": project, "steps": steps, "current": current, "gantt": gantt(steps, today), "today": today,
+        "pre_project": services.pre_project_measures(project),
+        "today_be": f"{today.day:02d}/{today.month:02d}/{today.year + 543}",
+        "events": project.events.select_related("by"), "is_staff": staff,
+        "step_events": StepEvent.objects.filter(request__project=project).select_related("by", "request")
+        .order_by("-at", "-pk")[:50],
+        "system": System.objects.filter(project=project).first(),
+        "quotations": list(project.quotations.all()), "contract": contract, "instalments": instalments,
+        "can_edit": staff and project.status == P.DRAFT,
+        "can_propose": staff and project.status == P.DRAFT,
+        "can_decide": is_approver(user) and project.status == P.PROPOSED and not own,
+        "own_project": own and project.status == P.PROPOSED and is_approver(user),
+        "running": staff and project.status == P.APPROVED,
+        "can_go_live": staff and project.status == P.APPROVED and current is None and bool(
+            project.golive_letter_number),
+        "note_form": NoteForm(), "step_form": StepDateForm(), "attachment_form": AttachmentForm(),
+        "quotation_form": QuotationForm(), "contract_form": ContractForm(), "inspect_form": InspectForm(),
+        "pay_form": PayForm(),
+    }
+    return render(request, "systems/project_detail.html", context)
+
+
+def _project_step(request, pk, service, success: str, form_class=NoteForm, **extra):
+    project = get_project_for_user(request.user, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, service, project=project, by=request.user, **form.cleaned_data, **extra):
+        messages.success(request, success)
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def project_propose(request, pk):
+    require(is_systems_staff(request.user))
+    return _project_step(request, pk, services.project_propose, _("เสนอโครงการต่อผู้บริหารแล้ว"))
+
+
+@login_required
+@require_POST
+def project_approve(request, pk):
+    require(is_approver(request.user))
+    return _project_step(request, pk, services.project_approve, _("อนุมัติโครงการแล้ว"))
+
+
+@login_required
+@require_POST
+def project_return(request, pk):
+    require(is_approver(request.user))
+    return _project_step(request, pk, services.project_return, _("ส่งโครงการกลับให้แก้ไขแล้ว"))
+
+
+@login_required
+@require_POST
+def project_go_live(request, pk):
+    require(is_systems_staff(request.user))
+    return _project_step(request, pk, services.project_go_live, _("เปิดใช้งานระบบและขึ้นทะเบียนระบบแล้ว"))
+
+
+@login_required
+@require_POST
+def golive_letter(request, pk):
+    require(is_systems_staff(request.user))
+    return _project_step(request, pk, services.golive_letter_issue, _("บันทึกหนังสือแจ้งเปิดใช้งานระบบแล้ว"),
+                         form_class=GoLiveLetterForm)
+
+
+@login_required
+def golive_letter_pdf(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(bool(project.golive_letter_number))
+    from django.conf import settings
+
+    return pdf_response(request, "systems/golive_letter_pdf.html",
+                        {"project": project, "organisation": settings.HELPDESK_ORGANISATION},
+                        f"{project.reference}-golive.pdf", preview=request.GET.get("preview") == "1")
+
+
+@login_required
+@require_POST
+def step_start(request, pk, step_pk):
+    step = get_step_for_user(request.user, pk, step_pk)
+    require(is_systems_staff(request.user))
+    form = StepDateForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.step_start, step=step, by=request.user, **form.cleaned_data):
+        messages.success(request, _("บันทึกการเริ่มขั้นตอนแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def step_finish(request, pk, step_pk):
+    step = get_step_for_user(request.user, pk, step_pk)
+    require(is_systems_staff(request.user))
+    form = StepDateForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.step_finish, step=step, by=request.user, **form.cleaned_data):
+        messages.success(request, _("บันทึกว่าขั้นตอนเสร็จแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def step_attach(request, pk, step_pk):
+    step = get_step_for_user(request.user, pk, step_pk)
+    require(is_systems_staff(request.user))
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.step_attach, step=step, by=request.user, kind=form.cleaned_data["kind"],
+              upload=form.cleaned_data["file"], ext=form.cleaned_data["ext"]):
+        messages.success(request, _("แนบเอกสารแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    project = get_project_for_user(request.user, pk)
+    item = StepAttachment.objects.filter(step__project=project, pk=attachment_pk).first()
+    if item is None:
+        from django.http import Http404
+
+        raise Http404
+    return attachment(item.file, f"{project.reference}-{item.kind}-{item.pk}")
+
+
+@login_required
+@require_POST
+def quotation_add(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    form = QuotationForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.quotation_add, project=project, by=request.user, quotation=form.save(commit=False)):
+        messages.success(request, _("บันทึกใบเสนอราคาแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def quotation_select(request, pk, quotation_pk):
+    project = get_project_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    if _run(request, services.quotation_select, project=project, by=request.user, quotation_pk=quotation_pk):
+        messages.success(request, _("บันทึกผู้ได้รับการคัดเลือกแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def contract_save(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    form = ContractForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    else:
+        rows = form.cleaned_data.pop("instalments")
+        if _run(request, services.contract_save, project=project, by=request.user, contract=form.save(commit=False),
+                instalments=rows):
+            messages.success(request, _("บันทึกสัญญาและงวดงานแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def instalment_inspect(request, pk, instalment_pk):
+    instalment = get_instalment_for_user(request.user, pk, instalment_pk)
+    require(is_systems_staff(request.user))
+    form = InspectForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.instalment_inspect, instalment=instalment, by=request.user, **form.cleaned_data):
+        messages.success(request, _("บันทึกผลการตรวจรับแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+@login_required
+@require_POST
+def instalment_pay(request, pk, instalment_pk):
+    instalment = get_instalment_for_user(request.user, pk, instalment_pk)
+    require(is_systems_staff(request.user))
+    form = PayForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, services.instalment_pay, instalment=instalment, by=request.user, **form.cleaned_data):
+        messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
+    return redirect("systems:project_detail", pk)
+
+
+# The register ---------------------------------------------------------------------------------------------------
+
+@login_required
+def system_list(request):
+    queryset = System.objects.visible_to(request.user).select_related("owner_unit", "contract")
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "systems/system_list.html", {"page_obj": page, "is_staff": is_systems_staff(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def system_create(request):
+    require(is_systems_staff(request.user))
+    form = SystemForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        system = services.system_create(system=form.save(commit=False), by=request.user)
+        messages.success(request, _("ขึ้นทะเบียนระบบแล้ว"))
+        return redirect("systems:system_detail", system.pk)
+    return render(request, "systems/system_form.html", {"form": form})
+
+
+@login_required
+def system_detail(request, pk):
+    system = get_system_for_user(request.user, pk)
+    changes = system.change_requests.visible_to(request.user).select_related("unit")[:50]
+    return render(request, "systems/system_detail.html", {
+        "object": system, "changes": changes, "events": system.events.select_related("by"),
+        "is_staff": is_systems_staff(request.user), "now": timezone.now(), "note_form": NoteForm(),
+    })
+
+
+@login_required
+@require_POST
+def system_status(request, pk):
+    system = get_system_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    to = System.Status.RETIRED if system.status == System.Status.ACTIVE else System.Status.ACTIVE
+    form = NoteForm(request.POST)
+    if form.is_valid() and _run(request, services.system_set_status, system=system, by=request.user, to=to,
+                                note=form.cleaned_data["note"]):
+        messages.success(request, _("เปลี่ยนสถานะระบบแล้ว"))
+    return redirect("systems:system_detail", pk)
+
+
+@login_required
+def system_manual(request, pk):
+    system = get_system_for_user(request.user, pk)
+    return attachment(system.manual, f"manual-{system.pk}")
+
+
+# Change requests ----------------------------------------------------------------------------------------------
+
+@login_required
+def change_list(request):
+    queryset = ChangeRequest.objects.visible_to(request.user).select_related("system", "unit")
+    show = request.GET.get("show")
+    now = timezone.now()
+    if show == "open":
+        queryset = queryset.filter(status__in=[ChangeRequest.Status.SUBMITTED, ChangeRequest.Status.ANALYSED])
+    elif show == "overdue":
+        from .integration import change_overdue_q
+
+        queryset = queryset.filter(change_overdue_q(now))
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "systems/change_list.html", {
+        "page_obj": page, "show": show, "now": now, "can_file": can_file(request.user),
+        "query": f"show={show}" if show else ""})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_create(request):
+    require(can_file(request.user))
+    form = ChangeRequestForm(request.POST or None, initial={"system": request.GET.get("system")})
+    if request.method == "POST" and form.is_valid():
+        change = form.save(commit=False)
+        change.unit = user_unit(request.user)
+        try:
+            services.change_create(change=change, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("ส่งคำขอ %(ref)s แล้ว") % {"ref": change.reference})
+            return redirect("systems:change_detail", change.pk)
+    return render(request, "systems/change_form.html", {"form": form})
+
+
+@login_required
+def change_detail(request, pk):
+    change = get_change_for_user(request.user, pk)
+    staff = is_systems_staff(request.user)
+    now = timezone.now()
+    S = ChangeRequest.Status
+    return render(request, "systems/change_detail.html", {
+        "object": change, "events": change.events.select_related("by"), "now": now,
+        "analyse_overdue": change.analyse_overdue(now), "deliver_overdue": change.deliver_overdue(now),
+        "can_analyse": staff and change.status == S.SUBMITTED, "can_deliver": staff and change.status == S.ANALYSED,
+        "analyse_form": AnalyseForm(), "deliver_form": DeliverForm(), "reason_form": ReasonForm(),
+    })
+
+
+def _change_step(request, pk, service, form_class, success):
+    change = get_change_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    form = form_class(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+    elif _run(request, service, change=change, by=request.user, **form.cleaned_data):
+        messages.success(request, success)
+    return redirect("systems:change_detail", pk)
+
+
+@login_required
+@require_POST
+def change_analyse(request, pk):
+    return _change_step(request, pk, services.change_analyse, AnalyseForm, _("บันทึกผลการวิเคราะห์แล้ว"))
+
+
+@login_required
+@require_POST
+def change_deliver(request, pk):
+    return _change_step(request, pk, services.change_deliver, DeliverForm, _("บันทึกผลการแก้ไข/พัฒนาแล้ว"))
+
+
+@login_required
+@require_POST
+def change_decline(request, pk):
+    return _change_step(request, pk, services.change_decline, ReasonForm, _("บันทึกว่าไม่ดำเนินการแล้ว"))
+
+
