@@ -120,14 +120,14 @@ def test_the_unit_is_emailed_the_issued_letter_as_an_attachment(done_ticket, tec
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_attachment_survives_the_database_task_queue(settings, done_ticket, technician, requester_a):
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = DB_TASKS
     mail.outbox.clear()
     document = document_issue(kind="ticket_summary", target=done_ticket, by=technician)
-    queued = DBTaskResult.objects.get(task_path="helpdesk.notify.send_email_task")
+    queued = DBTaskResult.objects.get(task_path="helpdesk.notifications.email.send_email_task")
     assert queued.args_kwargs["kwargs"]["attachments"] == [[document.pdf.name, document.filename, "application/pdf"]]
     assert mail.outbox == []
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

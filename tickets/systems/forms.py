@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tickets.network.forms import ThaiDateField
+from helpdesk.forms import ThaiDateField
 
 from .models import AttachmentKind, ChangeRequest, Contract, DevRequest, Project, Quotation, System
 from .uploads import sniff_document, validate_pdf
@@ -132,7 +132,7 @@ class ContractForm(forms.ModelForm):
     def clean_instalments(self):
         from decimal import Decimal, InvalidOperation
 
-        from helpdesk.thai import parse_be_date
+        from helpdesk.parsing import parse_be_date
 
         rows = []
         for line_no, line in enumerate(self.cleaned_data["instalments"].splitlines(), start=1):

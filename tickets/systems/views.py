@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.pdf import pdf_response
 from helpdesk.roles import user_unit
-from tickets.network.views.common import attachment
+from helpdesk.uploads import attachment
 
 from . import services
 from .access import (
