@@ -2,8 +2,12 @@
 
 from django.utils.translation import gettext as _
 
+from helpdesk.correspondence.models import IssuedDocument
 from helpdesk.notify import notify
 from tickets.models import Status, Ticket
+
+# The e-mails that tell a unit its job is done carry the job's summary letter once it is issued (000 §1.1).
+JOB_DONE = {Status.READY_FOR_PICKUP, Status.DELIVERED}
 
 
 def notify_new_ticket(ticket: Ticket) -> None:
@@ -35,11 +39,19 @@ def notify_status_change(ticket: Ticket, from_status: str, note: str) -> None:
             "number": ticket.number, "status": ticket.get_status_display()
         }
         template = "email/tickets/status_changed.txt"
+    letter = None
+    if ticket.status in JOB_DONE:
+        letter = (
+            IssuedDocument.objects.for_record(ticket).current().filter(kind="ticket_summary")
+            .select_related("register").first()
+        )
     notify(
         recipients=recipients,
         subject=subject,
         template=template,
-        context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note},
+        context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note,
+                 "letter": letter},
         kind="ticket",
         url=ticket.get_absolute_url(),
+        attachments=[(letter.pdf.name, letter.filename, "application/pdf")] if letter else (),
     )

@@ -117,6 +117,39 @@ def test_the_unit_is_emailed_the_issued_letter_as_an_attachment(done_ticket, tec
     assert reverse("correspondence:pdf", args=[document.pk]) in message.body
 
 
+def test_the_job_done_email_carries_the_issued_summary_letter(make_ticket, unit_a, hw, requester_a, technician,
+                                                               agency, django_capture_on_commit_callbacks):
+    from tests.tickets.conftest import FULL_PATH
+    from tickets.services import ticket_transition
+
+    ticket = make_ticket(unit_a, hw, requester=requester_a, by=technician)
+    for status, fields in FULL_PATH[:3]:  # to quality check: the letter may be issued from here on
+        ticket_transition(ticket=ticket, to=status, by=technician, **fields)
+    document = document_issue(kind="ticket_summary", target=ticket, by=technician)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_transition(ticket=ticket, to=Status.READY_FOR_PICKUP, by=technician)
+    message = next(m for m in mail.outbox if ticket.number in m.subject and requester_a.email in m.to)
+    (name, content, mimetype), = message.attachments
+    assert (name, mimetype, content) == (document.filename, "application/pdf", document.pdf.read())
+    assert reverse("correspondence:pdf", args=[document.pk]) in message.body
+
+
+def test_the_job_done_email_without_an_issued_letter_has_no_attachment(make_ticket, unit_a, hw, requester_a,
+                                                                       technician, django_capture_on_commit_callbacks):
+    from tests.tickets.conftest import FULL_PATH
+    from tickets.services import ticket_transition
+
+    ticket = make_ticket(unit_a, hw, requester=requester_a, by=technician)
+    for status, fields in FULL_PATH[:3]:
+        ticket_transition(ticket=ticket, to=status, by=technician, **fields)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_transition(ticket=ticket, to=Status.READY_FOR_PICKUP, by=technician)
+    message = next(m for m in mail.outbox if ticket.number in m.subject and requester_a.email in m.to)
+    assert message.attachments == []
+
+
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
