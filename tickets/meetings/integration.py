@@ -146,7 +146,7 @@ def meetings_report(scope) -> dict:
         .select_related("room", "vc_account", "unit").order_by("starts_at")[:50]
     ) if counts["with_problems"] else []
     by_unit = rows("unit")
-    from .survey import satisfaction_of
+    from .survey import NO_SURVEY, satisfaction_of
 
     return {
         "by_unit": by_unit, "by_room": rows("room"), "by_platform": rows("platform"), "counts": counts,
@@ -154,7 +154,7 @@ def meetings_report(scope) -> dict:
         "confirm_share": share(counts["confirmed_on_time"], counts["confirmed"]),
         "setup_share": share(counts["set_up_on_time"], counts["setup_was_due"]),
         "problems": problems,
-        "satisfaction": satisfaction_of(meetings),
+        "satisfaction": satisfaction_of(meetings) if counts["total"] else NO_SURVEY,
     }
 
 

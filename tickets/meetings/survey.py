@@ -58,24 +58,22 @@ def booking_invitation(booking):
     return Invitation.objects.for_record(booking).select_related("service").first()
 
 
+NO_SURVEY = {"service": None, "invited": 0, "responses": 0, "satisfied": 0, "kpi": None, "target": None, "met": None}
+
+
 def satisfaction_of(bookings) -> dict:
     """The KPI of the invitations of these bookings, by the service's method (helpdesk.surveys.kpi_percent),
-    against its target: two queries."""
-    from django.contrib.contenttypes.models import ContentType
-
+    against its target: two queries (the service invites bookings only)."""
     from helpdesk.surveys.models import Invitation, SurveyService
     from helpdesk.surveys.services import kpi_percent
 
     service = SurveyService.objects.filter(code=SERVICE_CODE).first()
     if service is None:
-        return {"service": None, "invited": 0, "responses": 0, "kpi": None, "target": None, "met": None}
-    from .models import Booking
-
-    figures = Invitation.objects.filter(
-        service=service, content_type=ContentType.objects.get_for_model(Booking),
-        object_id__in=bookings.values("pk"),
-    ).aggregate(invited=Count("pk"), responses=Count("response"),
-                satisfied=Count("response", filter=Q(response__score__gte=4)), mean=Avg("response__score"))
+        return NO_SURVEY
+    figures = Invitation.objects.filter(service=service, object_id__in=bookings.values("pk")).aggregate(
+        invited=Count("pk"), responses=Count("response"), satisfied=Count("response", filter=Q(response__score__gte=4)),
+        mean=Avg("response__score"),
+    )
     kpi = kpi_percent(service.method, responses=figures["responses"], satisfied=figures["satisfied"],
                       mean=figures["mean"])
     return {
