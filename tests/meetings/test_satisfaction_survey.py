@@ -156,3 +156,16 @@ def test_the_report_section_shows_satisfaction_against_the_target(make_booking, 
                                 ).content.decode()
     assert 'id="report-meetings-satisfaction"' in body and "เทียบเป้าหมายร้อยละ 70" in body
     assert "70.0%" in body and "ผ่านเป้าหมาย" in body
+
+
+def test_the_booking_page_links_the_survey_for_the_requester_only(booking, login, requester_a, technician):
+    invitation = Invitation.objects.for_record(booking).get()
+    detail = reverse("meetings:detail", args=[booking.pk])
+    page = login(requester_a).get(detail).content.decode()
+    assert 'id="survey-link"' in page and answer_url(invitation) in page
+    staff_page = login(technician).get(detail).content.decode()
+    assert 'id="survey-step"' in staff_page and invitation.token not in staff_page
+    requester = login(requester_a)
+    assert requester.post(answer_url(invitation), ratings(invitation, 5, 5, 4, 5, 4)).status_code == 302
+    page = requester.get(detail).content.decode()
+    assert 'id="survey-link"' not in page and "ประเมินแล้ว คะแนน 4 จาก 5" in page

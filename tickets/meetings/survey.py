@@ -58,6 +58,12 @@ def booking_invitation(booking):
     return Invitation.objects.for_record(booking).select_related("service").first()
 
 
+def survey_response(invitation):
+    from helpdesk.surveys.models import Response
+
+    return Response.objects.filter(invitation=invitation).first() if invitation is not None else None
+
+
 NO_SURVEY = {"service": None, "invited": 0, "responses": 0, "satisfied": 0, "kpi": None, "target": None, "met": None}
 
 
