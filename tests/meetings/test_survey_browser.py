@@ -76,3 +76,5 @@ def test_the_requester_rates_the_meeting_on_a_phone(browser, page, phone_page, s
     row = page.inner_text("#report-meetings-satisfaction")
     assert "100.0%" in row and "ผ่านเป้าหมาย" in row
     shot(page, "meeting-report-desktop")
+    if SHOTS:
+        page.locator("#report-meetings-targets").screenshot(path=os.path.join(SHOTS, "meeting-report-targets.png"))
