@@ -12,9 +12,11 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from helpdesk.models import Unit
+from helpdesk.surveys.services import survey_submit
 
 from . import services
 from .models import Booking, Room, VCAccount
+from .survey import booking_survey_invite
 
 ROOMS = [
     ("ห้องประชุมศาลาว่าการ 1", "อาคาร 1 ชั้น 2", 40, "จอ LED 86 นิ้ว, ไมโครโฟนประชุม 20 ชุด, กล้อง PTZ สำหรับประชุมทางไกล",
@@ -68,7 +70,7 @@ def seed(command, options) -> None:
         return timezone.make_aware(dt.datetime.combine(day, dt.time(hh, mm)))
 
     def book(who, unit_code, title, day, start, end, participants, room=None, account=None, *, steps=(),
-             confirm_after=dt.timedelta(minutes=2), problems=""):
+             confirm_after=dt.timedelta(minutes=2), problems="", rating=None, comment=""):
         starts_at, ends_at = at(day, *start), at(day, *end)
         booked_at = min(starts_at - dt.timedelta(days=2), timezone.now() - dt.timedelta(hours=1))
         while timezone.localtime(booked_at).weekday() >= 5:  # requests come in on working days
@@ -95,6 +97,14 @@ def seed(command, options) -> None:
             with _at(ends_at + dt.timedelta(minutes=8)):
                 services.booking_check(booking=booking, by=tech, problems=problems,
                                        equipment_state="issues" if problems else "ok")
+                # The invitation (the hook makes it on commit too; it is made once) and the requester's answer.
+                invitation = booking_survey_invite(Booking.objects.get(pk=booking.pk))
+            if invitation is not None and rating:  # answered two hours after the meeting
+                questions = list(invitation.service.questions.filter(is_active=True))
+                survey_submit(invitation=invitation, by=who, comment=comment,
+                              ratings={q.pk: (rating if q.is_overall else min(5, rating + n % 2))
+                                       for n, q in enumerate(questions)},
+                              now=ends_at + dt.timedelta(hours=2))
         if "cancel" in steps:
             with _at(booked_at + dt.timedelta(hours=3)):
                 services.booking_cancel(booking=booking, by=who, reason="เลื่อนการประชุมตามหนังสือสั่งการ")
@@ -105,10 +115,11 @@ def seed(command, options) -> None:
     zoom1, zoom2, teams = accounts
     last_week = monday - dt.timedelta(days=7)
     book(req, "50110", FIRST_TITLE, last_week + dt.timedelta(days=1), (9, 0), (12, 0),
-         20, big, zoom1, steps=("confirm", "setup", "check"))
+         20, big, zoom1, steps=("confirm", "setup", "check"), rating=5, comment="ภาพและเสียงชัดเจน เจ้าหน้าที่เตรียมพร้อมก่อนเวลา")
     book(req2, "60110", "ประชุมชี้แจงโครงการสวัสดิการผู้สูงอายุ", last_week + dt.timedelta(days=2), (13, 30), (16, 0),
          60, None, teams, steps=("confirm", "setup", "late", "check"), confirm_after=dt.timedelta(minutes=12),
-         problems="เสียงจากห้องประชุมปลายทางขาดเป็นช่วง ๆ ประมาณ 10 นาที ได้แจ้งผู้ให้บริการอินเทอร์เน็ตแล้ว")
+         problems="เสียงจากห้องประชุมปลายทางขาดเป็นช่วง ๆ ประมาณ 10 นาที ได้แจ้งผู้ให้บริการอินเทอร์เน็ตแล้ว",
+         rating=3, comment="เสียงขาดช่วงระหว่างประชุม อยากให้ทดสอบระบบเร็วกว่านี้")
     book(sup, "50100", "ประชุมผู้บริหารสำนักงานเขตบางเขนประจำเดือน", last_week + dt.timedelta(days=3), (10, 0), (11, 30),
          18, district, None, steps=("confirm", "setup", "check"))
     book(req, "50110", "อบรมการใช้ระบบสารบรรณอิเล็กทรอนิกส์", monday + dt.timedelta(days=1), (9, 0), (12, 0), 35, big,

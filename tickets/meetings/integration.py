@@ -1,6 +1,7 @@
 """What the meetings app plugs into the kernel: reminders, a dashboard widget and a report section."""
 
 import datetime as dt
+import functools
 
 from django.contrib.auth.models import User
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from helpdesk.dashboard import ReportSection, register_report_section, register_widget
 from helpdesk.reminders import Due, register_source
 from helpdesk.roles import Role
+from helpdesk.thai import format_date
 
 REMIND_AHEAD = dt.timedelta(minutes=30)  # the set-up reminder goes 30 minutes before the set-up is due
 UPCOMING_AHEAD = dt.timedelta(days=1)  # the requester's reminder, a day before the meeting
@@ -41,35 +43,44 @@ def meetings_due(now: dt.datetime):
         return (b.assigned_to,) if b.assigned_to_id else staff
 
     for b in bookings:
-        url = reverse("meetings:detail", args=[b.pk])
-        when = {"ref": b.reference, "title": b.title}
-        context = {"booking": b}
+        notice = functools.partial(_notice, b)
         if b.confirm_overdue(now):
-            yield Due(f"meetings.confirm_overdue:{b.pk}", "meeting_confirm_overdue", staff,
-                      _("%(ref)s ยังไม่ได้ยืนยันการจอง (เป้าหมาย 3 นาที): %(title)s") % when, url=url, context=context)
+            yield notice("confirm_overdue", "meeting_confirm_overdue", staff,
+                         _("%(ref)s ยังไม่ได้ยืนยันการจอง (เป้าหมาย 3 นาที): %(title)s"),
+                         b.confirm_due_at or b.created_at)
         if b.status in (S.REQUESTED, S.CONFIRMED):
             if b.setup_due - REMIND_AHEAD <= now <= b.setup_due:
-                yield Due(f"meetings.setup_due:{b.pk}", "meeting_setup_due", responsible(b),
-                          _("%(ref)s ถึงเวลาติดตั้ง/ทดสอบระบบก่อนประชุม: %(title)s") % when, url=url,
-                          context=context)
+                yield notice("setup_due", "meeting_setup_due", responsible(b),
+                             _("%(ref)s ถึงเวลาติดตั้ง/ทดสอบระบบก่อนประชุม: %(title)s"), b.setup_due)
             elif now > b.setup_due:
-                yield Due(f"meetings.setup_overdue:{b.pk}", "meeting_setup_overdue",
-                          tuple({*responsible(b), *heads}),
-                          _("%(ref)s เลยกำหนดติดตั้ง/ทดสอบระบบ (30 นาทีก่อนประชุม): %(title)s") % when, url=url,
-                          context=context)
+                yield notice("setup_overdue", "meeting_setup_overdue", {*responsible(b), *heads},
+                             _("%(ref)s เลยกำหนดติดตั้ง/ทดสอบระบบ (30 นาทีก่อนประชุม): %(title)s"), b.setup_due)
         if b.status in (S.READY, S.HELD) and now >= b.ends_at:
             if now <= b.check_due:
-                yield Due(f"meetings.check_due:{b.pk}", "meeting_check_due", responsible(b),
-                          _("%(ref)s ตรวจสอบห้องและอุปกรณ์หลังการประชุม: %(title)s") % when, url=url,
-                          context=context)
+                yield notice("check_due", "meeting_check_due", responsible(b),
+                             _("%(ref)s ตรวจสอบห้องและอุปกรณ์หลังการประชุม: %(title)s"), b.check_due)
             else:
-                yield Due(f"meetings.check_overdue:{b.pk}", "meeting_check_overdue",
-                          tuple({*responsible(b), *heads}),
-                          _("%(ref)s เลยกำหนดตรวจสอบหลังการประชุม (10 นาทีหลังเลิกประชุม): %(title)s") % when,
-                          url=url, context=context)
+                yield notice("check_overdue", "meeting_check_overdue", {*responsible(b), *heads},
+                             _("%(ref)s เลยกำหนดตรวจสอบหลังการประชุม (10 นาทีหลังเลิกประชุม): %(title)s"),
+                             b.check_due)
         if b.status in (S.CONFIRMED, S.READY) and b.starts_at - UPCOMING_AHEAD <= now < b.starts_at:
-            yield Due(f"meetings.upcoming:{b.pk}", "meeting_upcoming", (b.requested_by,),
-                      _("เตือนการประชุม %(ref)s: %(title)s") % when, url=url, context=context)
+            yield notice("upcoming", "meeting_upcoming", (b.requested_by,),
+                         _("เตือนการประชุม %(ref)s: %(title)s"), b.starts_at)
+
+
+def _notice(b, stage: str, kind: str, recipients, subject: str, deadline: dt.datetime) -> Due:
+    """One notice about booking ``b``; the deadline is part of the key, so a booking moved to another time
+    is reminded again."""
+    message = _("%(when)s %(start)s–%(end)s น. %(where)s (%(unit)s, %(n)s คน)") % {
+        "when": format_date(b.starts_at), "start": _hhmm(b.starts_at), "end": _hhmm(b.ends_at),
+        "where": b.where, "unit": b.unit.name, "n": b.participants}
+    return Due(f"meetings.{stage}:{b.pk}:{int(deadline.timestamp())}", kind, tuple(recipients),
+               subject % {"ref": b.reference, "title": b.title}, message=message,
+               url=reverse("meetings:detail", args=[b.pk]), context={"booking": b})
+
+
+def _hhmm(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).strftime("%H:%M")
 
 
 def staff_widget_context(request) -> dict | None:
@@ -135,12 +146,15 @@ def meetings_report(scope) -> dict:
         .select_related("room", "vc_account", "unit").order_by("starts_at")[:50]
     ) if counts["with_problems"] else []
     by_unit = rows("unit")
+    from .survey import NO_SURVEY, satisfaction_of
+
     return {
         "by_unit": by_unit, "by_room": rows("room"), "by_platform": rows("platform"), "counts": counts,
         "hours": round(sum(r["hours"] for r in by_unit), 1),
         "confirm_share": share(counts["confirmed_on_time"], counts["confirmed"]),
         "setup_share": share(counts["set_up_on_time"], counts["setup_was_due"]),
         "problems": problems,
+        "satisfaction": satisfaction_of(meetings) if counts["total"] else NO_SURVEY,
     }
 
 
@@ -155,10 +169,30 @@ def meetings_report_csv(scope):
     rows.append([_("ติดตั้งเสร็จก่อนประชุมอย่างน้อย 30 นาที (ร้อยละ)"), "",
                  data["setup_share"] if data["setup_share"] is not None else "-", ""])
     rows.append([_("พบปัญหาหลังการประชุม (ครั้ง)"), "", data["counts"]["with_problems"], ""])
+    sat = data["satisfaction"]
+    if sat["service"] is not None:
+        rows.append([_("ร้อยละความพึงพอใจ (เป้าหมาย %(target)s)") % {"target": sat["target"]},
+                     _("ตอบ %(n)s จาก %(m)s") % {"n": sat["responses"], "m": sat["invited"]},
+                     sat["kpi"] if sat["kpi"] is not None else "-", ""])
     return header, rows
 
 
+KINDS = [
+    ("meeting", gettext_lazy("การจองห้องประชุม/ประชุมทางไกล: คำขอ การยืนยัน การยกเลิก")),
+    ("meeting_confirm_overdue", gettext_lazy("การจองประชุมยังไม่ได้ยืนยัน (เกิน 3 นาที)")),
+    ("meeting_setup_due", gettext_lazy("ถึงเวลาติดตั้ง/ทดสอบระบบก่อนประชุม")),
+    ("meeting_setup_overdue", gettext_lazy("เลยกำหนดติดตั้ง/ทดสอบระบบก่อนประชุม")),
+    ("meeting_check_due", gettext_lazy("ถึงเวลาตรวจสอบห้องและอุปกรณ์หลังการประชุม")),
+    ("meeting_check_overdue", gettext_lazy("เลยกำหนดตรวจสอบหลังการประชุม")),
+    ("meeting_upcoming", gettext_lazy("เตือนการประชุมล่วงหน้า 1 วัน")),
+]
+
+
 def register() -> None:
+    from helpdesk.notifications.kinds import register_kind
+
+    for code, label in KINDS:
+        register_kind(code, label)
     register_source(meetings_due)
     register_widget(
         "meetings_staff", template="meetings/includes/_widget_staff.html", context=staff_widget_context,

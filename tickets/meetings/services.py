@@ -126,13 +126,19 @@ def _save_reserved(booking: Booking) -> None:
 
 # Notifications ----------------------------------------------------------------------------------------------
 
-def _notify(booking: Booking, *, recipients, subject: str, note: str = "") -> None:
+KIND = "meeting"  # the booking's progress; the reminders have their own kinds (integration.KINDS)
+
+
+def _notify(booking: Booking, *, recipients, subject: str, note: str = "", kind: str = KIND,
+            survey_path: str = "") -> None:
+    path = reverse("meetings:detail", args=[booking.pk])
     notify(
         recipients=recipients,
         subject=_("[%(ref)s] %(subject)s") % {"ref": booking.reference, "subject": subject},
         template="email/meetings/booking.txt",
-        context={"booking": booking, "note": note, "path": reverse("meetings:detail", args=[booking.pk]),
+        context={"booking": booking, "note": note, "path": path, "survey_path": survey_path,
                  "ics_path": reverse("meetings:ics", args=[booking.pk])},
+        kind=kind, url=path,
     )
 
 
@@ -261,13 +267,15 @@ def booking_check(*, booking: Booking, by: User, equipment_state: str, problems:
 
 
 def booking_checked(booking: Booking) -> None:
-    """After the check is committed: tell the requester the service is closed.
+    """After the check is committed: the requester is invited to the service's satisfaction survey (once;
+    helpdesk.surveys sends its own notice, of kind "survey") and told the service is closed, with the link."""
+    from .survey import booking_survey_invite
 
-    This is where the satisfaction-survey invitation of this service goes once the shared survey
-    capability (helpdesk kernel) has landed: create the invitation here and put its link in the e-mail.
-    """
+    with transaction.atomic():
+        invitation = booking_survey_invite(booking)
+    survey_path = reverse("surveys:answer", args=[invitation.token]) if invitation is not None else ""
     _notify(booking, recipients=_requester_emails(booking), subject=_("ปิดงานบริการการประชุมแล้ว"),
-            note=booking.problems)
+            note=booking.problems, survey_path=survey_path)
 
 
 def booking_cancel(*, booking: Booking, by: User, reason: str) -> Booking:

@@ -20,6 +20,7 @@ from .calendar import day_calendar, week_calendar
 from .forms import BookingForm, CalendarDateForm, CancelForm, CheckForm, ConfirmForm, SetupForm
 from .ics import booking_ics
 from .models import Booking
+from .survey import booking_invitation, survey_response
 
 S = Booking.Status
 LIST_FILTERS = {
@@ -127,6 +128,12 @@ def booking_detail(request, pk):
     }
     if context["can_confirm"]:
         context["confirm_form"] = ConfirmForm(booking=booking, by=user)
+    if booking.status == S.CHECKED:
+        context["survey"] = booking_invitation(booking)
+        context["survey_response"] = survey_response(context["survey"])
+        # The link is the requester's own (anyone holding it may answer): shown to them only.
+        context["survey_link"] = (user.pk == booking.requested_by_id and context["survey"] is not None
+                                  and context["survey_response"] is None)
     return render(request, "meetings/booking_detail.html", context)
 
 
