@@ -93,12 +93,12 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _notify(obj, *, recipients, subject: str, url: str, note: str = "") -> None:
+def _notify(obj, *, recipients, subject: str, url: str, note: str = "", kind: str = "systems") -> None:
     recipients = [r for r in recipients if r]
     if not recipients:
         return
     notify(recipients=recipients, subject=f"[{obj.reference}] {subject}", template="email/systems/notice.txt",
-           context={"obj": obj, "note": note, "path": url})
+           context={"obj": obj, "note": note, "path": url}, kind=kind, url=url)
 
 
 def standards() -> dict[str, StepStandard]:
