@@ -203,8 +203,6 @@ class Project(models.Model):
     improves = models.ForeignKey("System", verbose_name=_("ปรับปรุงระบบเดิมในทะเบียน"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="improvement_projects",
                                  help_text=_("เลือกเมื่อโครงการนี้ปรับปรุงระบบที่มีอยู่แล้ว เมื่อเปิดใช้งานจะปรับข้อมูลในทะเบียนของระบบนั้น"))
-    golive_letter_number = models.CharField(_("เลขที่หนังสือแจ้งเปิดใช้งาน"), max_length=100, blank=True)
-    golive_letter_date = models.DateField(_("ลงวันที่หนังสือ"), null=True, blank=True)
     go_live_on = models.DateField(_("วันเปิดใช้งานระบบ"), null=True, blank=True)
 
     objects = UnitScoped.as_manager()

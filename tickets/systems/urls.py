@@ -18,7 +18,6 @@ urlpatterns = [
     path("projects/<int:pk>/approve/", views.project_approve, name="project_approve"),
     path("projects/<int:pk>/return/", views.project_return, name="project_return"),
     path("projects/<int:pk>/letter/", views.golive_letter, name="golive_letter"),
-    path("projects/<int:pk>/letter.pdf", views.golive_letter_pdf, name="golive_letter_pdf"),
     path("projects/<int:pk>/go-live/", views.project_go_live, name="project_go_live"),
     path("projects/<int:pk>/steps/<int:step_pk>/start/", views.step_start, name="step_start"),
     path("projects/<int:pk>/steps/<int:step_pk>/finish/", views.step_finish, name="step_finish"),

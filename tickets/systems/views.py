@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.pdf import pdf_response
 from helpdesk.ratelimit import limit_per_address
 from helpdesk.roles import user_unit
 from helpdesk.surveys.forms import SurveyAnswerForm
@@ -216,6 +215,7 @@ def project_detail(request, pk):
     instalments = list(contract.instalments.all()) if contract else []
     P = Project.Status
     own = user.pk in (project.created_by_id, project.request.requested_by_id)
+    golive_letter = services.golive_letter_current(project)
     context = {
         "object": project, "steps": steps, "current": current, "gantt": gantt(steps, today), "today": today,
         "pre_project": services.pre_project_measures(project),
@@ -230,8 +230,8 @@ def project_detail(request, pk):
         "can_decide": is_approver(user) and project.status == P.PROPOSED and not own,
         "own_project": own and project.status == P.PROPOSED and is_approver(user),
         "running": staff and project.status == P.APPROVED,
-        "can_go_live": staff and project.status == P.APPROVED and current is None and bool(
-            project.golive_letter_number),
+        "golive_letter": golive_letter,
+        "can_go_live": staff and project.status == P.APPROVED and current is None and golive_letter is not None,
         "note_form": NoteForm(), "step_form": StepDateForm(), "attachment_form": AttachmentForm(),
         "quotation_form": QuotationForm(), "contract_form": ContractForm(), "inspect_form": InspectForm(),
         "pay_form": PayForm(),
@@ -280,20 +280,20 @@ def project_go_live(request, pk):
 @login_required
 @require_POST
 def golive_letter(request, pk):
-    require(is_systems_staff(request.user))
-    return _project_step(request, pk, services.golive_letter_issue, _("บันทึกหนังสือแจ้งเปิดใช้งานระบบแล้ว"),
-                         form_class=GoLiveLetterForm)
-
-
-@login_required
-def golive_letter_pdf(request, pk):
     project = get_project_for_user(request.user, pk)
-    require(bool(project.golive_letter_number))
-    from django.conf import settings
-
-    return pdf_response(request, "systems/golive_letter_pdf.html",
-                        {"project": project, "organisation": settings.HELPDESK_ORGANISATION},
-                        f"{project.reference}-golive.pdf", preview=request.GET.get("preview") == "1")
+    require(is_systems_staff(request.user))
+    form = GoLiveLetterForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+        return redirect("systems:project_detail", pk)
+    try:
+        document = services.golive_letter_issue(project=project, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("ออกหนังสือแจ้งเปิดใช้งานระบบแล้ว ที่ %(number)s") % {"number": document.number})
+    return redirect("systems:project_detail", pk)
 
 
 @login_required
