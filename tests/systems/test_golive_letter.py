@@ -66,8 +66,8 @@ def test_issue_takes_the_registers_number_and_date_and_reprints_are_identical(
     page = login(technician).get(reverse("systems:project_detail", args=[ready.pk])).content.decode()
     assert reverse("correspondence:pdf", args=[document.pk]) in page and 'id="letter-form"' not in page
     # A second issue is refused: a correction is a replacement in the register.
-    again = client.post(reverse("systems:golive_letter", args=[ready.pk]), {"go_live_on": be(DAY + dt.timedelta(days=60))},
-                        follow=True)
+    later = be(DAY + dt.timedelta(days=60))
+    again = client.post(reverse("systems:golive_letter", args=[ready.pk]), {"go_live_on": later}, follow=True)
     assert "ออกหนังสือแจ้งเปิดใช้งานแล้ว" in again.content.decode()
     assert IssuedDocument.objects.filter(kind=GOLIVE).count() == 1
     # With the letter the last step finishes and the project goes live.
