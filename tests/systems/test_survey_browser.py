@@ -63,5 +63,5 @@ def test_start_the_yearly_survey_and_the_public_answers_from_a_phone(browser, pa
 
     page.reload()
     text = page.inner_text(f"#survey-round-{survey.fiscal_year}")
-    assert "ตอบแล้ว 2 ราย" in text and "50.0" in text and "ต่ำกว่าเป้าหมาย" in text
+    assert "ตอบแล้ว 2 ราย (ประชาชน 2 ราย)" in text and "50.0" in text and "ต่ำกว่าเป้าหมาย" in text
     shot(page, "systems-survey-desktop")

@@ -143,7 +143,9 @@ def satisfaction_rows(system_ids, fiscal_year: int) -> dict[int, dict]:
                                       system_respondent__round__fiscal_year=fiscal_year)
             .values("system_respondent__round__system")
             .annotate(invited=Count("pk", filter=Q(system_respondent__is_public=False)),
-                      responses=Count("response"), satisfied=Count("response", filter=Q(response__score__gte=4)),
+                      responses=Count("response"),
+                      public=Count("response", filter=Q(system_respondent__is_public=True)),
+                      satisfied=Count("response", filter=Q(response__score__gte=4)),
                       mean=Avg("response__score")))
     return {row["system_respondent__round__system"]: row for row in rows}
 
