@@ -28,3 +28,16 @@ def test_records_are_read_only_in_the_admin(login, admin_user, make_project, req
     client.post(reverse("admin:systems_project_change", args=[project.pk]), {"status": "live"})
     assert Project.objects.get(pk=project.pk).status == "approved"
     assert client.get(reverse("admin:systems_project_add")).status_code == 403
+
+
+def test_survey_rounds_are_listed_read_only(login, admin_user, system_a, technician):
+    from tickets.systems.models import SurveyRound
+    from tickets.systems.satisfaction import round_start
+
+    survey = round_start(system=system_a, by=technician)
+    client = login(admin_user)
+    page = client.get(reverse("admin:systems_surveyround_changelist"))
+    assert page.status_code == 200 and system_a.name in page.content.decode()
+    client.post(reverse("admin:systems_surveyround_change", args=[survey.pk]), {"fiscal_year": "2500"})
+    assert SurveyRound.objects.get(pk=survey.pk).fiscal_year == survey.fiscal_year
+    assert client.get(reverse("admin:systems_surveyround_add")).status_code == 403

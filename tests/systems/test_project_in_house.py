@@ -175,12 +175,11 @@ def test_the_in_house_track_to_go_live_and_the_register(login, make_project, req
     # The go-live letter, then the last step, then go-live.
     client.post(reverse("systems:step_start", args=[project.pk, steps["go_live"].pk]))
     today = timezone.localdate()
-    client.post(reverse("systems:golive_letter", args=[project.pk]),
-                {"number": "ทส 0001/2570", "letter_date": be(today), "go_live_on": be(today)})
+    client.post(reverse("systems:golive_letter", args=[project.pk]), {"go_live_on": be(today)})
     client.post(reverse("systems:step_finish", args=[project.pk, steps["go_live"].pk]))
     response = client.post(reverse("systems:project_go_live", args=[project.pk]))
     project.refresh_from_db()
-    assert project.status == Project.Status.LIVE and project.golive_letter_number == "ทส 0001/2570"
+    assert project.status == Project.Status.LIVE and services.golive_letter_current(project).kind == "systems_golive"
     system = System.objects.get(project=project)
     assert (system.name, system.owner_unit, system.go_live_on, system.status) == (
         project.title, project.unit, today, "active")
@@ -242,28 +241,13 @@ def test_gantt_is_svg_and_escapes_text(login, make_project, requester_a, technic
     assert "<b>ระบบ</b>" not in page
 
 
-def test_golive_letter_pdf(login, make_project, requester_a, technician):
-    project = make_project(requester_a)
-    today = timezone.localdate()
-    services.golive_letter_issue(project=project, by=technician, number="ทส 0002/2570", letter_date=today,
-                                 go_live_on=today)
-    client = login(technician)
-    response = client.get(reverse("systems:golive_letter_pdf", args=[project.pk]))
-    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
-    preview = client.get(reverse("systems:golive_letter_pdf", args=[project.pk]) + "?preview=1").content.decode()
-    assert "ทส 0002/2570" in preview and project.title in preview
-
-
 def test_golive_letter_bad_input(login, make_project, requester_a, technician):
     project = make_project(requester_a)
-    today = timezone.localdate()
     response = login(technician).post(reverse("systems:golive_letter", args=[project.pk]),
-                                      {"number": "", "letter_date": be(today), "go_live_on": "31/02/2570"},
-                                      follow=True)
-    page = response.content.decode()
-    assert "กรุณาระบุเลขที่หนังสือ" in page and "วันที่ไม่ถูกต้อง" in page
+                                      {"go_live_on": "31/02/2570"}, follow=True)
+    assert "วันที่ไม่ถูกต้อง" in response.content.decode()
     project.refresh_from_db()
-    assert project.golive_letter_number == ""
+    assert project.go_live_on is None and services.golive_letter_current(project) is None
 
 
 def test_pre_project_standards_are_measured(login, dev_request, technician, executive, clock):
@@ -297,8 +281,7 @@ def test_an_improvement_project_links_the_registered_system(make_project, reques
             services.step_attach(step=step, by=technician, kind=step.required_attachment, upload=pdf_upload(),
                                  ext="pdf")
         if step.kind == "go_live":
-            services.golive_letter_issue(project=project, by=technician, number="ทส 3/2570", letter_date=today,
-                                         go_live_on=today)
+            services.golive_letter_issue(project=project, by=technician, go_live_on=today)
         services.step_finish(step=ProjectStep.objects.get(pk=step.pk), by=technician)
     services.project_go_live(project=Project.objects.get(pk=project.pk), by=technician)
     assert System.objects.count() == 1

@@ -105,9 +105,7 @@ def test_the_outsourced_track(login, make_project, requester_a, technician, cloc
     assert list(InstalmentEvent.objects.filter(request=first).values_list("to_status", flat=True)) == [
         "pending", "rejected", "accepted", "paid"]
     start("go_live")
-    client.post(reverse("systems:golive_letter", args=[project.pk]),
-                {"number": "ทส 0010/2570", "letter_date": be(dt.date(2027, 6, 30)),
-                 "go_live_on": be(dt.date(2027, 7, 1))})
+    client.post(reverse("systems:golive_letter", args=[project.pk]), {"go_live_on": be(dt.date(2027, 7, 1))})
     finish("go_live")
     client.post(reverse("systems:project_go_live", args=[project.pk]))
     project.refresh_from_db()

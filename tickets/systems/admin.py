@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ChangeRequest, DevRequest, Project, StepStandard, System
+from .models import ChangeRequest, DevRequest, Project, StepStandard, SurveyRound, System
 
 
 @admin.register(StepStandard)
@@ -49,3 +49,12 @@ class SystemAdmin(ReadOnly):
 class ChangeRequestAdmin(ReadOnly):
     list_display = ["reference", "title", "system", "kind", "status", "created_at"]
     list_filter = ["status", "kind"]
+
+
+@admin.register(SurveyRound)
+class SurveyRoundAdmin(ReadOnly):
+    """Yearly satisfaction surveys (started from the register page; questions are edited under surveys)."""
+
+    list_display = ["system", "fiscal_year", "started_at", "closes_at", "started_by"]
+    list_filter = ["fiscal_year"]
+    exclude = ["public_token"]

@@ -8,6 +8,7 @@ class SystemsConfig(AppConfig):
     verbose_name = _("การพัฒนาระบบสารสนเทศและทะเบียนระบบ")
 
     def ready(self):
-        from tickets.systems import integration
+        from tickets.systems import integration, letters
 
         integration.register()
+        letters.register_letters()

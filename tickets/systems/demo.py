@@ -179,3 +179,67 @@ def seed(command, options) -> None:
     services.change_create(change=ChangeRequest(
         system=registered[1], unit=requester.profile.unit, kind="problem", title="พิมพ์ใบเสร็จไม่ออก",
         details="กดพิมพ์แล้วหน้าว่าง"), by=requester)
+
+    _golive_demo(requester, staff, approver)
+    _survey_demo(staff, registered)
+
+
+def _golive_demo(requester, staff, approver) -> None:
+    """An in-house project walked to go-live: the go-live letter is issued through the outgoing register."""
+    from django.core.files.base import ContentFile
+
+    project = _project(requester, staff, approver, title="ระบบลงเวลาปฏิบัติงานออนไลน์", track="in_house",
+                       need="การลงเวลาใช้สมุดลงชื่อ สรุปวันลาและมาสายด้วยมือทุกเดือน",
+                       benefit="ลงเวลาผ่านระบบ สรุปการมาปฏิบัติงานรายเดือนได้ทันที",
+                       trigger=DevRequest.Trigger.NEED, back=260, budget=None)
+    day = project.steps.first().planned_start
+    for step in project.steps.all():
+        with _at(_office(day, 9)):
+            services.step_start(step=ProjectStep.objects.get(pk=step.pk), by=staff)
+        if step.required_attachment:
+            upload = ContentFile(b"%PDF-1.4\n% demo\n%%EOF\n", name=f"{step.required_attachment}.pdf")
+            upload.size = len(upload)
+            services.step_attach(step=step, by=staff, kind=step.required_attachment, upload=upload, ext="pdf")
+        if step.kind == "go_live":
+            with _at(_office(day, 10)):
+                services.golive_letter_issue(project=Project.objects.get(pk=project.pk), by=staff,
+                                             go_live_on=day + dt.timedelta(days=7))
+        day += dt.timedelta(days=min(step.target_days or 7, 14))
+        with _at(_office(day, 15)):
+            services.step_finish(step=ProjectStep.objects.get(pk=step.pk), by=staff, note="ดำเนินการครบถ้วนตามแผน")
+    with _at(_office(day, 16)):
+        services.project_go_live(project=Project.objects.get(pk=project.pk), by=staff)
+
+
+def _survey_demo(staff, systems) -> None:
+    """This fiscal year's satisfaction survey of the register, with staff and public answers."""
+    from helpdesk.surveys.models import Invitation
+    from helpdesk.surveys.services import survey_submit
+
+    from .satisfaction import public_answer, round_start
+
+    started = _office(_working_day(12), 9)
+    scores = [5, 4, 4, 3, 5, 2]
+    for n, system in enumerate(systems):
+        with _at(started):
+            survey = round_start(system=system, by=staff)
+        service = None
+        for k, invitation in enumerate(Invitation.objects.filter(system_respondent__round=survey)
+                                       .select_related("service", "served")):
+            service = invitation.service
+            if k % 3 == 2:
+                continue  # some staff have not answered yet
+            value = scores[(n + k) % len(scores)]
+            ratings = {q.pk: max(1, value - (q.order // 30) % 2) if not q.is_overall else value
+                       for q in service.questions.filter(is_active=True)}
+            with _at(started + dt.timedelta(days=1 + k)):
+                survey_submit(invitation=invitation, by=invitation.served, ratings=ratings,
+                              comment="ใช้งานได้ดี อยากให้เพิ่มรายงาน" if value >= 4 else "ระบบช้าในช่วงเช้า")
+        if survey.public_token:
+            from .satisfaction import ensure_service
+
+            questions = list(ensure_service().questions.filter(is_active=True))
+            for k, value in enumerate([5, 4, 5, 3, 4]):
+                with _at(started + dt.timedelta(days=2, hours=k)):
+                    public_answer(survey=survey, ratings={q.pk: value for q in questions},
+                                  comment="สะดวก ไม่ต้องเดินทางมาสำนักงาน" if value >= 4 else "")

@@ -178,9 +178,8 @@ class PayForm(forms.Form):
 
 
 class GoLiveLetterForm(forms.Form):
-    number = forms.CharField(label=_("เลขที่หนังสือ"), max_length=100,
-                             error_messages={"required": _("กรุณาระบุเลขที่หนังสือ")})
-    letter_date = ThaiDateField(label=_("ลงวันที่"), error_messages={"required": _("กรุณาระบุวันที่หนังสือ")})
+    """The go-live date; the letter's number and date come from the outgoing register."""
+
     go_live_on = ThaiDateField(label=_("วันเปิดใช้งานระบบ"), error_messages={"required": _("กรุณาระบุวันเปิดใช้งาน")})
 
 

@@ -1,9 +1,7 @@
 """What the systems app plugs into the kernel: reminders, a dashboard widget and a report section.
 
-Yearly satisfaction per system (004 §5, §7 steps ๑๗–๑๙, §8) is NOT built here: the shared survey capability
-is being built by another engineer. The hook is :func:`satisfaction_for` — once the survey lands, it returns
-the fiscal year's satisfaction share per system and the report section below shows it against
-``System.satisfaction_target``.
+Yearly satisfaction per system (004 §5, §7 steps ๑๗–๑๙, §8) lives in ``satisfaction.py`` on helpdesk/surveys;
+:func:`satisfaction_for` reads its answers for the report section, against ``System.satisfaction_target``.
 """
 
 import datetime as dt
@@ -80,6 +78,36 @@ def systems_due(now: dt.datetime):
                   url=reverse("systems:project_detail", args=[step.project_id]), context={"step": step})
 
 
+SURVEY_REMIND_DAYS = 7  # a staff member who has not answered the yearly survey, a week before it closes
+
+
+def survey_due(now: dt.datetime):
+    """The yearly survey's reminder: each invited staff member who has not answered, once, a week before the
+    survey closes (004 §7 step ๑๗)."""
+    from helpdesk.surveys.models import Invitation
+
+    from .models import SurveyRespondent
+
+    invitations = Invitation.objects.filter(
+        content_type__app_label="systems", content_type__model="surveyrespondent", response__isnull=True,
+        system_respondent__is_public=False, system_respondent__user__is_active=True,
+        system_respondent__round__closes_at__gt=now,
+        system_respondent__round__closes_at__lte=now + dt.timedelta(days=SURVEY_REMIND_DAYS),
+    ).select_related("served")
+    respondents = {r.pk: r for r in SurveyRespondent.objects.filter(
+        pk__in=[i.object_id for i in invitations]).select_related("round", "round__system", "user")}
+    for invitation in invitations:
+        respondent = respondents.get(invitation.object_id)
+        if respondent is None or respondent.user is None:
+            continue
+        survey = respondent.round
+        yield Due(f"systems.survey_due:{invitation.pk}:{survey.closes_at.isoformat()}", "system_survey_due",
+                  (respondent.user,),
+                  _("โปรดตอบแบบสำรวจความพึงพอใจการใช้งานระบบ %(system)s ปีงบประมาณ %(year)s ก่อนปิดรับคำตอบ") % {
+                      "system": survey.system.name, "year": survey.fiscal_year},
+                  url=reverse("surveys:answer", args=[invitation.token]), context={"invitation": invitation})
+
+
 def staff_widget_context(request) -> dict | None:
     from .models import ChangeRequest, DevRequest
     from .services import is_systems_staff
@@ -108,12 +136,11 @@ def executive_widget_context(request) -> dict | None:
 
 
 def satisfaction_for(systems, fiscal_year: int) -> dict:
-    """The hook for the yearly satisfaction survey of each system (004 §7 steps ๑๗–๑๙).
+    """The KPI "ร้อยละความพึงพอใจของการใช้งานระบบ" of each system in the fiscal year (B.E.), from the processed
+    answers of its yearly survey (staff and public): ``{system_pk: percent}``; systems without answers are absent."""
+    from .satisfaction import satisfaction_percent
 
-    Returns ``{system_pk: percent}``. Empty until the shared survey capability (built in parallel by
-    another engineer) lands; it is then the one place to read the survey's processed answers.
-    """
-    return {}
+    return satisfaction_percent([s.pk for s in systems], fiscal_year)
 
 
 def systems_report(scope) -> dict:
@@ -149,6 +176,7 @@ def systems_report(scope) -> dict:
     satisfaction = satisfaction_for(systems, fiscal_year)
     for system in systems:
         system.satisfaction = satisfaction.get(system.pk)
+        system.meets_target = None if system.satisfaction is None else system.satisfaction >= system.satisfaction_target
     return {"changes": rows, "projects": projects, "systems": systems, "fiscal_year": fiscal_year,
             "survey_available": bool(satisfaction)}
 
@@ -159,11 +187,30 @@ def systems_report_csv(scope):
               _("เลยกำหนด")]
     rows = [[r["label"], r["total"], "-" if r["analyse_share"] is None else r["analyse_share"],
              "-" if r["deliver_share"] is None else r["deliver_share"], r["overdue"]] for r in data["changes"]]
+    rows.append([_("ร้อยละความพึงพอใจของการใช้งานระบบ ปีงบประมาณ %(y)s") % {"y": data["fiscal_year"]},
+                 _("เป้าหมาย"), _("ผล"), "", ""])
+    rows.extend([system.name, system.satisfaction_target, "-" if system.satisfaction is None else system.satisfaction,
+                 "", ""] for system in data["systems"])
     return header, rows
 
 
+NOTICE_KINDS = {
+    "systems": gettext_lazy("คำขอพัฒนาระบบ โครงการ และคำขอปรับปรุงระบบ"),
+    "system_instalment_due": gettext_lazy("งวดงานจ้างพัฒนาระบบใกล้ครบกำหนดส่งมอบ"),
+    "system_instalment_overdue": gettext_lazy("งวดงานจ้างพัฒนาระบบเลยกำหนดส่งมอบ"),
+    "system_change_overdue": gettext_lazy("คำขอปรับปรุงระบบเลยกำหนด"),
+    "system_step_late": gettext_lazy("ขั้นตอนโครงการพัฒนาระบบเลยกำหนดตามแผน"),
+    "system_survey_due": gettext_lazy("แบบสำรวจความพึงพอใจการใช้งานระบบใกล้ปิดรับคำตอบ"),
+}
+
+
 def register() -> None:
+    from helpdesk.notifications.kinds import register_kind
+
+    for code, label in NOTICE_KINDS.items():
+        register_kind(code, label)
     register_source(systems_due)
+    register_source(survey_due)
     register_widget("systems_staff", template="systems/includes/_widget_staff.html", context=staff_widget_context,
                     roles={Role.TECHNICIAN, Role.IT_HEAD}, order=36)
     register_widget("systems_executive", template="systems/includes/_widget_executive.html",

@@ -9,6 +9,7 @@ Every status below changes only through :func:`helpdesk.workflow.transition` wit
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -202,8 +203,6 @@ class Project(models.Model):
     improves = models.ForeignKey("System", verbose_name=_("ปรับปรุงระบบเดิมในทะเบียน"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="improvement_projects",
                                  help_text=_("เลือกเมื่อโครงการนี้ปรับปรุงระบบที่มีอยู่แล้ว เมื่อเปิดใช้งานจะปรับข้อมูลในทะเบียนของระบบนั้น"))
-    golive_letter_number = models.CharField(_("เลขที่หนังสือแจ้งเปิดใช้งาน"), max_length=100, blank=True)
-    golive_letter_date = models.DateField(_("ลงวันที่หนังสือ"), null=True, blank=True)
     go_live_on = models.DateField(_("วันเปิดใช้งานระบบ"), null=True, blank=True)
 
     objects = UnitScoped.as_manager()
@@ -496,3 +495,45 @@ class ChangeRequestEvent(StatusEvent):
     class Meta(StatusEvent.Meta):
         verbose_name = _("ประวัติคำขอปรับปรุงระบบ")
         verbose_name_plural = _("ประวัติคำขอปรับปรุงระบบ")
+
+
+# Yearly satisfaction (004 §5, §7 steps ๑๗–๑๙, §8) ---------------------------------------------------------------
+
+class SurveyRound(models.Model):
+    """One system's satisfaction survey of one fiscal year (B.E.): staff of the owner unit are invited, and a
+    system that serves the public also gets an open link anyone may answer (many answers, rate-limited)."""
+
+    system = models.ForeignKey(System, verbose_name=_("ระบบ"), on_delete=models.CASCADE, related_name="survey_rounds")
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ"))
+    public_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    started_at = models.DateTimeField(_("เริ่มสำรวจเมื่อ"), default=timezone.now)
+    closes_at = models.DateTimeField(_("ปิดรับคำตอบ"))
+
+    class Meta:
+        ordering = ["-fiscal_year", "system__name", "pk"]
+        verbose_name = _("การสำรวจความพึงพอใจประจำปีของระบบ")
+        verbose_name_plural = _("การสำรวจความพึงพอใจประจำปีของระบบ")
+        constraints = [models.UniqueConstraint(fields=["system", "fiscal_year"], name="systems_one_round_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.system} / {self.fiscal_year}"
+
+
+class SurveyRespondent(models.Model):
+    """What one kernel invitation is about: a staff member invited by name, or one public answer."""
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="respondents")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    is_public = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    invitations = GenericRelation("surveys.Invitation", related_query_name="system_respondent")
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["round", "user"], condition=models.Q(user__isnull=False),
+                                               name="systems_one_respondent_per_user")]
+
+    def __str__(self) -> str:
+        return str(self.round)

@@ -93,12 +93,12 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _notify(obj, *, recipients, subject: str, url: str, note: str = "") -> None:
+def _notify(obj, *, recipients, subject: str, url: str, note: str = "", kind: str = "systems") -> None:
     recipients = [r for r in recipients if r]
     if not recipients:
         return
     notify(recipients=recipients, subject=f"[{obj.reference}] {subject}", template="email/systems/notice.txt",
-           context={"obj": obj, "note": note, "path": url})
+           context={"obj": obj, "note": note, "path": url}, kind=kind, url=url)
 
 
 def standards() -> dict[str, StepStandard]:
@@ -263,7 +263,7 @@ def _step_guard(step: ProjectStep, to: str) -> None:
         if step.kind == StepKind.PAYMENT and Instalment.objects.filter(
                 contract__project=step.project_id).exclude(status=I.PAID).exists():
             raise ValidationError(_("ยังมีงวดงานที่ยังไม่ได้เบิกจ่าย"))
-        if step.kind == StepKind.GO_LIVE and not step.project.golive_letter_number:
+        if step.kind == StepKind.GO_LIVE and golive_letter_current(step.project) is None:
             raise ValidationError(_("กรุณาออกหนังสือแจ้งเปิดใช้งานระบบก่อน"))
 
 
@@ -379,33 +379,41 @@ def instalment_pay(*, instalment: Instalment, by: User, on: dt.date, reference: 
 
 # Go-live and the register ------------------------------------------------------------------------------------
 
-def golive_letter_number(*, project: Project, number: str) -> str:
-    """The number of the go-live letter (004 §7 step ๑๒).
+def golive_letter_current(project: Project):
+    """The go-live letter issued for the project through the outgoing register (not cancelled), or None."""
+    from helpdesk.correspondence.models import IssuedDocument
 
-    The outgoing-letter register is being built by another engineer: until it lands the number the staff
-    were given is recorded as entered. This is the one place to swap for the register's ``letter_issue``.
-    """
-    number = (number or "").strip()
-    if not number:
-        raise ValidationError({"number": _("กรุณาระบุเลขที่หนังสือ")})
-    return number
+    from .letters import GOLIVE
+
+    return (IssuedDocument.objects.for_record(project).filter(kind=GOLIVE, cancelled_at__isnull=True)
+            .order_by("-issued_at", "-pk").first())
 
 
-def golive_letter_issue(*, project: Project, by: User, number: str, letter_date: dt.date,
-                        go_live_on: dt.date) -> Project:
+def golive_letter_issue(*, project: Project, by: User, go_live_on: dt.date):
+    """Set the go-live date and issue the go-live letter (004 §7 step ๑๒) through the outgoing register: the
+    register gives its number and date. A correction is a replacement issued in the register (with a reason)."""
+    from helpdesk.correspondence.services import document_issue
+
+    from .letters import GOLIVE
+
     _require(is_systems_staff(by))
     if project.status != P.APPROVED:
         raise ValidationError(_("ออกหนังสือได้เมื่อโครงการอนุมัติแล้วและยังไม่เปิดใช้งาน"))
-    if go_live_on < letter_date:
-        raise ValidationError({"go_live_on": _("วันเปิดใช้งานต้องไม่ก่อนวันที่หนังสือ")})
-    number = golive_letter_number(project=project, number=number)
+    if go_live_on < timezone.localdate():
+        raise ValidationError({"go_live_on": _("วันเปิดใช้งานต้องไม่ก่อนวันที่หนังสือ (วันนี้)")})
     with transaction.atomic():
-        locked = Project.objects.select_for_update().get(pk=project.pk)
-        locked.golive_letter_number, locked.golive_letter_date, locked.go_live_on = number, letter_date, go_live_on
-        locked.save(update_fields=["golive_letter_number", "golive_letter_date", "go_live_on"])
+        locked = Project.objects.select_for_update().select_related(
+            "unit", "request", "request__requested_by", "created_by").get(pk=project.pk)
+        current = golive_letter_current(locked)
+        if current is not None:
+            raise ValidationError(_("ออกหนังสือแจ้งเปิดใช้งานแล้ว ที่ %(n)s หากต้องแก้ไขให้ออกฉบับใหม่แทนในทะเบียนหนังสือส่ง")
+                                  % {"n": current.number})
+        locked.go_live_on = go_live_on
+        locked.save(update_fields=["go_live_on"])
+        document = document_issue(kind=GOLIVE, target=locked, by=by)
         locked.events.create(from_status=locked.status, to_status=locked.status, by=by, at=timezone.now(),
-                             note=_("ออกหนังสือแจ้งเปิดใช้งานระบบ เลขที่ %(n)s") % {"n": number})
-    return locked
+                             note=_("ออกหนังสือแจ้งเปิดใช้งานระบบ ที่ %(n)s") % {"n": document.number})
+    return document
 
 
 def project_go_live(*, project: Project, by: User, note: str = "") -> Project:
@@ -415,7 +423,7 @@ def project_go_live(*, project: Project, by: User, note: str = "") -> Project:
     def guard(p, to):
         if p.steps.exclude(status=ST.DONE).exists():
             raise ValidationError(_("ยังมีขั้นตอนที่ยังไม่เสร็จ"))
-        if not p.golive_letter_number:
+        if golive_letter_current(p) is None:
             raise ValidationError(_("กรุณาออกหนังสือแจ้งเปิดใช้งานระบบก่อน"))
 
     with transaction.atomic():

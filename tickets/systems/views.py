@@ -1,21 +1,24 @@
 """Pages of information-system development, the register and change requests: thin views
 (access helper → form → one service call → redirect)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.pdf import pdf_response
+from helpdesk.ratelimit import limit_per_address
 from helpdesk.roles import user_unit
+from helpdesk.surveys.forms import SurveyAnswerForm
 from helpdesk.uploads import attachment
 
-from . import services
+from . import satisfaction, services
 from .access import (
     can_file,
     get_change_for_user,
@@ -46,7 +49,7 @@ from .forms import (
     SystemForm,
 )
 from .gantt import gantt
-from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, System
+from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, SurveyRound, System
 
 PAGE_SIZE = 25
 
@@ -212,6 +215,7 @@ def project_detail(request, pk):
     instalments = list(contract.instalments.all()) if contract else []
     P = Project.Status
     own = user.pk in (project.created_by_id, project.request.requested_by_id)
+    golive_letter = services.golive_letter_current(project)
     context = {
         "object": project, "steps": steps, "current": current, "gantt": gantt(steps, today), "today": today,
         "pre_project": services.pre_project_measures(project),
@@ -226,8 +230,8 @@ def project_detail(request, pk):
         "can_decide": is_approver(user) and project.status == P.PROPOSED and not own,
         "own_project": own and project.status == P.PROPOSED and is_approver(user),
         "running": staff and project.status == P.APPROVED,
-        "can_go_live": staff and project.status == P.APPROVED and current is None and bool(
-            project.golive_letter_number),
+        "golive_letter": golive_letter,
+        "can_go_live": staff and project.status == P.APPROVED and current is None and golive_letter is not None,
         "note_form": NoteForm(), "step_form": StepDateForm(), "attachment_form": AttachmentForm(),
         "quotation_form": QuotationForm(), "contract_form": ContractForm(), "inspect_form": InspectForm(),
         "pay_form": PayForm(),
@@ -276,20 +280,20 @@ def project_go_live(request, pk):
 @login_required
 @require_POST
 def golive_letter(request, pk):
-    require(is_systems_staff(request.user))
-    return _project_step(request, pk, services.golive_letter_issue, _("บันทึกหนังสือแจ้งเปิดใช้งานระบบแล้ว"),
-                         form_class=GoLiveLetterForm)
-
-
-@login_required
-def golive_letter_pdf(request, pk):
     project = get_project_for_user(request.user, pk)
-    require(bool(project.golive_letter_number))
-    from django.conf import settings
-
-    return pdf_response(request, "systems/golive_letter_pdf.html",
-                        {"project": project, "organisation": settings.HELPDESK_ORGANISATION},
-                        f"{project.reference}-golive.pdf", preview=request.GET.get("preview") == "1")
+    require(is_systems_staff(request.user))
+    form = GoLiveLetterForm(request.POST)
+    if not form.is_valid():
+        _flash_form_errors(request, form)
+        return redirect("systems:project_detail", pk)
+    try:
+        document = services.golive_letter_issue(project=project, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("ออกหนังสือแจ้งเปิดใช้งานระบบแล้ว ที่ %(number)s") % {"number": document.number})
+    return redirect("systems:project_detail", pk)
 
 
 @login_required
@@ -433,9 +437,16 @@ def system_create(request):
 def system_detail(request, pk):
     system = get_system_for_user(request.user, pk)
     changes = system.change_requests.visible_to(request.user).select_related("unit")[:50]
+    rounds = list(system.survey_rounds.all()[:10])
+    for survey in rounds:
+        survey.stats = satisfaction.satisfaction_rows([system.pk], survey.fiscal_year).get(system.pk, {})
+        survey.percent = satisfaction.satisfaction_percent([system.pk], survey.fiscal_year).get(system.pk)
+    this_year = satisfaction.fiscal_year_of(timezone.localdate())
     return render(request, "systems/system_detail.html", {
         "object": system, "changes": changes, "events": system.events.select_related("by"),
         "is_staff": is_systems_staff(request.user), "now": timezone.now(), "note_form": NoteForm(),
+        "rounds": rounds, "this_year": this_year,
+        "can_start_survey": system.status == System.Status.ACTIVE and all(r.fiscal_year != this_year for r in rounds),
     })
 
 
@@ -538,3 +549,70 @@ def change_decline(request, pk):
     return _change_step(request, pk, services.change_decline, ReasonForm, _("บันทึกว่าไม่ดำเนินการแล้ว"))
 
 
+
+
+# Yearly satisfaction (004 §7 steps ๑๗–๑๙) ----------------------------------------------------------------------
+
+@login_required
+@require_POST
+def system_survey_start(request, pk):
+    system = get_system_for_user(request.user, pk)
+    require(is_systems_staff(request.user))
+    try:
+        survey = satisfaction.round_start(system=system, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("เริ่มสำรวจความพึงพอใจปีงบประมาณ %(year)s แล้ว เชิญผู้ใช้งาน %(n)d คน") % {
+            "year": survey.fiscal_year, "n": survey.respondents.count()})
+    return redirect("systems:system_detail", pk)
+
+
+@login_required
+@require_POST
+def survey_start_all(request):
+    require(is_systems_staff(request.user))
+    started, already = satisfaction.rounds_start_all(by=request.user)
+    messages.success(request, _("เริ่มสำรวจความพึงพอใจ %(started)d ระบบ (เริ่มไว้แล้ว %(already)d ระบบ)") % {
+        "started": started, "already": already})
+    return redirect("systems:system_list")
+
+
+def _public_rate() -> str:
+    return settings.TRACKING_RATE_LIMIT
+
+
+@limit_per_address("systems_survey", _public_rate)
+@require_http_methods(["GET", "HEAD", "POST"])
+def survey_public(request, token: str):
+    """The open link of a public-facing system's yearly survey: no login, many answers, rate-limited."""
+    if getattr(request, "limited", False):
+        return render(request, "tickets/tracking_429.html", status=429)
+    if not token or len(token) > 64:
+        raise Http404
+    survey = SurveyRound.objects.select_related("system", "system__owner_unit").filter(public_token=token).first()
+    if survey is None:
+        raise Http404
+    refusal = satisfaction.public_refusal(survey)
+    service = satisfaction.ensure_service()
+    form = None
+    status = 200
+    if refusal is None:
+        form = SurveyAnswerForm(request.POST or None, questions=service.questions.filter(is_active=True))
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    satisfaction.public_answer(survey=survey, ratings=form.ratings(),
+                                               comment=form.cleaned_data["comment"], by=request.user)
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
+                    return redirect("systems:survey_public", token=token)
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    return render(request, "systems/survey_public.html", {"survey": survey, "service": service, "form": form,
+                                                          "refusal": refusal}, status=status)
