@@ -71,8 +71,8 @@ def test_development_requests_list_detail_and_create(api_as, anonymous_api, requ
     detail = api_as(executive).get(f"{base}{dev_request.pk}/").json()
     assert detail["need"] == "การจองรถซ้ำซ้อน" and detail["events"][0]["to_status"] == "submitted"
 
-    bad = api_as(requester_b).post(base, {"title": "ระบบลา", "trigger": "nonsense", "need": "", "expected_benefit": "x"},
-                                   format="json")
+    bad = api_as(requester_b).post(base, {"title": "ระบบลา", "trigger": "nonsense", "need": "",
+                                          "expected_benefit": "x"}, format="json")
     assert bad.status_code == 400 and {"trigger", "need"} <= set(bad.json()["errors"])
     assert bad.json()["errors"]["need"] == ["กรุณาอธิบายความต้องการหรือสภาพปัญหา"]
     created = api_as(requester_b).post(base, {"title": "ระบบลาออนไลน์", "trigger": "need", "need": "ลาด้วยกระดาษ",
