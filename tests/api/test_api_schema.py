@@ -16,7 +16,13 @@ EXPECTED_PATHS = {
     "/api/v1/account-requests/", "/api/v1/account-requests/{id}/", "/api/v1/account-requests/{id}/approve/",
     "/api/v1/account-requests/{id}/return/", "/api/v1/account-requests/{id}/cancel/", "/api/v1/publishing-requests/",
     "/api/v1/publishing-requests/{id}/", "/api/v1/publishing-requests/{id}/actions/", "/api/v1/news/",
-    "/api/v1/news/{id}/",
+    "/api/v1/news/{id}/", "/api/v1/meeting-bookings/", "/api/v1/meeting-bookings/{id}/",
+    "/api/v1/meeting-bookings/{id}/confirm/", "/api/v1/meeting-bookings/{id}/cancel/", "/api/v1/meeting-rooms/",
+    "/api/v1/meeting-rooms/{id}/", "/api/v1/vc-accounts/", "/api/v1/vc-accounts/{id}/", "/api/v1/data-requests/",
+    "/api/v1/data-requests/{id}/", "/api/v1/systems/", "/api/v1/systems/{id}/", "/api/v1/system-changes/",
+    "/api/v1/system-changes/{id}/", "/api/v1/system-dev-requests/", "/api/v1/system-dev-requests/{id}/",
+    "/api/v1/consultations/", "/api/v1/consultations/{id}/", "/api/v1/knowledge-articles/",
+    "/api/v1/knowledge-articles/{id}/",
 }
 
 
@@ -40,6 +46,16 @@ def test_the_schema_never_offers_id_card_files(db):
     schema = load_schema()
     for name, component in schema["components"]["schemas"].items():
         assert "id_card" not in component.get("properties", {}), name
+
+
+def test_the_schema_never_offers_stored_files_of_the_later_processes(db):
+    """No file fields in the answers: data files (PDPA), letters, agendas and manuals stay on the pages."""
+    schema = load_schema()
+    for name, component in schema["components"]["schemas"].items():
+        if name.endswith("CreateRequest"):
+            continue  # request bodies (multipart uploads) are not answers
+        for field in ("file", "letter_scan", "agenda", "manual", "memo_file", "scan"):
+            assert field not in component.get("properties", {}), (name, field)
 
 
 def test_the_docs_page_uses_vendored_files_and_no_inline_script_or_style(client, db):

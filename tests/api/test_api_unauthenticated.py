@@ -1,5 +1,5 @@
 """Every endpoint that is not public answers 401 (with the Bearer challenge) without credentials, whatever the
-verb, and writes nothing; the public ones (tracking, news) answer without credentials."""
+verb, and writes nothing; the public ones (tracking, news, knowledge articles) answer without credentials."""
 
 import pytest
 
@@ -20,6 +20,14 @@ PRIVATE = [
     ("get", "/api/v1/mac-changes/1/"), ("get", "/api/v1/account-requests/"), ("get", "/api/v1/account-requests/1/"),
     ("get", "/api/v1/publishing-requests/"), ("get", "/api/v1/publishing-requests/1/"),
     ("post", "/api/v1/publishing-requests/1/actions/"),
+    ("get", "/api/v1/meeting-bookings/"), ("post", "/api/v1/meeting-bookings/"), ("get", "/api/v1/meeting-bookings/1/"),
+    ("post", "/api/v1/meeting-bookings/1/confirm/"), ("post", "/api/v1/meeting-bookings/1/cancel/"),
+    ("get", "/api/v1/meeting-rooms/"), ("get", "/api/v1/vc-accounts/"),
+    ("get", "/api/v1/data-requests/"), ("post", "/api/v1/data-requests/"), ("get", "/api/v1/data-requests/1/"),
+    ("get", "/api/v1/systems/"), ("get", "/api/v1/systems/1/"), ("get", "/api/v1/system-changes/"),
+    ("post", "/api/v1/system-changes/"), ("get", "/api/v1/system-changes/1/"), ("get", "/api/v1/system-dev-requests/"),
+    ("post", "/api/v1/system-dev-requests/"), ("get", "/api/v1/system-dev-requests/1/"),
+    ("get", "/api/v1/consultations/"), ("post", "/api/v1/consultations/"), ("get", "/api/v1/consultations/1/"),
 ]
 
 
@@ -33,7 +41,7 @@ def test_private_endpoints_need_credentials(anonymous_api, make_ticket, unit_a, 
     assert Ticket.objects.get().status == "new" and Ticket.objects.count() == 1
 
 
-@pytest.mark.parametrize("url", ["/api/v1/news/", "/api/schema/", "/api/docs/"])
+@pytest.mark.parametrize("url", ["/api/v1/news/", "/api/v1/knowledge-articles/", "/api/schema/", "/api/docs/"])
 def test_public_endpoints_answer_without_credentials(anonymous_api, url):
     assert anonymous_api.get(url).status_code == 200
 

@@ -1,0 +1,213 @@
+"""Information systems in the REST API: the system register (read only), change requests and development
+requests (list, detail with timeline, create) — the pages' visibility QuerySets and access helpers
+(tickets/systems/access.py), forms (DevRequestForm, ChangeRequestForm) and services (devrequest_create,
+change_create). Projects, contracts and the staff's steps stay on the pages."""
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
+from helpdesk.api.errors import body_mapping
+from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.roles import user_unit
+
+from . import services
+from .access import can_file, get_change_for_user, get_request_for_user, get_system_for_user, require
+from .forms import ChangeRequestForm, DevRequestForm
+from .models import ChangeRequest, DevRequest, System
+
+CHANGE_SHOWS = ("open", "overdue")
+
+
+class SystemSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    owner_unit = serializers.CharField(source="owner_unit.code")
+    owner_unit_name = serializers.CharField(source="owner_unit.name")
+    has_manual = serializers.SerializerMethodField()
+
+    class Meta:
+        model = System
+        fields = ["id", "name", "status", "status_label", "owner_unit", "owner_unit_name", "description", "url",
+                  "go_live_on", "vendor", "serves_public", "has_manual"]
+
+    def get_has_manual(self, system) -> bool:
+        return bool(system.manual)
+
+
+class SystemDetailSerializer(TimelineMixin, SystemSerializer):
+    class Meta(SystemSerializer.Meta):
+        fields = [*SystemSerializer.Meta.fields, "events"]
+
+
+class ChangeRequestSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    kind_label = serializers.CharField(source="get_kind_display")
+    system = serializers.IntegerField(source="system_id")
+    system_name = serializers.CharField(source="system.name")
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+
+    class Meta:
+        model = ChangeRequest
+        fields = ["id", "reference", "status", "status_label", "kind", "kind_label", "title", "system",
+                  "system_name", "unit", "unit_name", "created_at", "analyse_due_at", "analysed_at",
+                  "deliver_due_at", "delivered_at"]
+
+
+class ChangeRequestDetailSerializer(TimelineMixin, ChangeRequestSerializer):
+    requested_by = serializers.SerializerMethodField()
+    handled_by = serializers.SerializerMethodField()
+
+    class Meta(ChangeRequestSerializer.Meta):
+        fields = [*ChangeRequestSerializer.Meta.fields, "details", "requested_by", "handled_by", "analysis",
+                  "resolution", "events"]
+
+    def get_requested_by(self, change) -> str:
+        return person(change.requested_by)
+
+    def get_handled_by(self, change) -> str:
+        return person(change.handled_by) if change.handled_by_id else ""
+
+
+class ChangeRequestCreateSerializer(serializers.Serializer):
+    system = serializers.IntegerField(help_text="id ของระบบในทะเบียน (ระบบที่ใช้งานอยู่)")
+    kind = serializers.ChoiceField(choices=ChangeRequest.Kind.choices)
+    title = serializers.CharField()
+    details = serializers.CharField()
+
+
+class DevRequestSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    trigger_label = serializers.CharField(source="get_trigger_display")
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+    requested_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DevRequest
+        fields = ["id", "reference", "status", "status_label", "title", "trigger", "trigger_label", "unit",
+                  "unit_name", "requested_by", "created_at", "reviewed_at"]
+
+    def get_requested_by(self, dev_request) -> str:
+        return person(dev_request.requested_by)
+
+
+class DevRequestDetailSerializer(TimelineMixin, DevRequestSerializer):
+    reviewed_by = serializers.SerializerMethodField()
+
+    class Meta(DevRequestSerializer.Meta):
+        fields = [*DevRequestSerializer.Meta.fields, "need", "expected_benefit", "reviewed_by", "review_note",
+                  "events"]
+
+    def get_reviewed_by(self, dev_request) -> str:
+        return person(dev_request.reviewed_by) if dev_request.reviewed_by_id else ""
+
+
+class DevRequestCreateSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    trigger = serializers.ChoiceField(choices=DevRequest.Trigger.choices)
+    need = serializers.CharField()
+    expected_benefit = serializers.CharField()
+
+
+@extend_schema_view(list=extend_schema(summary="ทะเบียนระบบสารสนเทศ"),
+                    retrieve=extend_schema(summary="ระบบสารสนเทศ พร้อมประวัติ"))
+class SystemViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    queryset = System.objects.none()
+    cursor_orderings = {"name": ("name", "pk")}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return System.objects.none()
+        return System.objects.visible_to(self.request.user).select_related("owner_unit")
+
+    def get_serializer_class(self):
+        return SystemSerializer if self.action == "list" else SystemDetailSerializer
+
+    def get_object(self):
+        return get_system_for_user(self.request.user, self.kwargs["pk"])
+
+
+@extend_schema_view(
+    list=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ", parameters=[
+        OpenApiParameter("show", str, enum=list(CHANGE_SHOWS), description="open: ยังไม่เสร็จ, overdue: เกินกำหนด"),
+    ]),
+    retrieve=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ พร้อมประวัติ"),
+)
+class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    queryset = ChangeRequest.objects.none()
+    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ChangeRequest.objects.none()
+        queryset = ChangeRequest.objects.visible_to(self.request.user).select_related("system", "unit")
+        show = self.request.query_params.get("show")
+        if show == "open":
+            queryset = queryset.filter(status__in=[ChangeRequest.Status.SUBMITTED, ChangeRequest.Status.ANALYSED])
+        elif show == "overdue":
+            from .integration import change_overdue_q
+
+            queryset = queryset.filter(change_overdue_q(timezone.now()))
+        return queryset
+
+    def get_serializer_class(self):
+        return ChangeRequestSerializer if self.action == "list" else ChangeRequestDetailSerializer
+
+    def get_object(self):
+        return get_change_for_user(self.request.user, self.kwargs["pk"])
+
+    @extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
+                   responses={201: ChangeRequestDetailSerializer})
+    def create(self, request):
+        require(can_file(request.user))
+        form = ChangeRequestForm(body_mapping(request))
+        raise_form_errors(form)
+        change = form.save(commit=False)
+        change.unit = user_unit(request.user)
+        run_service(services.change_create, change=change, by=request.user)
+        fresh = get_change_for_user(request.user, change.pk)
+        return Response(ChangeRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ",
+                       parameters=[OpenApiParameter("status", str, enum=DevRequest.Status.values)]),
+    retrieve=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ พร้อมประวัติ"),
+)
+class DevRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    queryset = DevRequest.objects.none()
+    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return DevRequest.objects.none()
+        queryset = DevRequest.objects.visible_to(self.request.user).select_related("unit", "requested_by")
+        wanted = self.request.query_params.get("status")
+        if wanted in DevRequest.Status.values:
+            queryset = queryset.filter(status=wanted)
+        return queryset
+
+    def get_serializer_class(self):
+        return DevRequestSerializer if self.action == "list" else DevRequestDetailSerializer
+
+    def get_object(self):
+        return get_request_for_user(self.request.user, self.kwargs["pk"])
+
+    @extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
+                   responses={201: DevRequestDetailSerializer})
+    def create(self, request):
+        require(can_file(request.user))
+        form = DevRequestForm(body_mapping(request))
+        raise_form_errors(form)
+        dev_request = form.save(commit=False)
+        dev_request.unit = user_unit(request.user)
+        run_service(services.devrequest_create, dev_request=dev_request, by=request.user)
+        fresh = get_request_for_user(request.user, dev_request.pk)
+        return Response(DevRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED)
