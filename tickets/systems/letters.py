@@ -11,8 +11,7 @@ from helpdesk.thai import thai_digits
 
 from .access import get_project_for_user
 from .models import Project
-
-GOLIVE = "systems_golive"
+from .services import GOLIVE
 
 
 def _resolve(user, key: str) -> Project:

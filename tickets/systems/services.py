@@ -377,13 +377,15 @@ def instalment_pay(*, instalment: Instalment, by: User, on: dt.date, reference: 
                       apply=apply)
 
 
+GOLIVE = "systems_golive"  # the go-live letter's kind in the outgoing register (tickets/systems/letters.py)
+
+
 # Go-live and the register ------------------------------------------------------------------------------------
 
 def golive_letter_current(project: Project):
     """The go-live letter issued for the project through the outgoing register (not cancelled), or None."""
     from helpdesk.correspondence.models import IssuedDocument
 
-    from .letters import GOLIVE
 
     return (IssuedDocument.objects.for_record(project).filter(kind=GOLIVE, cancelled_at__isnull=True)
             .order_by("-issued_at", "-pk").first())
@@ -394,7 +396,6 @@ def golive_letter_issue(*, project: Project, by: User, go_live_on: dt.date):
     register gives its number and date. A correction is a replacement issued in the register (with a reason)."""
     from helpdesk.correspondence.services import document_issue
 
-    from .letters import GOLIVE
 
     _require(is_systems_staff(by))
     if project.status != P.APPROVED:
