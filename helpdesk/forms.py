@@ -42,3 +42,26 @@ def run_form(form: forms.BaseForm, service: Callable[[dict], object], *, field: 
             form.add_error(field, message)
         return False
     return True
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: per field when it names the form's fields, else as a form error."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def run_step(request, step: Callable, /, **kwargs) -> bool:
+    """A thin view's one service call without a form (confirm, cancel, take …): a refusal becomes a flash
+    message with its Thai text, and the view redirects back. True when the step went through."""
+    from django.contrib import messages
+
+    try:
+        step(**kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    return True

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.forms import add_service_errors, run_step
 from helpdesk.roles import user_unit
 from helpdesk.uploads import attachment
 
@@ -30,24 +31,6 @@ LIST_FILTERS = {
     "overdue": lambda qs, now: qs.filter(services.overdue_q(now)).order_by("starts_at", "pk"),
     "cancelled": lambda qs, now: qs.filter(status=S.CANCELLED).order_by("-starts_at", "-pk"),
 }
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _run(request, step, /, **kwargs) -> bool:
-    try:
-        step(**kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    return True
 
 
 @login_required
@@ -78,7 +61,7 @@ def booking_create(request):
         try:
             services.booking_create(booking=booking, by=request.user)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
             return redirect("meetings:detail", booking.pk)
@@ -95,7 +78,7 @@ def booking_edit(request, pk):
         try:
             services.booking_update(booking=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("บันทึกการแก้ไขแล้ว"))
             return redirect("meetings:detail", pk)
@@ -147,7 +130,7 @@ def booking_confirm(request, pk):
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    elif _run(request, services.booking_confirm, booking=booking, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.booking_confirm, booking=booking, by=request.user, **form.cleaned_data):
         messages.success(request, _("ยืนยันการจองแล้ว"))
     return redirect("meetings:detail", pk)
 
@@ -160,7 +143,7 @@ def booking_setup(request, pk):
     form = SetupForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])
-    elif _run(request, services.booking_setup, booking=booking, by=request.user, note=form.cleaned_data["note"]):
+    elif run_step(request, services.booking_setup, booking=booking, by=request.user, note=form.cleaned_data["note"]):
         messages.success(request, _("บันทึกการติดตั้งและทดสอบระบบแล้ว"))
     return redirect("meetings:detail", pk)
 
@@ -170,7 +153,7 @@ def booking_setup(request, pk):
 def booking_hold(request, pk):
     booking = get_booking_for_user(request.user, pk)
     require(is_meeting_staff(request.user))
-    if _run(request, services.booking_hold, booking=booking, by=request.user):
+    if run_step(request, services.booking_hold, booking=booking, by=request.user):
         messages.success(request, _("บันทึกว่าจัดประชุมแล้ว"))
     return redirect("meetings:detail", pk)
 
@@ -185,7 +168,7 @@ def booking_check(request, pk):
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    elif _run(request, services.booking_check, booking=booking, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.booking_check, booking=booking, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกการตรวจสอบหลังการประชุมแล้ว"))
     return redirect("meetings:detail", pk)
 
@@ -198,7 +181,8 @@ def booking_cancel(request, pk):
     form = CancelForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["reason"][0])
-    elif _run(request, services.booking_cancel, booking=booking, by=request.user, reason=form.cleaned_data["reason"]):
+    elif run_step(request, services.booking_cancel, booking=booking, by=request.user,
+                  reason=form.cleaned_data["reason"]):
         messages.success(request, _("ยกเลิกการจองแล้ว"))
     return redirect("meetings:detail", pk)
 

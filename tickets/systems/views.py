@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from helpdesk.forms import add_service_errors, run_step
 from helpdesk.ratelimit import limit_per_address
 from helpdesk.roles import user_unit
 from helpdesk.surveys.forms import SurveyAnswerForm
@@ -52,24 +53,6 @@ from .gantt import gantt
 from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, SurveyRound, System
 
 PAGE_SIZE = 25
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _run(request, step, /, **kwargs) -> bool:
-    try:
-        step(**kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    return True
 
 
 def _flash_form_errors(request, form) -> None:
@@ -127,7 +110,7 @@ def request_accept(request, pk):
     dev_request = get_request_for_user(request.user, pk)
     require(is_systems_staff(request.user))
     form = NoteForm(request.POST)
-    if form.is_valid() and _run(request, services.devrequest_accept, dev_request=dev_request, by=request.user,
+    if form.is_valid() and run_step(request, services.devrequest_accept, dev_request=dev_request, by=request.user,
                                 note=form.cleaned_data["note"]):
         messages.success(request, _("รับพิจารณาคำขอแล้ว จัดทำโครงการต่อได้"))
     return redirect("systems:request_detail", pk)
@@ -141,7 +124,7 @@ def request_reject(request, pk):
     form = ReasonForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.devrequest_reject, dev_request=dev_request, by=request.user,
+    elif run_step(request, services.devrequest_reject, dev_request=dev_request, by=request.user,
               reason=form.cleaned_data["reason"]):
         messages.success(request, _("แจ้งผลไม่รับพิจารณาไปยังผู้ขอแล้ว"))
     return redirect("systems:request_detail", pk)
@@ -174,7 +157,7 @@ def project_create(request, pk):
         try:
             services.project_create(project=project, dev_request=dev_request, by=request.user)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("บันทึกร่างโครงการแล้ว"))
             return redirect("systems:project_detail", project.pk)
@@ -191,7 +174,7 @@ def project_edit(request, pk):
         try:
             services.project_update(project=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("บันทึกการแก้ไขแล้ว"))
             return redirect("systems:project_detail", pk)
@@ -244,7 +227,7 @@ def _project_step(request, pk, service, success: str, form_class=NoteForm, **ext
     form = form_class(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, service, project=project, by=request.user, **form.cleaned_data, **extra):
+    elif run_step(request, service, project=project, by=request.user, **form.cleaned_data, **extra):
         messages.success(request, success)
     return redirect("systems:project_detail", pk)
 
@@ -304,7 +287,7 @@ def step_start(request, pk, step_pk):
     form = StepDateForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.step_start, step=step, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.step_start, step=step, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกการเริ่มขั้นตอนแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -317,7 +300,7 @@ def step_finish(request, pk, step_pk):
     form = StepDateForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.step_finish, step=step, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.step_finish, step=step, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกว่าขั้นตอนเสร็จแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -330,7 +313,7 @@ def step_attach(request, pk, step_pk):
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.step_attach, step=step, by=request.user, kind=form.cleaned_data["kind"],
+    elif run_step(request, services.step_attach, step=step, by=request.user, kind=form.cleaned_data["kind"],
               upload=form.cleaned_data["file"], ext=form.cleaned_data["ext"]):
         messages.success(request, _("แนบเอกสารแล้ว"))
     return redirect("systems:project_detail", pk)
@@ -355,7 +338,7 @@ def quotation_add(request, pk):
     form = QuotationForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.quotation_add, project=project, by=request.user, quotation=form.save(commit=False)):
+    elif run_step(request, services.quotation_add, project=project, by=request.user, quotation=form.save(commit=False)):
         messages.success(request, _("บันทึกใบเสนอราคาแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -365,7 +348,7 @@ def quotation_add(request, pk):
 def quotation_select(request, pk, quotation_pk):
     project = get_project_for_user(request.user, pk)
     require(is_systems_staff(request.user))
-    if _run(request, services.quotation_select, project=project, by=request.user, quotation_pk=quotation_pk):
+    if run_step(request, services.quotation_select, project=project, by=request.user, quotation_pk=quotation_pk):
         messages.success(request, _("บันทึกผู้ได้รับการคัดเลือกแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -380,7 +363,7 @@ def contract_save(request, pk):
         _flash_form_errors(request, form)
     else:
         rows = form.cleaned_data.pop("instalments")
-        if _run(request, services.contract_save, project=project, by=request.user, contract=form.save(commit=False),
+        if run_step(request, services.contract_save, project=project, by=request.user, contract=form.save(commit=False),
                 instalments=rows):
             messages.success(request, _("บันทึกสัญญาและงวดงานแล้ว"))
     return redirect("systems:project_detail", pk)
@@ -394,7 +377,7 @@ def instalment_inspect(request, pk, instalment_pk):
     form = InspectForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.instalment_inspect, instalment=instalment, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.instalment_inspect, instalment=instalment, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกผลการตรวจรับแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -407,7 +390,7 @@ def instalment_pay(request, pk, instalment_pk):
     form = PayForm(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, services.instalment_pay, instalment=instalment, by=request.user, **form.cleaned_data):
+    elif run_step(request, services.instalment_pay, instalment=instalment, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
     return redirect("systems:project_detail", pk)
 
@@ -457,7 +440,7 @@ def system_status(request, pk):
     require(is_systems_staff(request.user))
     to = System.Status.RETIRED if system.status == System.Status.ACTIVE else System.Status.ACTIVE
     form = NoteForm(request.POST)
-    if form.is_valid() and _run(request, services.system_set_status, system=system, by=request.user, to=to,
+    if form.is_valid() and run_step(request, services.system_set_status, system=system, by=request.user, to=to,
                                 note=form.cleaned_data["note"]):
         messages.success(request, _("เปลี่ยนสถานะระบบแล้ว"))
     return redirect("systems:system_detail", pk)
@@ -499,7 +482,7 @@ def change_create(request):
         try:
             services.change_create(change=change, by=request.user)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("ส่งคำขอ %(ref)s แล้ว") % {"ref": change.reference})
             return redirect("systems:change_detail", change.pk)
@@ -526,7 +509,7 @@ def _change_step(request, pk, service, form_class, success):
     form = form_class(request.POST)
     if not form.is_valid():
         _flash_form_errors(request, form)
-    elif _run(request, service, change=change, by=request.user, **form.cleaned_data):
+    elif run_step(request, service, change=change, by=request.user, **form.cleaned_data):
         messages.success(request, success)
     return redirect("systems:change_detail", pk)
 

@@ -1,21 +1,9 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 
+from helpdesk.forms import run_step  # noqa: F401  (re-exported for the network views)
 from helpdesk.roles import user_unit
 from helpdesk.uploads import attachment  # noqa: F401  (re-exported for the network views)
 
 from ..access import require
-
-
-def run_step(http_request, step, /, **kwargs) -> bool:
-    """Call a service function; a refusal becomes a flash message instead of an error page."""
-    try:
-        step(**kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(http_request, message)
-        return False
-    return True
 
 
 def requester_unit(user):
