@@ -4,19 +4,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helpdesk.correspondence.services import document_draft
+from helpdesk.correspondence.views import stored_pdf_response
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
-from helpdesk.pdf import pdf_response
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.thai import format_date
 
-from . import services
+from . import letters, services
 from .access import (
     can_approve,
     can_edit_letter,
@@ -164,8 +165,9 @@ def _detail_context(request, data_request, **forms) -> dict:
         "can_send": can_send(user, data_request) and status in (S.APPROVED, S.REFUSED),
         "can_close": can_send(user, data_request) and status == S.REPLIED,
         "can_cancel": is_it_head(user) and status in (S.RECEIVED, S.SCREENING),
-        "can_reply_letter": can_read_letter(user, data_request, "reply"),
-        "can_summary_letter": can_read_letter(user, data_request, "summary"),
+        # An issued letter is read by whoever sees the request; the draft by the desk and the approvers.
+        "can_reply_letter": status in (S.REPLIED, S.CLOSED) or can_read_letter(user, data_request, "reply"),
+        "can_summary_letter": status == S.CLOSED,
         "screening_form": forms.get("screening_form") or ScreeningForm(),
         "file_form": forms.get("file_form") or DataFileForm(),
         "submit_form": forms.get("submit_form") or SubmitForm(initial={"cover_memo": data_request.cover_memo}),
@@ -398,26 +400,28 @@ def request_cancel(request, pk):
 @login_required
 @require_GET
 def request_letter(request, pk, kind):
-    """The reply letter or the summary memo as PDF; ``?preview=1`` shows the same template as HTML."""
-    if kind not in ("reply", "summary"):
+    """The reply letter or the summary memo: the stored PDF once issued (byte for byte, for whoever sees the
+    request); before that the unnumbered draft for the desk and the approvers (``?preview=1`` as HTML)."""
+    code = letters.KINDS.get(kind)
+    if code is None:
         raise Http404
     data_request = get_data_request_for_user(request.user, pk)
+    document = letters.current_document(data_request, code)
+    if document is not None:
+        return stored_pdf_response(document)
     require(can_read_letter(request.user, data_request, kind))
     try:
-        letter = services.data_request_letter(request=data_request, kind=kind)
+        if request.GET.get("preview") == "1":
+            html = document_draft(kind=code, target=data_request, request=request, as_html=True)
+            return HttpResponse(html, content_type="text/html; charset=utf-8")
+        body = document_draft(kind=code, target=data_request, request=request)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
         return redirect("datarequests:detail", pk)
-    now = timezone.now()
-    context = {
-        # The enclosures as sent: a personal file purged later still appears by name.
-        "object": data_request, "letter": letter, "files": list(data_request.files.all()),
-        "clock": services.clock_for(data_request, now=now, calendar=services.calendar_around(now)),
-        "organisation": services.organisation(), "agency_address": services.agency_address(),
-    }
-    return pdf_response(request, letter.template, context,
-                        letter.filename, preview=request.GET.get("preview") == "1")
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"{data_request.reference}-{kind}-draft.pdf")
+    return response
 
 
 @login_required
