@@ -101,7 +101,7 @@ def can_see_file(user, data_file: DataFile) -> bool:
 def can_read_letter(user, obj: DataRequest, kind: str) -> bool:
     """The unnumbered draft of a letter (ร่าง): the desk and the approvers, the reply while it is checked and
     approved, the summary once closed. An issued letter is read by whoever sees the request."""
-    from .letters import REPLY_DRAFT_STATUSES
+    from .services import REPLY_DRAFT_STATUSES
 
     statuses = REPLY_DRAFT_STATUSES if kind == "reply" else (S.CLOSED,)
     return obj.status in statuses and (is_ict_staff(user) or is_deputy_director(user))

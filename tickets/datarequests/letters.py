@@ -14,19 +14,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
-from helpdesk.correspondence.models import IssuedDocument
 from helpdesk.roles import user_profile
 from helpdesk.thai import format_date, thai_digits
 
+from . import services
 from .access import can_send, get_data_request_for_user
 from .models import DataRequest
+from .services import REPLY_DRAFT_STATUSES, current_document
 
 S = DataRequest.Status
-REPLY = "datarequest_reply"
-SUMMARY = "datarequest_summary"
+REPLY = services.REPLY_KIND
+SUMMARY = services.SUMMARY_KIND
 KINDS = {"reply": REPLY, "summary": SUMMARY}
-# The draft reply can be read while the work is checked and approved; it is numbered when sent.
-REPLY_DRAFT_STATUSES = (S.REVIEW, S.APPROVAL, S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
+__all__ = ["KINDS", "REPLY", "SUMMARY", "compose_reply", "compose_summary", "current_document", "register_letters"]
 REPLY_ISSUE_STATUSES = (S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
 
 
@@ -91,8 +91,6 @@ def compose_reply(obj: DataRequest) -> Letter:
 def compose_summary(obj: DataRequest) -> Letter:
     if obj.status != S.CLOSED:
         raise LetterNotReady(_("บันทึกรายงานสรุปผลออกได้เมื่อปิดเรื่องแล้ว"))
-    from . import services
-
     clock = services.clock_for(obj, now=obj.closed_at, calendar=services.calendar_around(obj.closed_at))
     return Letter(
         subject=_("รายงานสรุปผลการอนุเคราะห์ข้อมูลสารสนเทศ %(ref)s") % {"ref": obj.reference},
@@ -101,11 +99,6 @@ def compose_summary(obj: DataRequest) -> Letter:
         context={"object": obj, "clock": clock, "files": list(obj.files.all())},
         record=obj, record_label=_label(obj), unit=obj.unit, team=_team_of(obj.officer), form="memo",
     )
-
-
-def current_document(obj: DataRequest, kind: str) -> IssuedDocument | None:
-    """The issued (not cancelled) letter of `kind` for the request, newest first."""
-    return (IssuedDocument.objects.for_record(obj).filter(kind=kind).current().order_by("-issued_at").first())
 
 
 def register_letters() -> None:

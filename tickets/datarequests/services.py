@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.correspondence.models import IssuedDocument
+from helpdesk.correspondence.services import document_issue
 from helpdesk.notify import notify
 from helpdesk.retention import purge_file
 from helpdesk.roles import Role, has_role
@@ -38,6 +40,11 @@ DATA_REQUEST_TRANSITIONS: dict[str, set[str]] = {
     S.CANCELLED: set(),
 }
 ANSWER_WORKING_DAYS = 3
+# The letters issued through the outgoing register (registered in letters.py).
+REPLY_KIND = "datarequest_reply"
+SUMMARY_KIND = "datarequest_summary"
+# The draft reply can be read while the work is checked and approved; it is numbered when sent.
+REPLY_DRAFT_STATUSES = (S.REVIEW, S.APPROVAL, S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
 NOTICE_KIND = "data_request"
 
 
@@ -253,12 +260,13 @@ def data_request_approval_return(*, request: DataRequest, by: User, note: str) -
                  notify_to=lambda r: [r.officer, *it_heads()])
 
 
+def current_document(obj: DataRequest, kind: str):
+    """The issued (not cancelled) letter of `kind` for the request, newest first."""
+    return IssuedDocument.objects.for_record(obj).filter(kind=kind).current().order_by("-issued_at").first()
+
+
 def _issue(obj: DataRequest, kind: str, by: User):
     """The request's current letter of `kind`, issued through the outgoing register if it has none yet."""
-    from helpdesk.correspondence.services import document_issue
-
-    from .letters import current_document
-
     return current_document(obj, kind) or document_issue(kind=kind, target=obj, by=by)
 
 
@@ -266,8 +274,6 @@ def data_request_send_reply(*, request: DataRequest, by: User, sent_at: dt.datet
                             sent_note: str = "") -> DataRequest:
     """The external letter (granted or refused) goes out: it takes its number and date from the outgoing
     register in the same transaction that records when and how it was sent."""
-    from .letters import REPLY
-
     with transaction.atomic():
         locked = DataRequest.objects.select_for_update().select_related("unit", "recorded_by", "officer") \
             .get(pk=request.pk)
@@ -275,7 +281,7 @@ def data_request_send_reply(*, request: DataRequest, by: User, sent_at: dt.datet
             raise ValidationError(_("ส่งหนังสือตอบได้เมื่อรองผู้อำนวยการอนุมัติแล้วหรือหัวหน้า ICT ไม่ให้ข้อมูล"),
                                   code="not_ready")
         locked.sent_at, locked.sent_method, locked.sent_note = sent_at, sent_method, sent_note
-        document = _issue(locked, REPLY, by)
+        document = _issue(locked, REPLY_KIND, by)
 
         def apply(r: DataRequest) -> None:
             r.reply_number = document.number
@@ -294,8 +300,6 @@ def data_request_send_reply(*, request: DataRequest, by: User, sent_at: dt.datet
 def data_request_close(*, request: DataRequest, by: User, summary: str) -> DataRequest:
     """Record the summary report and issue its memo (บันทึกข้อความรายงานสรุปผล) through the register; the
     retention clock of personal files starts."""
-    from .letters import SUMMARY
-
     def apply(r: DataRequest) -> None:
         r.summary = summary
         r.closed_at = timezone.now()
@@ -304,7 +308,7 @@ def data_request_close(*, request: DataRequest, by: User, summary: str) -> DataR
         closed = _step(request, to=S.CLOSED, by=by, note=_("บันทึกและสรุปผลการดำเนินงาน"), apply=apply,
                        notify_to=lambda r: it_heads())
         closed = DataRequest.objects.select_related("unit", "officer", "approved_by").get(pk=closed.pk)
-        _issue(closed, SUMMARY, by)
+        _issue(closed, SUMMARY_KIND, by)
     return closed
 
 
