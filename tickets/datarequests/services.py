@@ -275,8 +275,8 @@ def data_request_send_reply(*, request: DataRequest, by: User, sent_at: dt.datet
     """The external letter (granted or refused) goes out: it takes its number and date from the outgoing
     register in the same transaction that records when and how it was sent."""
     with transaction.atomic():
-        locked = DataRequest.objects.select_for_update().select_related("unit", "recorded_by", "officer") \
-            .get(pk=request.pk)
+        locked = DataRequest.objects.select_for_update(of=("self",)) \
+            .select_related("unit", "recorded_by", "officer").get(pk=request.pk)
         if locked.status not in (S.APPROVED, S.REFUSED):
             raise ValidationError(_("ส่งหนังสือตอบได้เมื่อรองผู้อำนวยการอนุมัติแล้วหรือหัวหน้า ICT ไม่ให้ข้อมูล"),
                                   code="not_ready")
