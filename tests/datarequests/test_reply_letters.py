@@ -108,6 +108,9 @@ def test_the_draft_is_unnumbered_and_the_register_will_not_issue_it_early(client
     client.force_login(it_head)
     response = client.post(reverse("correspondence:issue", args=[REPLY, obj.pk]))
     assert response.status_code == 403 and not IssuedDocument.objects.exists()
+    approved = walk(make_request(officer), to="approved")
+    response = client.post(reverse("correspondence:issue", args=[REPLY, approved.pk]))
+    assert response.status_code == 403 and not IssuedDocument.objects.exists()  # numbered only when sent
     with pytest.raises(ValidationError):
         services.data_request_send_reply(request=obj, by=officer, sent_at=at(2026, 11, 25, 15), sent_method="email")
     assert not IssuedDocument.objects.exists() and not RegisterCounter.objects.filter(last_number__gt=0).exists()

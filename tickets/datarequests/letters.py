@@ -27,7 +27,9 @@ REPLY = services.REPLY_KIND
 SUMMARY = services.SUMMARY_KIND
 KINDS = {"reply": REPLY, "summary": SUMMARY}
 __all__ = ["KINDS", "REPLY", "SUMMARY", "compose_reply", "compose_summary", "current_document", "register_letters"]
-REPLY_ISSUE_STATUSES = (S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
+# The send step issues the reply (services.data_request_send_reply); through the register's own button only a
+# replacement of a cancelled reply, once it has gone out.
+REPLY_ISSUE_STATUSES = (S.REPLIED, S.CLOSED)
 
 
 def _resolve(user, key: str) -> DataRequest:
@@ -41,7 +43,7 @@ def _visible(user, obj: DataRequest) -> bool:
 
 
 def _may_issue_reply(user, obj) -> bool:
-    """The officer or a head of ICT, once the reply may go out (approved or refused)."""
+    """The officer or a head of ICT, once the reply has gone out (a replacement for a cancelled one)."""
     return obj is not None and obj.status in REPLY_ISSUE_STATUSES and can_send(user, obj)
 
 
