@@ -8,7 +8,7 @@ from helpdesk.correspondence.models import Agency, IssuedDocument, Signatory
 pytestmark = pytest.mark.django_db
 
 KINDS = {"ticket_summary", "ticket_disposal", "network_ip", "network_mac", "network_account", "asset_loan",
-         "parts_purchase", "publishing_monthly", "systems_golive"}
+         "parts_purchase", "publishing_monthly", "systems_golive", "datarequest_reply", "datarequest_summary"}
 
 
 def test_the_demo_issues_every_kind_of_letter_once():

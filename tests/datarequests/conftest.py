@@ -102,8 +102,8 @@ def walk(it_head, officer, deputy):
                 request = services.data_request_approve(request=request, by=deputy)
             elif step == "replied":
                 request = services.data_request_send_reply(
-                    request=request, by=officer, reply_number="ศทส 0405.1/77", reply_date=dt.date(2026, 11, 25),
-                    sent_at=at(2026, 11, 25, 15), sent_method="email", sent_note="ส่งถึง somchai@example.ac.th")
+                    request=request, by=officer, sent_at=at(2026, 11, 25, 15), sent_method="email",
+                    sent_note="ส่งถึง somchai@example.ac.th")
             elif step == "closed":
                 request = services.data_request_close(request=request, by=officer, summary="ส่งข้อมูลครบถ้วน")
         return request

@@ -1,10 +1,11 @@
 """Hostile text in every field, in the file names and in the letters stays inert text."""
 
-import datetime as dt
 
 import pytest
 from django.urls import reverse
 
+from helpdesk.correspondence.models import IssuedDocument
+from helpdesk.correspondence.services import document_draft
 from tickets.datarequests import services
 from tickets.datarequests.models import DataRequest
 
@@ -43,8 +44,7 @@ def hostile_request(client, officer, it_head, deputy, walk):
     services.data_request_submit(request=obj, by=officer, cover_memo=HOSTILE)
     services.data_request_review_pass(request=obj, by=it_head, note=HOSTILE)
     services.data_request_approve(request=obj, by=deputy, note=HOSTILE)
-    services.data_request_send_reply(request=obj, by=officer, reply_number=HOSTILE[:100],
-                                     reply_date=dt.date(2026, 11, 25), sent_at=at(2026, 11, 25, 11),
+    services.data_request_send_reply(request=obj, by=officer, sent_at=at(2026, 11, 25, 11),
                                      sent_method="pickup", sent_note=HOSTILE)
     return services.data_request_close(request=obj, by=officer, summary=HOSTILE)
 
@@ -59,12 +59,15 @@ def test_pages_show_hostile_text_escaped(client, hostile_request, it_head):
 
 
 def test_letters_show_hostile_text_as_text(client, hostile_request, officer, tmp_path):
+    """The issued letters (reply and summary, numbered by the register) print the hostile text literally."""
     client.force_login(officer)
-    for kind in ("reply", "summary"):
-        path = reverse("datarequests:letter", args=[hostile_request.pk, kind])
-        preview = client.get(path, {"preview": "1"}).content.decode()
-        assert RAW not in preview and "<img src=x" not in preview and ESCAPED in preview
-        text = pdf_text(client.get(path).content, tmp_path)
+    for kind, code in (("reply", "datarequest_reply"), ("summary", "datarequest_summary")):
+        html = document_draft(kind=code, target=hostile_request, as_html=True)
+        assert RAW not in html and "<img src=x" not in html and ESCAPED in html
+        response = client.get(reverse("datarequests:letter", args=[hostile_request.pk, kind]))
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        text = pdf_text(b"".join(response.streaming_content), tmp_path)
+        assert IssuedDocument.objects.get(kind=code).number in text
         assert "<script>alert(1)</script>" in text  # printed literally, not interpreted
         assert "{{ 7*7 }}" in text and '{% now "Y" %}' in text
 

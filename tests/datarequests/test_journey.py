@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from helpdesk.correspondence.models import IssuedDocument
 from tickets.datarequests.models import CRITERIA, DataRequest, DataRequestEvent
 
 from .conftest import csv_upload, pdf_text, pdf_upload, xlsx_upload
@@ -85,21 +86,25 @@ def test_a_letter_goes_from_receipt_through_both_returns_to_the_summary(
     client.force_login(officer)
     response = client.get(url("letter", obj.pk, "reply"))
     assert response["Content-Type"] == "application/pdf"
-    response = client.post(url("send", obj.pk), {"reply_number": "ศทส 0405.1/77", "reply_date": "2026-12-01",
-                                                 "sent_at": "2026-12-01T09:30", "sent_method": "email",
+    response = client.post(url("send", obj.pk), {"sent_at": "2026-12-01T09:30", "sent_method": "email",
                                                  "sent_note": "ส่งถึง somchai@example.ac.th"})
     assert response.status_code == 302
     obj.refresh_from_db()
-    assert obj.status == "replied" and obj.reply_number == "ศทส 0405.1/77" and obj.sent_by == officer
-    text = pdf_text(client.get(url("letter", obj.pk, "reply")).content, tmp_path)
-    assert "๐๔๐๕.๑/๗๗" in text and "๒๕๖๙" in text and "วิภา" in text and "ผลประเมิน.xlsx" in text
+    reply = IssuedDocument.objects.get(kind="datarequest_reply")
+    assert obj.status == "replied" and obj.reply_number == reply.number and obj.sent_by == officer
+    assert reply.number.endswith("/๑") and reply.form == "external" and reply.record == obj
+    text = pdf_text(b"".join(client.get(url("letter", obj.pk, "reply")).streaming_content), tmp_path)
+    assert reply.number in text and "๒๕๖๙" in text and "ผลประเมิน.xlsx" in text
     assert "ขอแสดงความนับถือ" in text
 
     client.post(url("close", obj.pk), {"summary": "ส่งข้อมูลผลประเมินครบถ้วนทางอีเมล"})
     obj.refresh_from_db()
     assert obj.status == "closed" and obj.closed_at is not None
-    text = pdf_text(client.get(url("letter", obj.pk, "summary")).content, tmp_path)
+    text = pdf_text(b"".join(client.get(url("letter", obj.pk, "summary")).streaming_content), tmp_path)
+    summary = IssuedDocument.objects.get(kind="datarequest_summary")
+    assert summary.form == "memo" and summary.number.endswith("/๒") and summary.record == obj
     assert "บันทึกข้อความ" in text and "ส่งข้อมูลผลประเมินครบถ้วนทางอีเมล" in text and "ทันตามมาตรฐาน" in text
+    assert summary.number in text and reply.number in text
 
     events = list(DataRequestEvent.objects.filter(request=obj).values_list("from_status", "to_status"))
     assert events == [

@@ -57,8 +57,7 @@ def _answered(walk, make_request, officer, received, sent, refuse=False, it_head
                                            officer=officer)
     else:
         obj = walk(obj, to="approved")
-    return services.data_request_send_reply(request=obj, by=officer, reply_number="1", reply_date=sent.date(),
-                                            sent_at=sent, sent_method="email")
+    return services.data_request_send_reply(request=obj, by=officer, sent_at=sent, sent_method="email")
 
 
 def test_the_monthly_figures(it_head, officer, make_request, walk, django_assert_max_num_queries):

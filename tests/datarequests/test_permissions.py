@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from helpdesk.correspondence.models import IssuedDocument
 from helpdesk.roles import Role
 from tests.conftest import make_user
 from tickets.datarequests import services
@@ -136,13 +137,13 @@ def test_bad_input_rerenders_with_thai_messages_and_keeps_the_text(client, it_he
     obj = walk(make_request(officer), to="approved")
     client.force_login(officer)
     response = client.post(reverse("datarequests:send", args=[obj.pk]), {
-        "reply_number": "ศทส 0405.1/99", "reply_date": "2026-11-26", "sent_at": "2026-11-01T10:00",
-        "sent_method": "email"})
+        "sent_at": "2026-11-01T10:00", "sent_method": "email", "sent_note": "ส่งถึง somchai@example.ac.th"})
     assert response.status_code == 200
     content = response.content.decode()
-    assert "เวลาส่งต้องไม่ก่อนวันที่รับหนังสือ" in content and "ศทส 0405.1/99" in content
+    assert "เวลาส่งต้องไม่ก่อนวันที่รับหนังสือ" in content and "ส่งถึง somchai@example.ac.th" in content
     obj.refresh_from_db()
     assert obj.status == DataRequest.Status.APPROVED and obj.reply_number == ""
+    assert not IssuedDocument.objects.exists()  # no number taken
 
 
 def test_the_deputy_director_role_exists_after_migrations(db):

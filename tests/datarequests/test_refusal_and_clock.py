@@ -45,7 +45,7 @@ def test_a_refused_request_gets_a_refusal_letter_and_closes(client, it_head, off
     assert "สิ่งที่ส่งมาด้วย" not in text
 
     client.post(reverse("datarequests:send", args=[obj.pk]), {
-        "reply_number": "ศทส 0405.1/80", "reply_date": "2026-11-24", "sent_at": "2026-11-24T11:00",
+        "sent_at": "2026-11-24T11:00",
         "sent_method": "post", "sent_note": "EMS EA123456789TH"})
     client.post(reverse("datarequests:close", args=[obj.pk]), {"summary": "แจ้งไม่ให้ข้อมูลแล้ว"})
     obj.refresh_from_db()

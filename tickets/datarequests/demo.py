@@ -147,8 +147,7 @@ def seed(command, options) -> None:
         request = services.data_request_approve(request=request, by=deputy)
         sent = min(now, calendar.add(received, 2))
         request = services.data_request_send_reply(
-            request=request, by=officer, reply_number=f"สมศ ๐๔๐๕.๑/{number + 120}",
-            reply_date=timezone.localtime(sent).date(), sent_at=sent, sent_method=method,
+            request=request, by=officer, sent_at=sent, sent_method=method,
             sent_note="ส่งพร้อมไฟล์แนบทางอีเมล" if method == "email" else "ไปรษณีย์ลงทะเบียน EA 1234 5678 9 TH",
         )
         if stage == "closed":

@@ -165,10 +165,8 @@ class ReturnForm(forms.Form):
 
 
 class SendReplyForm(forms.Form):
-    """Until the outgoing register lands, the officer enters the number the letter got there."""
+    """When and how the reply went out; its number and date come from the outgoing register on submit."""
 
-    reply_number = forms.CharField(label=gettext_lazy("เลขที่หนังสือตอบ (ทะเบียนหนังสือส่ง)"), max_length=100)
-    reply_date = BEDateField(label=gettext_lazy("ลงวันที่"))
     sent_at = forms.DateTimeField(label=gettext_lazy("ส่งเมื่อ"), widget=DATETIME,
                                   input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     sent_method = forms.ChoiceField(label=gettext_lazy("วิธีที่ส่ง"), choices=DeliveryMethod.choices)
@@ -180,7 +178,6 @@ class SendReplyForm(forms.Form):
         self.data_request = data_request
         now = timezone.localtime()
         self.initial.setdefault("sent_method", data_request.delivery_method)
-        self.initial.setdefault("reply_date", now.date().isoformat())
         self.initial.setdefault("sent_at", now.strftime("%Y-%m-%dT%H:%M"))
 
     def clean_sent_at(self):
@@ -190,13 +187,6 @@ class SendReplyForm(forms.Form):
         if sent_at < self.data_request.received_at:
             raise forms.ValidationError(_("เวลาส่งต้องไม่ก่อนวันที่รับหนังสือ"))
         return sent_at
-
-    def clean(self):
-        data = super().clean()
-        reply_date, sent_at = data.get("reply_date"), data.get("sent_at")
-        if reply_date and sent_at and reply_date > timezone.localtime(sent_at).date():
-            self.add_error("reply_date", _("วันที่หนังสือต้องไม่หลังวันที่ส่ง"))
-        return data
 
 
 class CloseForm(forms.Form):

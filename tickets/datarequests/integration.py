@@ -16,6 +16,8 @@ from helpdesk.thai import format_date
 from .models import DataRequest, is_deputy_director
 
 S = DataRequest.Status
+DUE_KIND = "data_request_due"
+OVERDUE_KIND = "data_request_overdue"
 
 
 def widget_context(request) -> dict | None:
@@ -62,14 +64,14 @@ def due_notices(now: dt.datetime):
         if now > request.due_at:
             recipients = {user.pk: user for user in [*_holder(request, heads, deputies), *heads] if user}
             yield Due(
-                key=f"datarequests.overdue:{request.pk}", kind="data_request_overdue",
+                key=f"datarequests.overdue:{request.pk}", kind=OVERDUE_KIND,
                 recipients=tuple(recipients.values()), url=url, context=context,
                 subject=_("[%(ref)s] เกินกำหนดตอบ 3 วันทำการ (กำหนด %(due)s)")
                 % {"ref": request.reference, "due": context["due"]},
             )
         else:
             yield Due(
-                key=f"datarequests.near:{request.pk}", kind="data_request_due",
+                key=f"datarequests.near:{request.pk}", kind=DUE_KIND,
                 recipients=tuple(user for user in _holder(request, heads, deputies) if user), url=url,
                 context=context,
                 subject=_("[%(ref)s] ใกล้ครบกำหนดตอบ (ภายใน %(due)s)") % {"ref": request.reference,
@@ -78,7 +80,16 @@ def due_notices(now: dt.datetime):
 
 
 def register() -> None:
+    from helpdesk.notifications.kinds import register_kind
+
+    from .letters import register_letters
     from .reports import report_section, report_section_csv
+    from .services import NOTICE_KIND
+
+    register_kind(NOTICE_KIND, gettext_lazy("คำขอข้อมูลสารสนเทศ: เรื่องใหม่และความคืบหน้า"))
+    register_kind(DUE_KIND, gettext_lazy("คำขอข้อมูลใกล้ครบกำหนดตอบ 3 วันทำการ"))
+    register_kind(OVERDUE_KIND, gettext_lazy("คำขอข้อมูลเกินกำหนดตอบ 3 วันทำการ"))
+    register_letters()
 
     register_widget(
         "datarequests", template="datarequests/includes/_widget.html", context=widget_context,

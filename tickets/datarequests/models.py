@@ -146,7 +146,7 @@ class DataRequest(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ผู้อนุมัติและลงนาม"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="+")
     approved_at = models.DateTimeField(_("อนุมัติเมื่อ"), null=True, blank=True)
-    # The reply (หนังสือภายนอก). Until the outgoing register lands the officer records its number and date.
+    # The reply (หนังสือภายนอก): number and date copied from the outgoing register when it is sent.
     outcome = models.CharField(_("ผลการพิจารณา"), max_length=10, choices=Outcome.choices, blank=True)
     reply_number = models.CharField(_("เลขที่หนังสือตอบ"), max_length=100, blank=True)
     reply_date = models.DateField(_("ลงวันที่หนังสือตอบ"), null=True, blank=True)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.correspondence.models import IssuedDocument
+from helpdesk.correspondence.services import document_issue
 from helpdesk.notify import notify
 from helpdesk.retention import purge_file
 from helpdesk.roles import Role, has_role
@@ -38,7 +40,12 @@ DATA_REQUEST_TRANSITIONS: dict[str, set[str]] = {
     S.CANCELLED: set(),
 }
 ANSWER_WORKING_DAYS = 3
-REPLY_LETTER_STATUSES = (S.REVIEW, S.APPROVAL, S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
+# The letters issued through the outgoing register (registered in letters.py).
+REPLY_KIND = "datarequest_reply"
+SUMMARY_KIND = "datarequest_summary"
+# The draft reply can be read while the work is checked and approved; it is numbered when sent.
+REPLY_DRAFT_STATUSES = (S.REVIEW, S.APPROVAL, S.APPROVED, S.REFUSED, S.REPLIED, S.CLOSED)
+NOTICE_KIND = "data_request"
 
 
 def due_at_for(received_at: dt.datetime) -> dt.datetime:
@@ -63,11 +70,12 @@ def deputy_directors() -> list[User]:
 def _notify(obj: DataRequest, recipients: list[str], note: str = "") -> None:
     if not recipients:
         return
+    path = reverse("datarequests:detail", args=[obj.pk])
     notify(
         recipients=recipients,
         subject=_("[%(ref)s] %(status)s") % {"ref": obj.reference, "status": obj.get_status_display()},
         template="email/datarequests/status.txt",
-        context={"obj": obj, "note": note, "path": reverse("datarequests:detail", args=[obj.pk])},
+        context={"obj": obj, "note": note, "path": path}, kind=NOTICE_KIND, url=path,
     )
 
 
@@ -252,94 +260,61 @@ def data_request_approval_return(*, request: DataRequest, by: User, note: str) -
                  notify_to=lambda r: [r.officer, *it_heads()])
 
 
-def data_request_send_reply(*, request: DataRequest, by: User, reply_number: str, reply_date: dt.date,
-                            sent_at: dt.datetime, sent_method: str, sent_note: str = "") -> DataRequest:
-    """Record that the external letter went out (number and date from the officer until the register lands)."""
+def current_document(obj: DataRequest, kind: str):
+    """The issued (not cancelled) letter of `kind` for the request, newest first."""
+    return IssuedDocument.objects.for_record(obj).filter(kind=kind).current().order_by("-issued_at").first()
 
-    def apply(r: DataRequest) -> None:
-        r.reply_number = reply_number
-        r.reply_date = reply_date
-        r.sent_at = sent_at
-        r.sent_method = sent_method
-        r.sent_note = sent_note
-        r.sent_by = by
 
-    method = dict(DataRequest._meta.get_field("sent_method").choices).get(sent_method, sent_method)
-    return _step(request, to=S.REPLIED, by=by, apply=apply,
-                 note=_("ส่งหนังสือตอบที่ %(no)s ทาง%(method)s") % {"no": reply_number, "method": method},
-                 notify_to=lambda r: [r.recorded_by] if r.unit_id else [])
+def _issue(obj: DataRequest, kind: str, by: User):
+    """The request's current letter of `kind`, issued through the outgoing register if it has none yet."""
+    return current_document(obj, kind) or document_issue(kind=kind, target=obj, by=by)
+
+
+def data_request_send_reply(*, request: DataRequest, by: User, sent_at: dt.datetime, sent_method: str,
+                            sent_note: str = "") -> DataRequest:
+    """The external letter (granted or refused) goes out: it takes its number and date from the outgoing
+    register in the same transaction that records when and how it was sent."""
+    with transaction.atomic():
+        locked = DataRequest.objects.select_for_update(of=("self",)) \
+            .select_related("unit", "recorded_by", "officer").get(pk=request.pk)
+        if locked.status not in (S.APPROVED, S.REFUSED):
+            raise ValidationError(_("ส่งหนังสือตอบได้เมื่อรองผู้อำนวยการอนุมัติแล้วหรือหัวหน้า ICT ไม่ให้ข้อมูล"),
+                                  code="not_ready")
+        locked.sent_at, locked.sent_method, locked.sent_note = sent_at, sent_method, sent_note
+        document = _issue(locked, REPLY_KIND, by)
+
+        def apply(r: DataRequest) -> None:
+            r.reply_number = document.number
+            r.reply_date = document.issued_on
+            r.sent_at = sent_at
+            r.sent_method = sent_method
+            r.sent_note = sent_note
+            r.sent_by = by
+
+        method = dict(DataRequest._meta.get_field("sent_method").choices).get(sent_method, sent_method)
+        return _step(request, to=S.REPLIED, by=by, apply=apply,
+                     note=_("ส่งหนังสือตอบที่ %(no)s ทาง%(method)s") % {"no": document.number, "method": method},
+                     notify_to=lambda r: [r.recorded_by] if r.unit_id else [])
 
 
 def data_request_close(*, request: DataRequest, by: User, summary: str) -> DataRequest:
-    """Record the summary report (บันทึกข้อความรายงานสรุปผล); the retention clock of personal files starts."""
-
+    """Record the summary report and issue its memo (บันทึกข้อความรายงานสรุปผล) through the register; the
+    retention clock of personal files starts."""
     def apply(r: DataRequest) -> None:
         r.summary = summary
         r.closed_at = timezone.now()
 
-    return _step(request, to=S.CLOSED, by=by, note=_("บันทึกและสรุปผลการดำเนินงาน"), apply=apply,
-                 notify_to=lambda r: it_heads())
+    with transaction.atomic():
+        closed = _step(request, to=S.CLOSED, by=by, note=_("บันทึกและสรุปผลการดำเนินงาน"), apply=apply,
+                       notify_to=lambda r: it_heads())
+        closed = DataRequest.objects.select_related("unit", "officer", "approved_by").get(pk=closed.pk)
+        _issue(closed, SUMMARY_KIND, by)
+    return closed
 
 
 def data_request_cancel(*, request: DataRequest, by: User, note: str) -> DataRequest:
     return _step(request, to=S.CANCELLED, by=by, note=note,
                  apply=lambda r: setattr(r, "closed_at", timezone.now()))
-
-
-# --- Letters -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Letter:
-    """What a letter PDF shows. The number and date come from one place (the officer's entry today,
-    the outgoing register once it lands): only :func:`data_request_letter` needs to change then."""
-
-    kind: str  # "reply" (หนังสือภายนอก) or "summary" (บันทึกข้อความ)
-    template: str
-    filename: str
-    number: str
-    date: dt.date | None
-    signer: User | None
-    signer_title: str
-
-
-def organisation() -> str:
-    return settings.HELPDESK_ORGANISATION
-
-
-def agency_address() -> str:
-    return getattr(settings, "HELPDESK_AGENCY_ADDRESS", "")
-
-
-def _signer_title(user: User | None, default: str) -> str:
-    if user is None:
-        return default
-    approver = DeputyApprover.objects.filter(user=user, is_active=True).first()
-    if approver is not None:
-        return approver.title
-    profile = getattr(user, "profile", None)
-    return (profile.position if profile and profile.position else "") or default
-
-
-def data_request_letter(*, request: DataRequest, kind: str) -> Letter:
-    """The reply letter (granted: signed by the approving deputy director; refused: by the head of ICT who
-    screened it) or the summary report memo (by the officer)."""
-    if kind == "reply":
-        # A draft while it is checked and approved (unsigned), the letter itself once approved or refused.
-        if request.status not in REPLY_LETTER_STATUSES:
-            raise ValidationError(_("ร่างหนังสือตอบออกได้เมื่อส่งข้อมูลให้ตรวจสอบหรือหัวหน้า ICT ไม่ให้ข้อมูลแล้ว"),
-                                  code="not_ready")
-        signer = request.approved_by if request.outcome == DataRequest.Outcome.GRANTED else request.screened_by
-        default = _("รองผู้อำนวยการ") if request.outcome == DataRequest.Outcome.GRANTED else _("หัวหน้า ICT")
-        return Letter("reply", "datarequests/pdf/reply_letter.html", f"{request.reference}-reply.pdf",
-                      request.reply_number, request.reply_date, signer, _signer_title(signer, default))
-    if kind == "summary":
-        if request.status != S.CLOSED:
-            raise ValidationError(_("บันทึกรายงานสรุปผลออกได้เมื่อปิดเรื่องแล้ว"), code="not_ready")
-        date = request.closed_at and timezone.localtime(request.closed_at).date()
-        return Letter("summary", "datarequests/pdf/summary_memo.html", f"{request.reference}-summary.pdf",
-                      request.reference, date, request.officer, _signer_title(request.officer, _("เจ้าหน้าที่")))
-    raise ValueError(kind)
 
 
 # --- The clock -------------------------------------------------------------------------------------

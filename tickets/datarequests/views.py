@@ -4,19 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helpdesk.correspondence.services import document_draft
+from helpdesk.correspondence.views import stored_pdf_response
+from helpdesk.forms import run_step
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
-from helpdesk.pdf import pdf_response
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.thai import format_date
 
-from . import services
+from . import letters, services
 from .access import (
     can_approve,
     can_edit_letter,
@@ -50,17 +52,6 @@ from .models import DataFileAccess, DataRequest, is_ict_staff
 from .reports import monthly_rows, report_months
 
 S = DataRequest.Status
-
-
-def _run(http_request, step, /, **kwargs) -> bool:
-    """Call a service function; a refusal (wrong status, no files) becomes a flash message."""
-    try:
-        step(**kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(http_request, message)
-        return False
-    return True
 
 
 def list_spec() -> ListSpec:
@@ -164,8 +155,9 @@ def _detail_context(request, data_request, **forms) -> dict:
         "can_send": can_send(user, data_request) and status in (S.APPROVED, S.REFUSED),
         "can_close": can_send(user, data_request) and status == S.REPLIED,
         "can_cancel": is_it_head(user) and status in (S.RECEIVED, S.SCREENING),
-        "can_reply_letter": can_read_letter(user, data_request, "reply"),
-        "can_summary_letter": can_read_letter(user, data_request, "summary"),
+        # An issued letter is read by whoever sees the request; the draft by the desk and the approvers.
+        "can_reply_letter": status in (S.REPLIED, S.CLOSED) or can_read_letter(user, data_request, "reply"),
+        "can_summary_letter": status == S.CLOSED,
         "screening_form": forms.get("screening_form") or ScreeningForm(),
         "file_form": forms.get("file_form") or DataFileForm(),
         "submit_form": forms.get("submit_form") or SubmitForm(initial={"cover_memo": data_request.cover_memo}),
@@ -197,7 +189,7 @@ def _rerender(request, data_request, **forms):
 def request_start_screening(request, pk):
     data_request = get_data_request_for_user(request.user, pk)
     require(can_screen(request.user, data_request))
-    if _run(request, services.data_request_start_screening, request=data_request, by=request.user):
+    if run_step(request, services.data_request_start_screening, request=data_request, by=request.user):
         messages.success(request, _("รับพิจารณาหนังสือแล้ว"))
     return redirect("datarequests:detail", pk)
 
@@ -212,12 +204,12 @@ def request_screen(request, pk):
         return _rerender(request, data_request, screening_form=form)
     data = form.cleaned_data
     if data["decision"] == "accept":
-        done = _run(request, services.data_request_accept, request=data_request, by=request.user,
+        done = run_step(request, services.data_request_accept, request=data_request, by=request.user,
                     officer=data["officer"], criteria=form.criteria(), note=data["note"])
         if done:
             messages.success(request, _("รับเรื่องและมอบหมายเจ้าหน้าที่แล้ว"))
     else:
-        done = _run(request, services.data_request_refuse, request=data_request, by=request.user,
+        done = run_step(request, services.data_request_refuse, request=data_request, by=request.user,
                     reason=data["refusal_reason"].strip(), criteria=form.criteria(), officer=data["officer"],
                     note=data["note"])
         if done:
@@ -230,7 +222,7 @@ def request_screen(request, pk):
 def request_start_preparing(request, pk):
     data_request = get_data_request_for_user(request.user, pk)
     require(can_prepare(request.user, data_request))
-    _run(request, services.data_request_start_preparing, request=data_request, by=request.user)
+    run_step(request, services.data_request_start_preparing, request=data_request, by=request.user)
     return redirect("datarequests:detail", pk)
 
 
@@ -242,7 +234,7 @@ def file_add(request, pk):
     form = DataFileForm(request.POST, request.FILES)
     if not form.is_valid():
         return _rerender(request, data_request, file_form=form)
-    if _run(request, services.data_file_add, request=data_request, by=request.user,
+    if run_step(request, services.data_file_add, request=data_request, by=request.user,
             upload=form.cleaned_data["file"], kind=form.kind, name=form.display_name,
             is_personal=form.cleaned_data["is_personal"], description=form.cleaned_data["description"]):
         messages.success(request, _("แนบไฟล์ %(name)s แล้ว") % {"name": form.display_name})
@@ -254,7 +246,7 @@ def file_add(request, pk):
 def file_remove(request, pk, file_pk):
     data_file = get_data_file_for_user(request.user, pk, file_pk)
     require(can_prepare(request.user, data_file.request))
-    if _run(request, services.data_file_remove, data_file=data_file, by=request.user):
+    if run_step(request, services.data_file_remove, data_file=data_file, by=request.user):
         messages.success(request, _("ลบไฟล์แล้ว"))
     return redirect("datarequests:detail", pk)
 
@@ -306,7 +298,7 @@ def request_submit(request, pk):
     form = SubmitForm(request.POST)
     if not form.is_valid():
         return _rerender(request, data_request, submit_form=form)
-    if _run(request, services.data_request_submit, request=data_request, by=request.user,
+    if run_step(request, services.data_request_submit, request=data_request, by=request.user,
             cover_memo=form.cleaned_data["cover_memo"]):
         messages.success(request, _("ส่งให้หัวหน้า ICT ตรวจสอบแล้ว"))
     return redirect("datarequests:detail", pk)
@@ -322,13 +314,13 @@ def request_review(request, pk):
         form = ReturnForm(request.POST)
         if not form.is_valid():
             return _rerender(request, data_request, return_form=form)
-        if _run(request, services.data_request_review_return, request=data_request, by=request.user,
+        if run_step(request, services.data_request_review_return, request=data_request, by=request.user,
                 note=form.cleaned_data["note"]):
             messages.success(request, _("ส่งคืนเจ้าหน้าที่ให้แก้ไขแล้ว"))
     else:
         form = NoteForm(request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
-        if _run(request, services.data_request_review_pass, request=data_request, by=request.user, note=note):
+        if run_step(request, services.data_request_review_pass, request=data_request, by=request.user, note=note):
             messages.success(request, _("ตรวจสอบแล้ว เสนอรองผู้อำนวยการอนุมัติ"))
     return redirect("datarequests:detail", pk)
 
@@ -343,13 +335,13 @@ def request_approve(request, pk):
         form = ReturnForm(request.POST)
         if not form.is_valid():
             return _rerender(request, data_request, return_form=form)
-        if _run(request, services.data_request_approval_return, request=data_request, by=request.user,
+        if run_step(request, services.data_request_approval_return, request=data_request, by=request.user,
                 note=form.cleaned_data["note"]):
             messages.success(request, _("ส่งคืนให้แก้ไขแล้ว"))
     else:
         form = NoteForm(request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
-        if _run(request, services.data_request_approve, request=data_request, by=request.user, note=note):
+        if run_step(request, services.data_request_approve, request=data_request, by=request.user, note=note):
             messages.success(request, _("อนุมัติและลงนามหนังสือตอบแล้ว"))
     return redirect("datarequests:detail", pk)
 
@@ -362,7 +354,7 @@ def request_send(request, pk):
     form = SendReplyForm(request.POST, data_request=data_request)
     if not form.is_valid():
         return _rerender(request, data_request, send_form=form)
-    if _run(request, services.data_request_send_reply, request=data_request, by=request.user, **form.cleaned_data):
+    if run_step(request, services.data_request_send_reply, request=data_request, by=request.user, **form.cleaned_data):
         messages.success(request, _("บันทึกการส่งหนังสือตอบแล้ว"))
     return redirect("datarequests:detail", pk)
 
@@ -375,7 +367,7 @@ def request_close(request, pk):
     form = CloseForm(request.POST)
     if not form.is_valid():
         return _rerender(request, data_request, close_form=form)
-    if _run(request, services.data_request_close, request=data_request, by=request.user,
+    if run_step(request, services.data_request_close, request=data_request, by=request.user,
             summary=form.cleaned_data["summary"]):
         messages.success(request, _("บันทึกสรุปผลและปิดเรื่องแล้ว"))
     return redirect("datarequests:detail", pk)
@@ -389,7 +381,7 @@ def request_cancel(request, pk):
     form = CancelForm(request.POST)
     if not form.is_valid():
         return _rerender(request, data_request, cancel_form=form)
-    if _run(request, services.data_request_cancel, request=data_request, by=request.user,
+    if run_step(request, services.data_request_cancel, request=data_request, by=request.user,
             note=form.cleaned_data["note"]):
         messages.success(request, _("ยกเลิกคำขอแล้ว"))
     return redirect("datarequests:detail", pk)
@@ -398,26 +390,28 @@ def request_cancel(request, pk):
 @login_required
 @require_GET
 def request_letter(request, pk, kind):
-    """The reply letter or the summary memo as PDF; ``?preview=1`` shows the same template as HTML."""
-    if kind not in ("reply", "summary"):
+    """The reply letter or the summary memo: the stored PDF once issued (byte for byte, for whoever sees the
+    request); before that the unnumbered draft for the desk and the approvers (``?preview=1`` as HTML)."""
+    code = letters.KINDS.get(kind)
+    if code is None:
         raise Http404
     data_request = get_data_request_for_user(request.user, pk)
+    document = letters.current_document(data_request, code)
+    if document is not None:
+        return stored_pdf_response(document)
     require(can_read_letter(request.user, data_request, kind))
     try:
-        letter = services.data_request_letter(request=data_request, kind=kind)
+        if request.GET.get("preview") == "1":
+            html = document_draft(kind=code, target=data_request, request=request, as_html=True)
+            return HttpResponse(html, content_type="text/html; charset=utf-8")
+        body = document_draft(kind=code, target=data_request, request=request)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
         return redirect("datarequests:detail", pk)
-    now = timezone.now()
-    context = {
-        # The enclosures as sent: a personal file purged later still appears by name.
-        "object": data_request, "letter": letter, "files": list(data_request.files.all()),
-        "clock": services.clock_for(data_request, now=now, calendar=services.calendar_around(now)),
-        "organisation": services.organisation(), "agency_address": services.agency_address(),
-    }
-    return pdf_response(request, letter.template, context,
-                        letter.filename, preview=request.GET.get("preview") == "1")
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"{data_request.reference}-{kind}-draft.pdf")
+    return response
 
 
 @login_required
