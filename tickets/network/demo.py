@@ -11,6 +11,7 @@ from PIL import Image
 from helpdesk.models import Unit
 
 from . import services
+from .defaults import DEFAULT_SERVICES
 from .models import AccountRequest, IPRequest, MacChangeRequest, ReservedRange, Service, ServiceAccount, Subnet
 
 SUBNETS = [
@@ -19,12 +20,7 @@ SUBNETS = [
     ("เครือข่ายศาลาว่าการ", "10.1.0.0/23", "10.1.0.1", 10,
      [("10.1.0.1", "10.1.0.50", "เครื่องแม่ข่ายและอุปกรณ์เครือข่าย"), ("10.1.1.240", "10.1.1.254", "เครื่องพิมพ์ส่วนกลาง")]),
 ]
-SERVICES = [
-    ("internet", "อินเทอร์เน็ต (Internet)", False),
-    ("email", "อีเมล (E-mail)", True),
-    ("saraban", "ระบบสารบรรณอิเล็กทรอนิกส์", False),
-    ("vpn", "เครือข่ายส่วนตัวเสมือน (VPN)", False),
-]
+SERVICES = DEFAULT_SERVICES
 MARKER = "DEMO-NET"
 
 
