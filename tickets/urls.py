@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, board, detail, documents, intake
+from tickets.views import actions, board, detail, disposal, documents, intake
 
 app_name = "tickets"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("new/", intake.ticket_create_view, name="create"),
     path("new/staff/", intake.ticket_staff_create_view, name="staff_create"),
     path("callbacks/", intake.callbacks_view, name="callbacks"),
+    path("disposals/", disposal.disposal_list_view, name="disposal_list"),
+    path("disposals/<int:pk>/", disposal.disposal_detail_view, name="disposal_detail"),
+    path("disposals/<int:pk>/decide/", disposal.disposal_decide_view, name="disposal_decide"),
     path("<int:pk>/", detail.ticket_detail_view, name="detail"),
     path("<int:pk>/photos/<int:photo_pk>/", detail.ticket_photo_view, name="photo"),
     path("<int:pk>/memo/", detail.ticket_memo_view, name="memo"),

@@ -3,6 +3,7 @@
 Satisfaction surveys live in helpdesk.surveys (service "repair")."""
 
 from tickets.models.catalog import Category, FiscalYearCounter
+from tickets.models.disposal import DisposalProposal
 from tickets.models.ticket import (
     ACTIVE_STATUSES,
     CLOSED_STATUSES,
@@ -23,6 +24,7 @@ __all__ = [
     "TRANSITIONS",
     "Category",
     "Channel",
+    "DisposalProposal",
     "FiscalYearCounter",
     "ServiceMode",
     "Status",
