@@ -57,7 +57,9 @@ def can_decide_disposal(user) -> bool:
     return user.is_superuser or has_role(user, Role.STOCK_OFFICER)
 
 
-def disposal_decide(*, proposal: DisposalProposal, by, accept: bool, outcome: str = "", note: str = "") -> DisposalProposal:
+def disposal_decide(
+    *, proposal: DisposalProposal, by, accept: bool, outcome: str = "", note: str = ""
+) -> DisposalProposal:
     """The stock officer accepts (asset retired or disposed) or rejects (asset back in use) a proposal."""
     note = (note or "").strip()
     if accept and outcome not in DisposalProposal.Outcome.values:
