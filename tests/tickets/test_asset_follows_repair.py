@@ -133,3 +133,28 @@ def test_list_keeps_a_fixed_number_of_queries(login, client, make_ticket, unit_a
     with django_assert_max_num_queries(12):
         response = client.get(reverse("tickets:disposal_list"))
     assert response.content.decode().count("7440-001-00") == 4
+
+
+def test_a_long_repair_prompts_a_replacement_and_the_summary_counts_it(login, client, make_ticket, unit_a, hw,
+                                                                        technician, executive, asset_a, make_asset):
+    from django.utils import timezone
+
+    from tickets.services import ticket_lend_replacement
+
+    spare = make_asset(unit_a, status=Asset.Status.SPARE)
+    long_one = make_ticket(unit_a, hw, by=technician, asset=asset_a)  # hardware: 3 working days
+    ticket_transition(ticket=long_one, to=Status.RECEIVED, by=technician)
+    long_one.refresh_from_db()
+    assert long_one.long_repair is True
+    login(technician)
+    page = client.get(reverse("tickets:detail", args=[long_one.pk])).content.decode()
+    assert 'id="replacement-prompt"' in page
+    ticket_lend_replacement(ticket=long_one, asset=spare, due_date=timezone.localdate(), by=technician)
+    page = client.get(reverse("tickets:detail", args=[long_one.pk])).content.decode()
+    assert 'id="replacement-prompt"' not in page
+    other = make_ticket(unit_a, hw, by=technician, asset=make_asset(unit_a))
+    ticket_transition(ticket=other, to=Status.IN_PROGRESS, by=technician)
+    quick = make_ticket(unit_a, hw, by=technician, device_description="เมาส์")  # no asset: not counted
+    ticket_transition(ticket=quick, to=Status.IN_PROGRESS, by=technician)
+    body = login(executive).get(reverse("reports:summary")).content.decode()
+    assert "งานซ่อมที่คาดว่าเกิน 1 วันทำการ 2 งาน ให้ยืมเครื่องทดแทน 1 งาน" in body

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from assets.models import Asset
 from helpdesk.roles import Role, has_role
+from helpdesk.workdays import working_days_between
 from tickets.models import DisposalProposal, Status, Ticket, TicketEvent
 
 # Ticket statuses in which the device is with the service desk.
@@ -34,10 +35,24 @@ def _set_status(asset_pk: int, *, status: str, by, reason: str, only_from: set[s
     return True
 
 
+# Statuses that make a repair long whatever the category's target (parts to buy, the vendor's workshop).
+LONG_ON = {Status.WAITING_PARTS, Status.AT_VENDOR}
+
+
+def expects_long_repair(ticket: Ticket, *, now=None) -> bool:
+    """A repair expected to take more than one working day from receipt (002 §2 step ๔)."""
+    due = ticket.effective_due_at
+    if due is None:
+        return False
+    return working_days_between(ticket.received_at or now or timezone.now(), due) > 1
+
+
 def asset_follow_ticket(ticket: Ticket, *, to: str, by, note: str = "") -> None:
-    """Called inside the ticket's status transition (same transaction) with the new status."""
+    """Called inside the ticket's status transition (same transaction, before the ticket is saved)."""
     if ticket.asset_id is None:
         return
+    if not ticket.long_repair and (to in LONG_ON or (to in IN_REPAIR_ON and expects_long_repair(ticket))):
+        ticket.long_repair = True
     if to in IN_REPAIR_ON:
         _set_status(ticket.asset_id, status=Asset.Status.IN_REPAIR, by=by,
                     reason=_("รับเครื่องซ่อม ใบแจ้งซ่อม %(number)s") % {"number": ticket.number},

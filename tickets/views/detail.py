@@ -37,7 +37,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
     events = ticket.events.select_related("actor").order_by("at", "pk")
     if not staff:
         events = events.filter(is_internal=False)
-    loan_links = ticket.loan_links.select_related("loan", "loan__asset").order_by("pk")
+    loan_links = list(ticket.loan_links.select_related("loan", "loan__asset").order_by("pk"))
     context = {
         "ticket": ticket,
         "events": events,
@@ -71,6 +71,9 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
             note_form=forms.get("note_form") or NoteForm(),
             guarantee_form=forms.get("guarantee_form") or GuaranteeOverrideForm(ticket=ticket),
             lend_form=forms.get("lend_form") or LendForm(),
+            # 002 §2 step ๔: a repair expected to take more than one working day → lend a replacement device.
+            suggest_replacement=bool(ticket.long_repair and ticket.asset_id and ticket.is_active
+                                     and not any(link.loan.returned_at is None for link in loan_links)),
             return_form=ReturnForm(),
         )
     return context
