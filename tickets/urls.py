@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, board, detail, disposal, documents, intake
+from tickets.views import actions, board, detail, disposal, documents, handover, intake
 
 app_name = "tickets"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/slip/", documents.ticket_slip_view, name="slip"),
     path("<int:pk>/letter/", documents.ticket_letter_view, name="letter"),
     path("<int:pk>/transition/", actions.ticket_transition_view, name="transition"),
+    path("<int:pk>/handover/", handover.ticket_handover_view, name="handover"),
     path("<int:pk>/take/", actions.ticket_take_view, name="take"),
     path("<int:pk>/assign/", actions.ticket_assign_view, name="assign"),
     path("<int:pk>/work/", actions.ticket_work_view, name="work"),

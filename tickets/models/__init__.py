@@ -4,6 +4,7 @@ Satisfaction surveys live in helpdesk.surveys (service "repair")."""
 
 from tickets.models.catalog import Category, FiscalYearCounter
 from tickets.models.disposal import DisposalProposal
+from tickets.models.handover import HandOver
 from tickets.models.ticket import (
     ACTIVE_STATUSES,
     CLOSED_STATUSES,
@@ -26,6 +27,7 @@ __all__ = [
     "Channel",
     "DisposalProposal",
     "FiscalYearCounter",
+    "HandOver",
     "ServiceMode",
     "Status",
     "Ticket",
