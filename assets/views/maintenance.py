@@ -145,6 +145,9 @@ def record_new(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("บันทึกการบำรุงรักษา %(number)s แล้ว") % {"number": asset.asset_number})
+            repair = getattr(record, "repair_ticket", None) if record.result == record.Result.NEEDS_REPAIR else None
+            if repair is not None:
+                messages.warning(request, _("เปิดใบแจ้งซ่อม %(number)s สำหรับครุภัณฑ์นี้แล้ว") % {"number": repair.number})
             if record.plan_item_id and request.POST.get("next") == "plan":
                 return redirect("assets:plan_item", pk=record.plan_item_id)
             return redirect("assets:detail", pk=asset.pk)
