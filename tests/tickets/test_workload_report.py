@@ -93,3 +93,14 @@ def test_bad_period_is_re_rendered(login, client, it_head):
     login(it_head)
     response = client.get(reverse("reports:workload"), {"period": "month", "month": "13"})
     assert response.status_code == 400 and 'id="workload-form"' in response.content.decode()
+
+
+def test_satisfaction_is_the_mean_survey_score_of_each_technician(login, client, work, it_head, technician):
+    from helpdesk.surveys.models import Invitation, Response
+
+    invitation = Invitation.objects.get(object_id=work["t1"].pk, service__code="repair")
+    assert invitation.provider == technician
+    Response.objects.create(invitation=invitation, score=4, answered_by=work["t1"].requester)
+    login(it_head)
+    _team, person = row_of(client.get(reverse("reports:workload")).context["data"], technician)
+    assert (person["responses"], person["satisfaction"]) == (1, 4.0)
