@@ -14,3 +14,6 @@ class AssetsConfig(AppConfig):
         from assets.letters import register_letters
 
         register_letters()
+        from assets.maintenance_report import register as register_maintenance_report
+
+        register_maintenance_report()

@@ -135,4 +135,8 @@ def maintenance_record_create(
         )
         record._history_user = by
         record.save()
+        if result == MaintenanceRecord.Result.NEEDS_REPAIR:
+            from assets.repairs import open_repair_for
+
+            open_repair_for(record, by=by)
     return record

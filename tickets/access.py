@@ -80,3 +80,12 @@ def can_file_for_own_unit(user) -> bool:
     return user_unit(user) is not None and (
         has_role(user, Role.REQUESTER, Role.SUPERVISOR) or can_record_for_units(user)
     )
+
+
+def get_disposal_proposal_for_user(user, pk: int):
+    """A disposal proposal the user may see (another unit's: 404); deciding is checked by the view."""
+    from tickets.models import DisposalProposal
+
+    queryset = DisposalProposal.objects.visible_to(user).select_related(
+        "ticket", "ticket__unit", "asset", "proposed_by", "decided_by")
+    return get_object_or_404(queryset, pk=pk)

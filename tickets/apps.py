@@ -25,6 +25,11 @@ class TicketsConfig(AppConfig):
 
         register_letters()
 
+        from assets.repairs import register_repair_opener
+        from tickets.plugins.maintenance import open_repair_from_maintenance
+
+        register_repair_opener(open_repair_from_maintenance)
+
         # The asset page shows the repair history when the asset registry offers its section registry.
         try:
             from assets.sections import register_asset_section

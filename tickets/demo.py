@@ -151,6 +151,13 @@ def _seed_examples(command) -> None:
     # A guarantee claim: the delivered computer (asset 6) comes back with the same problem 12 days later.
     delivered = Ticket.objects.get(asset=assets[6], status=Status.DELIVERED)
     Ticket.objects.filter(pk=delivered.pk).update(delivered_at=now - dt.timedelta(days=12))
+    # Hand-over (000 §1.1 step ๑๑): the unit signed the paper receipt that day, the device worked then.
+    from tickets.services.handover import ticket_confirm_handover
+
+    ticket_confirm_handover(ticket=delivered, by=delivered.technician or ithead, method="paper",
+                            receiver_name=delivered.received_by_name or delivered.requester_name,
+                            receiver_position=delivered.requester_position or "เจ้าหน้าที่ธุรการ", works=True,
+                            note="ลงนามในใบรับมอบแล้ว", received_at=now - dt.timedelta(days=12))
     requester = users["requester"]
     ticket_create(
         unit=assets[6].unit, category=delivered.category, symptom=MARKER + "อาการเดิมกลับมาอีก เปิดเครื่องแล้วมีเสียงบี๊บ",

@@ -295,3 +295,36 @@ class LendForm(forms.Form):
 
 class ReturnForm(forms.Form):
     condition = forms.CharField(label=_("สภาพเมื่อรับคืน"), max_length=255)
+
+
+class HandOverForm(forms.Form):
+    """Receipt at delivery (000 §1.1 step ๑๑), filled by the receiver or from the signed paper receipt."""
+
+    receiver_name = forms.CharField(label=_("ชื่อ-สกุลผู้รับมอบ"), max_length=200)
+    receiver_position = forms.CharField(label=_("ตำแหน่ง"), max_length=200)
+    works = forms.TypedChoiceField(
+        label=_("เครื่องใช้งานได้ตามที่ต้องการหรือไม่"), widget=forms.RadioSelect,
+        choices=[("yes", _("ใช้งานได้ตามปกติ")), ("no", _("ยังใช้งานไม่ได้"))],
+        coerce=lambda value: value == "yes", error_messages={"required": _("กรุณาเลือกผลการใช้งาน")},
+    )
+    note = forms.CharField(label=_("หมายเหตุ / อาการที่พบ"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("works") is False and not cleaned.get("note", "").strip():
+            self.add_error("note", _("กรุณาระบุอาการที่ยังใช้งานไม่ได้"))
+        return cleaned
+
+
+class PaperReceiptForm(HandOverForm):
+    """Staff record who signed the paper receipt and on which day."""
+
+    signed_on = BEDateField(label=_("วันที่ลงนามรับมอบ (พ.ศ.)"),
+                            widget=forms.TextInput(attrs={"placeholder": "15/03/2569"}))
+
+    def clean_signed_on(self):
+        day = self.cleaned_data["signed_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("วันที่ลงนามต้องไม่เป็นวันในอนาคต"))
+        return day

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, board, detail, documents, intake
+from tickets.views import actions, board, detail, disposal, documents, handover, intake
 
 app_name = "tickets"
 
@@ -10,12 +10,16 @@ urlpatterns = [
     path("new/", intake.ticket_create_view, name="create"),
     path("new/staff/", intake.ticket_staff_create_view, name="staff_create"),
     path("callbacks/", intake.callbacks_view, name="callbacks"),
+    path("disposals/", disposal.disposal_list_view, name="disposal_list"),
+    path("disposals/<int:pk>/", disposal.disposal_detail_view, name="disposal_detail"),
+    path("disposals/<int:pk>/decide/", disposal.disposal_decide_view, name="disposal_decide"),
     path("<int:pk>/", detail.ticket_detail_view, name="detail"),
     path("<int:pk>/photos/<int:photo_pk>/", detail.ticket_photo_view, name="photo"),
     path("<int:pk>/memo/", detail.ticket_memo_view, name="memo"),
     path("<int:pk>/slip/", documents.ticket_slip_view, name="slip"),
     path("<int:pk>/letter/", documents.ticket_letter_view, name="letter"),
     path("<int:pk>/transition/", actions.ticket_transition_view, name="transition"),
+    path("<int:pk>/handover/", handover.ticket_handover_view, name="handover"),
     path("<int:pk>/take/", actions.ticket_take_view, name="take"),
     path("<int:pk>/assign/", actions.ticket_assign_view, name="assign"),
     path("<int:pk>/work/", actions.ticket_work_view, name="work"),

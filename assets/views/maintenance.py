@@ -1,5 +1,6 @@
 """The yearly preventive-maintenance plan (002 §2 step 2) and the record of each maintenance (step 3)."""
 
+import datetime as dt
 from collections import defaultdict
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from assets.forms import MaintenanceRecordForm, PlanItemForm
 from assets.models import FISCAL_MONTH_ORDER, MONTH_CHOICES, Asset, MaintenancePlanItem, MaintenanceRecord
 from assets.services import maintenance_record_create, plan_item_for
 from helpdesk.parsing import int_param
+from helpdesk.pdf import pdf_response
 from helpdesk.thai import fiscal_year
 
 OUT_OF_SERVICE = [Asset.Status.RETIRED, Asset.Status.DISPOSED]
@@ -145,9 +147,41 @@ def record_new(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("บันทึกการบำรุงรักษา %(number)s แล้ว") % {"number": asset.asset_number})
+            repair = getattr(record, "repair_ticket", None) if record.result == record.Result.NEEDS_REPAIR else None
+            if repair is not None:
+                messages.warning(request, _("เปิดใบแจ้งซ่อม %(number)s สำหรับครุภัณฑ์นี้แล้ว") % {"number": repair.number})
             if record.plan_item_id and request.POST.get("next") == "plan":
                 return redirect("assets:plan_item", pk=record.plan_item_id)
             return redirect("assets:detail", pk=asset.pk)
     return render(request, "assets/maintenance_form.html", {"form": form, "asset": asset, "item": item,
                                                             "next": request.GET.get("next", "")},
                   status=400 if request.method == "POST" else 200)
+
+
+def _report_context(request) -> dict:
+    from assets.maintenance_report import maintenance_report
+    from helpdesk.dashboard import ReportScope
+
+    year = _year_param(request)
+    start, end = dt.date(year - 544, 10, 1), dt.date(year - 543, 9, 30)
+    scope = ReportScope(start=start, end=end, label=_("ปีงบประมาณ %(year)s") % {"year": year})
+    return {"year": year, "years": range(year - 2, year + 3), "scope": scope, "s": maintenance_report(scope)}
+
+
+@login_required
+@require_GET
+def maintenance_report_view(request):
+    """Planned, done, overdue, findings and tickets opened for a fiscal year (002 §2 step ๓)."""
+    if not can_view_maintenance(request.user):
+        raise PermissionDenied
+    return render(request, "assets/maintenance_report.html", _report_context(request))
+
+
+@login_required
+@require_GET
+def maintenance_report_pdf(request):
+    if not can_view_maintenance(request.user):
+        raise PermissionDenied
+    context = {**_report_context(request), "for_pdf": True}
+    return pdf_response(request, "assets/pdf/maintenance_report.html", context,
+                        f"maintenance-{context['year']}.pdf", preview=request.GET.get("preview") == "1")

@@ -92,7 +92,7 @@ def asset_detail(request, pk):
     if request.GET.get("from") == "qr" and not is_service_staff(request.user):
         return redirect("assets:report", pk=asset.pk)
     loans = list(asset.loans.select_related("borrower_unit", "lent_by", "received_by")[:50])
-    records = list(asset.maintenance_records.select_related("performed_by", "plan_item")[:50])
+    records = list(asset.maintenance_records.select_related("performed_by", "plan_item", "repair_ticket")[:50])
     history = _history_entries(asset)
     _label_history_values(history)
     return render(request, "assets/asset_detail.html", {

@@ -33,12 +33,13 @@ def subnet(db):
 
 @pytest.fixture
 def internet(db):
-    return Service.objects.create(code="internet", name="อินเทอร์เน็ต")
+    # The default services exist from the data migration (network 0002).
+    return Service.objects.get(code="internet")
 
 
 @pytest.fixture
 def email_service(db):
-    return Service.objects.create(code="email", name="อีเมล", issues_email=True)
+    return Service.objects.get(code="email", issues_email=True)
 
 
 @pytest.fixture

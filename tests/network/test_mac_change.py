@@ -43,7 +43,8 @@ def test_admin_applies_and_the_registry_keeps_the_mac_history(login, client, req
     client.post(reverse("network:mac_apply", args=[change.pk]))
     change.refresh_from_db()
     assignment.refresh_from_db()
-    assert change.status == "applied" and change.finished_at and change.decided_by == network_admin
+    assert change.status == "applied" and change.applied_at and change.decided_by == network_admin
+    assert change.finished_at is None  # closes only after the technician tests MIS, Daily Plan and Internet
     assert (assignment.ip_address, assignment.mac_address, assignment.active) == ("10.50.1.30", "3c:52:82:00:00:0a",
                                                                                  True)
     event = assignment.events.get(kind="mac_changed")

@@ -74,6 +74,12 @@ def applied_mac_change(login, requester_a, network_admin, subnet, unit_a):
     login(network_admin).post(reverse("network:mac_apply", args=[change.pk]))
     change.refresh_from_db()
     assert change.status == "applied"
+    # the letter goes out once the technician's MIS / Daily Plan / Internet tests have passed (3.2.4)
+    login(network_admin).post(reverse("network:mac_checks", args=[change.pk]), {
+        "configuration_note": "ตั้งค่าการ์ดใหม่", "mis_result": "passed", "daily_plan_result": "passed",
+        "internet_result": "passed"})
+    change.refresh_from_db()
+    assert change.status == "closed"
     return change
 
 

@@ -80,7 +80,7 @@ def test_rate_a_repair_from_the_inbox_and_an_account_request_from_the_link(
     from tests.network.conftest import pdf_upload, png_upload
     from tickets.network.services import account_request_create
 
-    internet = Service.objects.create(code="internet", name="อินเทอร์เน็ต")
+    internet = Service.objects.get(code="internet")
     request = AccountRequest(unit=unit_a, requested_by=somsri, service=internet, kind="new",
                              person_name="นายสมชาย ขยันงาน", person_position="นิติกร", mobile="0812345678",
                              memo_number="กท 5001/77", memo_date="2026-11-10")

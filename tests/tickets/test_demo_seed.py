@@ -15,6 +15,10 @@ def test_seed_demo_fills_every_status_and_is_idempotent():
     assert statuses == set(Status.values)
     assert Ticket.objects.guarantee_claims().exists()
     assert Ticket.objects.callbacks_due().count() == 2
+    from tickets.models import DisposalProposal, HandOver
+
+    assert HandOver.objects.filter(works=True).exists()
+    assert DisposalProposal.objects.filter(status="proposed").exists()
     count, events = Ticket.objects.count(), TicketEvent.objects.count()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Ticket.objects.count(), TicketEvent.objects.count()) == (count, events)

@@ -3,6 +3,8 @@
 Satisfaction surveys live in helpdesk.surveys (service "repair")."""
 
 from tickets.models.catalog import Category, FiscalYearCounter
+from tickets.models.disposal import DisposalProposal
+from tickets.models.handover import HandOver
 from tickets.models.ticket import (
     ACTIVE_STATUSES,
     CLOSED_STATUSES,
@@ -23,7 +25,9 @@ __all__ = [
     "TRANSITIONS",
     "Category",
     "Channel",
+    "DisposalProposal",
     "FiscalYearCounter",
+    "HandOver",
     "ServiceMode",
     "Status",
     "Ticket",

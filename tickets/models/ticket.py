@@ -221,6 +221,14 @@ class Ticket(models.Model):
     due_at = models.DateTimeField(_("กำหนดแล้วเสร็จ"), null=True, blank=True)
     parts_waiting_since = models.DateTimeField(_("เริ่มรออะไหล่"), null=True, blank=True)
     parts_due_at = models.DateTimeField(_("กำหนดรออะไหล่ไม่เกิน"), null=True, blank=True)
+    maintenance_record = models.OneToOneField(
+        "assets.MaintenanceRecord", verbose_name=_("เปิดจากการบำรุงรักษา"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="repair_ticket",
+    )
+    long_repair = models.BooleanField(
+        _("คาดว่าซ่อมเกิน 1 วันทำการ"), default=False,
+        help_text=_("ตั้งเมื่อรับเครื่องแล้วกำหนดแล้วเสร็จเกิน 1 วันทำการ หรือรออะไหล่/ส่งซ่อมภายนอก (002 §2 ข้อ ๔)"),
+    )
 
     # Timestamps
     created_at = models.DateTimeField(_("วันที่แจ้ง"), default=timezone.now, db_index=True)

@@ -11,6 +11,7 @@ from PIL import Image
 from helpdesk.models import Unit
 
 from . import services
+from .defaults import DEFAULT_SERVICES
 from .models import AccountRequest, IPRequest, MacChangeRequest, ReservedRange, Service, ServiceAccount, Subnet
 
 SUBNETS = [
@@ -19,12 +20,7 @@ SUBNETS = [
     ("เครือข่ายศาลาว่าการ", "10.1.0.0/23", "10.1.0.1", 10,
      [("10.1.0.1", "10.1.0.50", "เครื่องแม่ข่ายและอุปกรณ์เครือข่าย"), ("10.1.1.240", "10.1.1.254", "เครื่องพิมพ์ส่วนกลาง")]),
 ]
-SERVICES = [
-    ("internet", "อินเทอร์เน็ต (Internet)", False),
-    ("email", "อีเมล (E-mail)", True),
-    ("saraban", "ระบบสารบรรณอิเล็กทรอนิกส์", False),
-    ("vpn", "เครือข่ายส่วนตัวเสมือน (VPN)", False),
-]
+SERVICES = DEFAULT_SERVICES
 MARKER = "DEMO-NET"
 
 
@@ -132,11 +128,25 @@ def seed(command, options) -> None:
 
     applied = mac_change(closed[0].assignment, "3c:52:82:10:aa:01", "การ์ดเครือข่ายเสีย เปลี่ยนการ์ดใหม่")
     services.mac_change_apply(change=applied, by=netadmin)
-    mac_change(closed[1].assignment, "3c:52:82:10:aa:02", "เมนบอร์ดเสีย เปลี่ยนเมนบอร์ด")
+    services.mac_change_record_checks(
+        change=applied, by=technician, configuration_note="ตั้งค่าการ์ดเครือข่ายใหม่ให้รับ IP เดิม ทดสอบ ping เกตเวย์",
+        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
+        internet_result="passed", internet_note="",
+    )
+    to_test = mac_change(closed[1].assignment, "3c:52:82:10:aa:02", "เมนบอร์ดเสีย เปลี่ยนเมนบอร์ด")
+    services.mac_change_apply(change=to_test, by=netadmin)
     returned_mac = mac_change(closed[2].assignment, "3c:52:82:10:aa:03", "การ์ดเครือข่ายเสีย")
     services.mac_change_return(change=returned_mac, by=netadmin, reason="สำเนาบัตรยังไม่ได้รับรองสำเนาถูกต้อง")
     cancelled_mac = mac_change(waiting.assignment, "3c:52:82:10:aa:04", "ยื่นซ้ำโดยไม่ได้ตั้งใจ")
     services.mac_change_cancel(change=cancelled_mac, by=requester)
+    mac_change(waiting.assignment, "3c:52:82:10:aa:05", "เปลี่ยนเครื่องคอมพิวเตอร์ใหม่แทนเครื่องเดิมที่จำหน่าย")
+    retest = mac_change(failed.assignment, "3c:52:82:10:aa:06", "การ์ดเครือข่ายไร้สายเสีย")
+    services.mac_change_apply(change=retest, by=netadmin)
+    services.mac_change_record_checks(
+        change=retest, by=technician, configuration_note="ตั้งค่าการ์ดใหม่ รับ IP เดิม",
+        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
+        internet_result="failed", internet_note="proxy ยังไม่รู้จัก MAC ใหม่ รอผู้ดูแลเครือข่ายปรับปรุง",
+    )
 
     def account_request(user, unit, service, kind, name, position, account=None):
         request = AccountRequest(

@@ -62,8 +62,8 @@ def compose_ip(obj: IPRequest) -> Letter:
 
 
 def compose_mac(obj: MacChangeRequest) -> Letter:
-    if obj.status != MacChangeRequest.Status.APPLIED:
-        raise LetterNotReady(_("หนังสือแจ้งผลออกได้เมื่อเปลี่ยน MAC Address ในทะเบียนแล้ว"))
+    if obj.status != MacChangeRequest.Status.CLOSED:
+        raise LetterNotReady(_("หนังสือแจ้งผลออกได้เมื่อเปลี่ยน MAC Address และทดสอบการใช้งานผ่านแล้ว"))
     return Letter(
         subject=_("แจ้งผลการขอเปลี่ยนหมายเลข MAC Address คำขอเลขที่ %(ref)s") % {"ref": thai_digits(obj.reference)},
         addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
@@ -100,7 +100,7 @@ def register_letters() -> None:
     register_letter_kind(LetterKind(code=MAC, label=gettext_lazy("หนังสือแจ้งผลการเปลี่ยน MAC Address"),
                                     form="unit", resolve=resolve, compose=compose_mac, visible=visible,
                                     demo_targets=lambda issuer: MacChangeRequest.objects.filter(
-                                        status=MacChangeRequest.Status.APPLIED)[:1]))
+                                        status=MacChangeRequest.Status.CLOSED)[:1]))
     resolve, visible = _getter(AccountRequest, "unit", "requested_by", "service", "approved_by", "delivered_by")
     register_letter_kind(LetterKind(code=ACCOUNT, label=gettext_lazy("หนังสือแจ้งผลคำขอบัญชีผู้ใช้"), form="unit",
                                     resolve=resolve, compose=compose_account, visible=visible,

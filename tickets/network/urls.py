@@ -23,6 +23,7 @@ urlpatterns = [
     path("mac/<int:pk>/", mac.mac_detail, name="mac_detail"),
     path("mac/<int:pk>/edit/", mac.mac_edit, name="mac_edit"),
     path("mac/<int:pk>/apply/", mac.mac_apply, name="mac_apply"),
+    path("mac/<int:pk>/checks/", mac.mac_checks, name="mac_checks"),
     path("mac/<int:pk>/return/", mac.mac_return, name="mac_return"),
     path("mac/<int:pk>/cancel/", mac.mac_cancel, name="mac_cancel"),
     path("mac/<int:pk>/id-card/", mac.mac_id_card, name="mac_id_card"),

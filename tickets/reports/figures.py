@@ -427,7 +427,14 @@ def asset_figures(scope: ReportScope) -> dict:
         return sorted(({**details[row[0]], "repairs": row[position]} for row in selected),
                       key=lambda item: (-item["repairs"], item["number"]))
 
+    long_repairs = scoped_tickets(scope).filter(
+        long_repair=True, created_at__gte=begin, created_at__lt=stop).exclude(status=Status.CANCELLED).aggregate(
+        total=Count("pk", distinct=True),
+        with_replacement=Count("pk", distinct=True, filter=Q(loan_links__isnull=False)),
+    )
     return {
+        "long_repairs": {**long_repairs,
+                         "percent": percent(long_repairs["with_replacement"], long_repairs["total"])},
         "assets": listed(top, 1),
         "replacement": {
             "since": since_day,

@@ -94,3 +94,48 @@ def export_download_view(request, pk: int):
         raise Http404
     return FileResponse(export.file.open("rb"), as_attachment=True, content_type="application/pdf",
                         filename=f"summary-report-{export.pk}.pdf")
+
+
+def _workload(request):
+    from tickets.reports.workload import workload, workload_teams_for
+
+    team_ids = workload_teams_for(request.user)
+    form, scope, period = resolve_report(request.user, report_params(request.GET))
+    if scope is None:
+        return form, None, None
+    if scope.team_id is not None:
+        team_ids = [scope.team_id] if team_ids is None or scope.team_id in team_ids else []
+    return form, scope, workload(scope, team_ids=team_ids)
+
+
+@require_GET
+@login_required
+def workload_view(request):
+    """People and workload by technician and team (003 §1.2): team heads, the IT head and executives."""
+    form, scope, data = _workload(request)
+    context = {"form": form, "scope": scope, "data": data, "querystring": request.GET.urlencode()}
+    return render(request, "reports/workload.html", context, status=400 if scope is None and request.GET else 200)
+
+
+@require_GET
+@login_required
+def workload_pdf_view(request):
+    form, scope, data = _workload(request)
+    if scope is None:
+        return render(request, "reports/workload.html", {"form": form}, status=400)
+    return pdf_response(request, "reports/workload_pdf.html", {"scope": scope, "data": data, "for_pdf": True},
+                        f"workload-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.pdf",
+                        preview=request.GET.get("preview") == "1")
+
+
+@require_GET
+@login_required
+def workload_csv_view(request):
+    from helpdesk.csvexport import csv_response
+    from tickets.reports.workload import workload_csv_rows
+
+    form, scope, data = _workload(request)
+    if scope is None:
+        return render(request, "reports/workload.html", {"form": form}, status=400)
+    return csv_response(f"workload-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.csv", workload_csv_rows(data),
+                        stream=False)

@@ -75,6 +75,9 @@ def ticket_transition(
                 raise TypeError(f"{name} cannot be set when moving to {to}")
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
         _apply_side_effects(locked, locked.transition_from, to, now, note, by)
+        from tickets.services.asset_register import asset_follow_ticket
+
+        asset_follow_ticket(locked, to=to, by=by, note=note)
         if to == Status.DELIVERED:
             from tickets.services.survey import ticket_survey_invite
 

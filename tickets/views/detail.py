@@ -30,6 +30,20 @@ DETAIL_RELATED = ("unit", "category", "category__parent", "team", "technician", 
                   "requester", "created_by")
 
 
+def _handover_context(user, ticket: Ticket) -> dict:
+    """The receipt at delivery (000 §1.1 step ๑๑): shown once recorded, offered while the job is delivered."""
+    from tickets.models import HandOver
+    from tickets.services.handover import may_confirm_handover, may_record_paper_receipt
+
+    if ticket.status not in DELIVERED_STATUSES:
+        return {}
+    handover = HandOver.objects.filter(ticket=ticket).select_related("reopened_as", "recorded_by").first()
+    waiting = handover is None and ticket.status == Status.DELIVERED
+    return {"handover": handover,
+            "can_confirm_handover": waiting and may_confirm_handover(user, ticket),
+            "can_record_paper_receipt": waiting and may_record_paper_receipt(user, ticket)}
+
+
 def detail_context(request, ticket: Ticket, **forms) -> dict:
     user = request.user
     staff = is_service_staff(user)
@@ -37,7 +51,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
     events = ticket.events.select_related("actor").order_by("at", "pk")
     if not staff:
         events = events.filter(is_internal=False)
-    loan_links = ticket.loan_links.select_related("loan", "loan__asset").order_by("pk")
+    loan_links = list(ticket.loan_links.select_related("loan", "loan__asset").order_by("pk"))
     context = {
         "ticket": ticket,
         "events": events,
@@ -54,6 +68,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         "survey_refusal": survey_refusal(ticket, user),
         "vendor_support": ticket.vendor_support(),
         "detail_sections": detail_sections_for(request, ticket),
+        **_handover_context(user, ticket),
         # Requesters withdraw a request the desk has not received yet (staff cancel through the actions).
         "withdraw_form": (forms.get("withdraw_form") or WithdrawForm())
         if ticket.status == Status.NEW and not can_act and may_withdraw(user, ticket) else None,
@@ -71,6 +86,9 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
             note_form=forms.get("note_form") or NoteForm(),
             guarantee_form=forms.get("guarantee_form") or GuaranteeOverrideForm(ticket=ticket),
             lend_form=forms.get("lend_form") or LendForm(),
+            # 002 §2 step ๔: a repair expected to take more than one working day → lend a replacement device.
+            suggest_replacement=bool(ticket.long_repair and ticket.asset_id and ticket.is_active
+                                     and not any(link.loan.returned_at is None for link in loan_links)),
             return_form=ReturnForm(),
         )
     return context

@@ -1,5 +1,6 @@
 """Pieces shared by the three request types: events (who/when/from/to/note) and visibility."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,44 @@ from helpdesk.roles import Role, has_role, unit_q
 class CheckResult(models.TextChoices):
     PASSED = "passed", _("ผ่าน")
     FAILED = "failed", _("ไม่ผ่าน")
+
+
+class ConnectivityChecks(models.Model):
+    """The technician's configuration and MIS / Daily Plan / Internet tests after a network change (3.1.5, 3.2.4)."""
+
+    configuration_note = models.TextField(_("การตั้งค่าที่ดำเนินการ"), blank=True)
+    mis_result = models.CharField(_("ผลทดสอบ MIS"), max_length=10, choices=CheckResult.choices, blank=True)
+    mis_note = models.CharField(_("หมายเหตุ MIS"), max_length=255, blank=True)
+    daily_plan_result = models.CharField(_("ผลทดสอบ Daily Plan"), max_length=10, choices=CheckResult.choices,
+                                         blank=True)
+    daily_plan_note = models.CharField(_("หมายเหตุ Daily Plan"), max_length=255, blank=True)
+    internet_result = models.CharField(_("ผลทดสอบ Internet"), max_length=10, choices=CheckResult.choices, blank=True)
+    internet_note = models.CharField(_("หมายเหตุ Internet"), max_length=255, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ทดสอบ"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("ทดสอบเมื่อ"), null=True, blank=True)
+
+    CHECK_FIELDS = ("configuration_note", "mis_result", "mis_note", "daily_plan_result", "daily_plan_note",
+                    "internet_result", "internet_note")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def checks(self) -> list[tuple[str, str, str]]:
+        return [
+            ("MIS", self.get_mis_result_display(), self.mis_note),
+            ("Daily Plan", self.get_daily_plan_result_display(), self.daily_plan_note),
+            ("Internet", self.get_internet_result_display(), self.internet_note),
+        ]
+
+    @property
+    def all_checks_passed(self) -> bool:
+        return all(
+            result == CheckResult.PASSED for result in (self.mis_result, self.daily_plan_result, self.internet_result)
+        )
 
 
 class UnitScopedQuerySet(models.QuerySet):

@@ -10,11 +10,11 @@ from assets.models import Asset
 from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import memo_upload_to
-from .common import CheckResult, StatusEvent, UnitScopedQuerySet
+from .common import ConnectivityChecks, StatusEvent, UnitScopedQuerySet
 from .subnet import Subnet
 
 
-class IPRequest(ServiceRequest):
+class IPRequest(ConnectivityChecks, ServiceRequest):
     reference_prefix = "IP"
 
     class Status(models.TextChoices):
@@ -51,19 +51,6 @@ class IPRequest(ServiceRequest):
     )
     assigned_ip = models.GenericIPAddressField(_("หมายเลขไอพีที่กำหนด"), protocol="IPv4", null=True, blank=True)
     rights_note = models.CharField(_("สิทธิการใช้งานที่กำหนด"), max_length=255, blank=True)
-    configuration_note = models.TextField(_("การตั้งค่าที่ดำเนินการ"), blank=True)
-    mis_result = models.CharField(_("ผลทดสอบ MIS"), max_length=10, choices=CheckResult.choices, blank=True)
-    mis_note = models.CharField(_("หมายเหตุ MIS"), max_length=255, blank=True)
-    daily_plan_result = models.CharField(_("ผลทดสอบ Daily Plan"), max_length=10, choices=CheckResult.choices,
-                                         blank=True)
-    daily_plan_note = models.CharField(_("หมายเหตุ Daily Plan"), max_length=255, blank=True)
-    internet_result = models.CharField(_("ผลทดสอบ Internet"), max_length=10, choices=CheckResult.choices, blank=True)
-    internet_note = models.CharField(_("หมายเหตุ Internet"), max_length=255, blank=True)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ทดสอบ"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    checked_at = models.DateTimeField(_("ทดสอบเมื่อ"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ปิดงานเมื่อ"), null=True, blank=True)
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
@@ -78,20 +65,6 @@ class IPRequest(ServiceRequest):
     @property
     def device_label(self) -> str:
         return str(self.asset) if self.asset_id else self.device_description
-
-    @property
-    def checks(self) -> list[tuple[str, str, str]]:
-        return [
-            ("MIS", self.get_mis_result_display(), self.mis_note),
-            ("Daily Plan", self.get_daily_plan_result_display(), self.daily_plan_note),
-            ("Internet", self.get_internet_result_display(), self.internet_note),
-        ]
-
-    @property
-    def all_checks_passed(self) -> bool:
-        return all(
-            result == CheckResult.PASSED for result in (self.mis_result, self.daily_plan_result, self.internet_result)
-        )
 
 
 class IPRequestEvent(StatusEvent):

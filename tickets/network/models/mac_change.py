@@ -9,17 +9,19 @@ from simple_history.models import HistoricalRecords
 from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import id_card_upload_to
-from .common import StatusEvent, UnitScopedQuerySet
+from .common import ConnectivityChecks, StatusEvent, UnitScopedQuerySet
 from .subnet import IPAssignment
 
 
-class MacChangeRequest(ServiceRequest):
+class MacChangeRequest(ConnectivityChecks, ServiceRequest):
     reference_prefix = "MAC"
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
         RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
-        APPLIED = "applied", _("เปลี่ยนแล้ว")
+        APPLIED = "applied", _("เปลี่ยนแล้ว รอตั้งค่าและทดสอบ")
+        CHECK_FAILED = "check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข")
+        CLOSED = "closed", _("เสร็จสิ้น")
         CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
 
     assignment = models.ForeignKey(
@@ -44,6 +46,7 @@ class MacChangeRequest(ServiceRequest):
         settings.AUTH_USER_MODEL, verbose_name=_("ผู้ดำเนินการ"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    applied_at = models.DateTimeField(_("เปลี่ยนในทะเบียนเมื่อ"), null=True, blank=True)
     finished_at = models.DateTimeField(_("เสร็จสิ้นเมื่อ"), null=True, blank=True, db_index=True)
     history = HistoricalRecords()
 

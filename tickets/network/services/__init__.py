@@ -24,6 +24,7 @@ from .mac import (
     mac_change_apply,
     mac_change_cancel,
     mac_change_create,
+    mac_change_record_checks,
     mac_change_resubmit,
     mac_change_return,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "account_request_approve", "account_request_cancel", "account_request_complete", "account_request_create",
     "account_request_resubmit", "account_request_return", "assignment_release", "ip_request_assign",
     "ip_request_cancel", "ip_request_create", "ip_request_record_checks", "ip_request_resubmit",
-    "ip_request_return", "mac_change_apply", "mac_change_cancel", "mac_change_create", "mac_change_resubmit",
+    "ip_request_return", "mac_change_apply", "mac_change_cancel", "mac_change_create", "mac_change_record_checks",
+    "mac_change_resubmit",
     "mac_change_return", "mac_in_use_error", "purge_id_cards",
 ]

@@ -25,7 +25,9 @@ MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = {
     "": {S.SUBMITTED},
     S.SUBMITTED: {S.APPLIED, S.RETURNED, S.CANCELLED},
     S.RETURNED: {S.SUBMITTED, S.CANCELLED},
-    S.APPLIED: set(),
+    S.APPLIED: {S.CLOSED, S.CHECK_FAILED},
+    S.CHECK_FAILED: {S.CLOSED, S.CHECK_FAILED},
+    S.CLOSED: set(),
     S.CANCELLED: set(),
 }
 
@@ -85,10 +87,53 @@ def mac_change_apply(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
 
         def apply(c):
             c.decided_by = by
-            c.finished_at = timezone.now()
+            c.applied_at = timezone.now()
 
         change = transition(MacChangeRequest, locked.pk, to=S.APPLIED, by=by, table=MAC_CHANGE_TRANSITIONS,
-                            apply=apply)
-        invite_survey(change, service_code="network_mac", by=by, what=_("เปลี่ยน MAC Address"))
+                            note=_("เปลี่ยน MAC Address ในทะเบียนแล้ว รอช่างเทคนิคตั้งค่าและทดสอบ"), apply=apply)
     notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail")
+    return change
+
+
+def mac_change_record_checks(
+    *,
+    change: MacChangeRequest,
+    by: User,
+    configuration_note: str,
+    mis_result: str,
+    mis_note: str,
+    daily_plan_result: str,
+    daily_plan_note: str,
+    internet_result: str,
+    internet_note: str,
+) -> MacChangeRequest:
+    """After the change is applied the technician configures and tests MIS, Daily Plan and Internet (3.2.4);
+    the request closes only when all three pass."""
+    values = {
+        "configuration_note": configuration_note, "mis_result": mis_result, "mis_note": mis_note,
+        "daily_plan_result": daily_plan_result, "daily_plan_note": daily_plan_note,
+        "internet_result": internet_result, "internet_note": internet_note,
+    }
+    passed = all(value == "passed" for value in (mis_result, daily_plan_result, internet_result))
+    now = timezone.now()
+
+    def apply(c):
+        for name, value in values.items():
+            setattr(c, name, value)
+        c.checked_by = by
+        c.checked_at = now
+        if passed:
+            c.finished_at = now
+
+    with transaction.atomic():
+        change = transition(
+            MacChangeRequest, change.pk, to=S.CLOSED if passed else S.CHECK_FAILED, by=by,
+            table=MAC_CHANGE_TRANSITIONS,
+            note=_("ทดสอบ MIS / Daily Plan / Internet ผ่านทั้งหมด") if passed else _("ทดสอบไม่ผ่านบางรายการ"),
+            apply=apply,
+        )
+        if passed:
+            invite_survey(change, service_code="network_mac", by=by, what=_("เปลี่ยน MAC Address"))
+    if passed:
+        notify_status(change, recipients=[change.requested_by.email], url_name="network:mac_detail")
     return change

@@ -22,7 +22,7 @@ from ..access import (
     is_unit_member,
     require,
 )
-from ..forms import MacChangeForm, ReasonForm
+from ..forms import ChecksForm, MacChangeForm, ReasonForm
 from ..models import IdCardAccess, MacChangeRequest
 from .common import attachment, client_ip, run_step
 
@@ -98,6 +98,7 @@ def mac_detail(request, pk):
         "can_edit": can_edit_request(user, change) and change.status == S.RETURNED,
         "can_cancel": can_edit_request(user, change) and change.status in (S.SUBMITTED, S.RETURNED),
         "return_form": ReasonForm(),
+        "can_check": is_technician(user) and change.status in (S.APPLIED, S.CHECK_FAILED),
     }
     return render(request, "network/mac_detail.html", context)
 
@@ -110,6 +111,27 @@ def mac_apply(request, pk):
     if run_step(request, services.mac_change_apply, change=change, by=request.user):
         messages.success(request, _("เปลี่ยน MAC Address ในทะเบียนแล้ว สิทธิการใช้งานคงเดิม"))
     return redirect("network:mac_detail", pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mac_checks(request, pk):
+    """After the change is applied: configure the device and test MIS, Daily Plan and Internet (3.2.4)."""
+    change = get_mac_change_for_user(request.user, pk)
+    require(is_technician(request.user))
+    if change.status not in (S.APPLIED, S.CHECK_FAILED):
+        messages.error(request, _("บันทึกผลทดสอบได้หลังจากเปลี่ยน MAC Address ในทะเบียนแล้วเท่านั้น"))
+        return redirect("network:mac_detail", pk)
+    form = ChecksForm(request.POST or None, initial={name: getattr(change, name) for name in change.CHECK_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        if run_step(request, services.mac_change_record_checks, change=change, by=request.user, **form.cleaned_data):
+            change.refresh_from_db()
+            if change.status == S.CLOSED:
+                messages.success(request, _("บันทึกผลทดสอบแล้ว ปิดคำขอเรียบร้อย"))
+            else:
+                messages.warning(request, _("บันทึกผลทดสอบแล้ว มีรายการที่ไม่ผ่าน กรุณาแก้ไขแล้วทดสอบอีกครั้ง"))
+        return redirect("network:mac_detail", pk)
+    return render(request, "network/mac_checks.html", {"object": change, "form": form})
 
 
 @login_required
