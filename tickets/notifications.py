@@ -35,11 +35,17 @@ def notify_status_change(ticket: Ticket, from_status: str, note: str) -> None:
             "number": ticket.number, "status": ticket.get_status_display()
         }
         template = "email/tickets/status_changed.txt"
+    survey_url = None
+    if ticket.status == Status.DELIVERED:
+        from tickets.services.survey import ticket_survey_url
+
+        survey_url = ticket_survey_url(ticket, absolute=True)
     notify(
         recipients=recipients,
         subject=subject,
         template=template,
-        context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note},
+        context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note,
+                 "survey_url": survey_url},
         kind="ticket",
         url=ticket.get_absolute_url(),
     )
