@@ -32,6 +32,12 @@ def thdatetime_short(value):
 
 
 @register.filter
+def thevent(value):
+    """1 ธ.ค. 2569 14:05 — every timeline and event list."""
+    return thai.format_event_time(value)
+
+
+@register.filter
 def thdate_official(value):
     """๒๒ พฤศจิกายน ๒๕๖๙ — for official letters."""
     return thai.format_date(value, digits=True)

@@ -82,6 +82,6 @@ def survey_submit(*, ticket: Ticket, by, ratings: dict[int, int], comment: str =
         TicketEvent.objects.create(
             ticket=locked, kind=TicketEvent.Kind.SURVEY, is_internal=True,
             actor=by if by is not None and by.is_authenticated else None,
-            note=_("ประเมินความพึงพอใจ %(score)s/5") % {"score": response.score.normalize()},
+            message="survey_score", params={"score": str(response.score.normalize())},
         )
     return response
