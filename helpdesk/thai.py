@@ -52,6 +52,21 @@ def format_date(value, *, short: bool = False, with_time: bool = False, digits: 
     return thai_digits(text) if digits else text
 
 
+def format_baht(value) -> str:
+    """'12,345.50 บาท'; empty for None or a value that is not a number."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.translation import gettext
+
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return ""
+    return f"{amount:,.2f} {gettext('บาท')}"
+
+
 def format_event_time(value) -> str:
     """Timeline and event lists: '1 ธ.ค. 2569 14:05' (short month, full B.E. year, 24-hour time)."""
     if value in (None, ""):

@@ -38,6 +38,14 @@ def thevent(value):
 
 
 @register.filter
+def baht(value):
+    """Money: 12,345.50 บาท (thousands separators, two decimals, the currency word in the reader's language).
+
+    The one money filter for pages, e-mails and PDFs; official letters add ``|thai_digits``."""
+    return thai.format_baht(value)
+
+
+@register.filter
 def thdate_official(value):
     """๒๒ พฤศจิกายน ๒๕๖๙ — for official letters."""
     return thai.format_date(value, digits=True)
