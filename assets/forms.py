@@ -14,13 +14,6 @@ from helpdesk.roles import sees_all_units, units_overseen_by
 from helpdesk.thai import fiscal_year
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def _unit_field(queryset, label, required=True):
     return forms.ModelChoiceField(
         queryset=queryset, label=label, required=required,
@@ -38,7 +31,6 @@ class AssetForm(forms.ModelForm):
         ]
         field_classes = {"acquired_date": BEDateField, "warranty_end": BEDateField, "lease_end": BEDateField}
         widgets = {
-            "acquired_date": DateInput(), "warranty_end": DateInput(), "lease_end": DateInput(),
             "specification": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -193,7 +185,7 @@ class LoanForm(forms.Form):
     borrower_name = forms.CharField(label=_("ชื่อผู้ยืม"), max_length=200)
     purpose = forms.CharField(label=_("วัตถุประสงค์"), max_length=255,
                               widget=forms.TextInput(attrs={"placeholder": _("เช่น ใช้แทนเครื่องที่ส่งซ่อม")}))
-    due_date = BEDateField(label=_("กำหนดส่งคืน"), widget=DateInput())
+    due_date = BEDateField(label=_("กำหนดส่งคืน"))
 
     def __init__(self, *args, asset: Asset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,7 +254,6 @@ class MaintenanceRecordForm(forms.ModelForm):
         fields = ["performed_on", "checks", "findings", "result"]
         field_classes = {"performed_on": BEDateField}
         widgets = {
-            "performed_on": DateInput(),
             "checks": forms.Textarea(attrs={"rows": 4}),
             "findings": forms.Textarea(attrs={"rows": 3}),
         }

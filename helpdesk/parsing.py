@@ -49,15 +49,38 @@ def format_be_date(value: dt.date | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}" if value else ""
 
 
+class BEDateInput(forms.TextInput):
+    """A text input for ``วว/ดด/ปปปป`` (B.E.); static/js/be-date.js adds the calendar to every
+    ``input[data-be-date]`` (no native Christian-era picker anywhere)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={**BE_DATE_ATTRS, **(attrs or {})})
+
+
+# The placeholder names the parts, so it cannot be mistaken for a value already filled in.
+BE_DATE_PLACEHOLDER = _("วว/ดด/ปปปป (พ.ศ.)")
+BE_DATE_ATTRS = {
+    "placeholder": BE_DATE_PLACEHOLDER, "inputmode": "numeric", "autocomplete": "off", "data-be-date": "",
+    "maxlength": "10",
+}
+
+
 class BEDateField(forms.DateField):
     """A form date field read by :func:`parse_be_date` (B.E. or C.E.); every date field uses it.
 
-    With a ``type="date"`` widget the browser sends and expects ISO dates, so the value is shown
-    as ISO there and as ``วว/ดด/ปปปป`` (B.E.) in a text input.
+    Shown as ``วว/ดด/ปปปป`` (B.E.) in a text input with the B.E. calendar (:class:`BEDateInput`); whatever
+    widget a form passes becomes that input, so no form can bring back a native Christian-era picker.
     """
 
-    widget = forms.TextInput(attrs={"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric"})
+    widget = BEDateInput
     default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง กรอกเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 15/03/2569")}
+
+    def __init__(self, *args, **kwargs):
+        widget = kwargs.get("widget")
+        if widget is not None and not isinstance(widget, BEDateInput):
+            extra = getattr(widget, "attrs", {}) if not isinstance(widget, type) else {}
+            kwargs["widget"] = BEDateInput({k: v for k, v in extra.items() if k not in ("type", "placeholder")})
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -73,8 +96,6 @@ class BEDateField(forms.DateField):
 
     def prepare_value(self, value):
         if isinstance(value, dt.date):
-            if getattr(self.widget, "input_type", "") == "date":
-                return value.isoformat()
             return format_be_date(value)
         return value
 

@@ -52,6 +52,35 @@ def format_date(value, *, short: bool = False, with_time: bool = False, digits: 
     return thai_digits(text) if digits else text
 
 
+def format_baht(value) -> str:
+    """'12,345.50 บาท'; empty for None or a value that is not a number."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.translation import gettext
+
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return ""
+    return f"{amount:,.2f} {gettext('บาท')}"
+
+
+def format_event_time(value) -> str:
+    """Timeline and event lists: '1 ธ.ค. 2569 14:05' (short month, full B.E. year, 24-hour time)."""
+    if value in (None, ""):
+        return ""
+    moment = value
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        moment = timezone.localtime(value)
+    day = local_date(moment)
+    text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year + BE_OFFSET}"
+    if isinstance(moment, dt.datetime):
+        text += f" {moment:%H:%M}"
+    return text
+
+
 def fiscal_year(value: dt.date | dt.datetime) -> int:
     """The Thai fiscal year (B.E.) a date falls in: 1 Oct 2026 opens fiscal year 2570."""
     day = local_date(value)

@@ -9,13 +9,6 @@ from publishing.files import MAX_ATTACHMENTS, check_upload
 from publishing.models import PublishingRequest, Section
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -57,8 +50,6 @@ class RequestForm(forms.ModelForm):
         field_classes = {"wanted_on": BEDateField, "expires_on": BEDateField}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 10}),
-            "wanted_on": DateInput(),
-            "expires_on": DateInput(),
         }
         help_texts = {
             "body_format": _("Markdown: **ตัวหนา**, *ตัวเอียง*, [ข้อความลิงก์](https://…), รายการขึ้นต้นด้วย - "),

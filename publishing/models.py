@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from helpdesk.models import Unit
 from helpdesk.roles import Role, has_role, unit_q
+from helpdesk.thai import format_date
 
 # Section slugs that would collide with the fixed /news/… routes.
 RESERVED_SECTION_SLUGS = frozenset({"post", "preview", "feed", "files"})
@@ -57,11 +58,11 @@ class PublishingRequestQuerySet(models.QuerySet):
         return self.filter(unit_q(user, "unit")).filter(~Q(status=PublishingRequest.Status.DRAFT) | Q(requester=user))
 
     def published(self, today=None):
-        """Posts on the public news pages: published and not past their expiry date."""
+        """Posts on the public news pages: published, from the day they were approved for (``wanted_on``: a
+        post published early for a later date waits for that day), and not past their expiry date."""
         today = today or timezone.localdate()
-        return self.filter(status=PublishingRequest.Status.PUBLISHED, published_at__isnull=False).filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=today)
-        )
+        return self.filter(status=PublishingRequest.Status.PUBLISHED, published_at__isnull=False,
+                           wanted_on__lte=today).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
 
     def at_it(self):
         """Requests that reached IT with their approval and are not yet published."""
@@ -177,8 +178,20 @@ class PublishingRequest(models.Model):
         today = today or timezone.localdate()
         return self.expires_on is not None and self.expires_on < today
 
+    def is_scheduled(self, today=None) -> bool:
+        """Published ahead of the date it was approved for: not on the news pages yet."""
+        today = today or timezone.localdate()
+        return self.status == self.Status.PUBLISHED and self.wanted_on > today
+
     def is_public(self, today=None) -> bool:
-        return self.status == self.Status.PUBLISHED and not self.is_expired(today)
+        return self.status == self.Status.PUBLISHED and not self.is_expired(today) and not self.is_scheduled(today)
+
+    @property
+    def public_date(self):
+        """The day the post appears on the news pages: its publication, or the later date it was approved for."""
+        if self.published_at is None:
+            return None
+        return max(timezone.localdate(self.published_at), self.wanted_on)
 
     def is_overdue(self, now=None) -> bool:
         now = now or timezone.now()
@@ -191,6 +204,8 @@ class PublishingRequest(models.Model):
     def display_status(self) -> str:
         if self.status == self.Status.PUBLISHED and self.is_expired():
             return str(_("หมดอายุการเผยแพร่"))
+        if self.is_scheduled():
+            return str(_("เผยแพร่แล้ว รอขึ้นหน้าข่าววันที่ %(date)s")) % {"date": format_date(self.wanted_on)}
         return self.get_status_display()
 
     def text_sha256(self) -> str:

@@ -1,9 +1,13 @@
 """The post body as HTML: Markdown or plain text, always through the nh3 sanitiser."""
 
+import html as html_lib
+import re
+
 import markdown
 import nh3
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, linebreaks, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
@@ -40,3 +44,19 @@ def render_body(body: str, body_format: str) -> SafeString:
     else:
         html = linebreaks(escape(body or ""))
     return mark_safe(sanitise(html))  # noqa: S308 — sanitised by nh3 with an allowlist
+
+
+LINE_END_RE = re.compile(r"<br\s*/?>|</(li|tr)>", re.IGNORECASE)
+BLOCK_END_RE = re.compile(r"</(p|h[2-6]|blockquote|pre|ul|ol|table)>", re.IGNORECASE)
+
+
+def excerpt(body: str, body_format: str, limit: int = 220) -> str:
+    """Plain text of the first ``limit`` characters of a post, keeping its line breaks (paragraphs,
+    <br>, list items) so the news list reads as the author wrote it. Not HTML: templates escape it and
+    turn the newlines into <br> with ``linebreaksbr``."""
+    text = str(render_body(body, body_format)).replace("\n", " ")
+    text = BLOCK_END_RE.sub("\n\n", LINE_END_RE.sub("\n", text))
+    text = html_lib.unescape(strip_tags(text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return Truncator(text).chars(limit)

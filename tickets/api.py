@@ -554,7 +554,7 @@ def tracking_data(context: dict) -> dict:
             {"at": event.at, "kind": event.kind,
              "label": Status(event.to_status).label if event.kind == "status" and event.to_status
              else event.get_kind_display(),
-             "note": event.note if event.kind == "status" else ""}
+             "note": event.text if event.kind == "status" else ""}
             for event in context["events"]
         ],
         "earlier_repairs": [

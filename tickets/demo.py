@@ -231,6 +231,8 @@ def _raw_inserter(model):
             adapters.append(_datetime_adapter())
         elif internal == "DateField":
             adapters.append(connection.ops.adapt_datefield_value)
+        elif internal == "JSONField":
+            adapters.append(lambda value, field=field: field.get_db_prep_value(value, connection))
         else:
             adapters.append(None)
     names = [field.attname for field in fields]

@@ -45,12 +45,17 @@ def notify_status_change(ticket: Ticket, from_status: str, note: str) -> None:
             IssuedDocument.objects.for_record(ticket).current().filter(kind="ticket_summary")
             .select_related("register").first()
         )
+    survey_url = None
+    if ticket.status == Status.DELIVERED:
+        from tickets.services.survey import ticket_survey_url
+
+        survey_url = ticket_survey_url(ticket, absolute=True)
     notify(
         recipients=recipients,
         subject=subject,
         template=template,
         context={"ticket": ticket, "from_status": Status(from_status).label if from_status else "", "note": note,
-                 "letter": letter},
+                 "letter": letter, "survey_url": survey_url},
         kind="ticket",
         url=ticket.get_absolute_url(),
         attachments=[(letter.pdf.name, letter.filename, "application/pdf")] if letter else (),

@@ -20,6 +20,7 @@ from assets.access import (
 )
 from assets.csvio import export_rows
 from assets.forms import SORT_LABELS, AssetFilterForm, AssetForm
+from assets.labels import STOCK_CHOICES
 from assets.models import Asset
 from assets.sections import asset_sections
 from helpdesk.csvexport import csv_response
@@ -48,6 +49,7 @@ def asset_list(request):
     query.pop("page", None)
     return render(request, "assets/asset_list.html", {
         "form": form, "page": page, "assets": page.object_list, "query": query.urlencode(),
+        "label_stocks": STOCK_CHOICES,
         "today": timezone.localdate(), "can_edit": can_edit_assets(request.user),
         "can_print": can_print_labels(request.user), "sort_labels": SORT_LABELS,
     })

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assets.access import can_edit_assets, can_print_labels
 from assets.csvio import COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES, import_assets, parse_csv, read_upload
 from assets.forms import ImportForm
+from assets.labels import label_sheets, stock_for
 from assets.models import Asset
 from assets.views.registry import asset_qr_url, filtered_assets
 from helpdesk.parsing import int_list
@@ -25,7 +26,6 @@ from helpdesk.pdf import pdf_response
 from helpdesk.qr import qr_png
 
 ERRORS_SHOWN = 500
-LABELS_PER_PAGE = 24
 MAX_LABELS = 240  # 10 A4 sheets: WeasyPrint needs about 1–3 s per sheet, so one request stays bounded
 SESSION_KEY = "assets_import_pending"
 
@@ -118,19 +118,22 @@ def _qr_png_uri(url: str) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def asset_labels(request):
-    """A4 label sheets (3 × 8): the ticked assets (POST ids) or the list's current filter (GET)."""
+    """A4 label sheets on the chosen stock (3 × 8, 3 × 7, 2 × 7): the ticked assets (POST ids) or the
+    list's current filter (GET)."""
     if not can_print_labels(request.user):
         raise PermissionDenied
-    if request.method == "POST":
+    data = request.POST if request.method == "POST" else request.GET
+    preview = data.get("format") == "html"
+    stock = stock_for(data.get("stock"))
+    if request.method == "POST" and data.get("scope") != "filter":
         ids = int_list(request.POST.getlist("ids"))
         queryset = Asset.objects.visible_to(request.user).filter(pk__in=ids[:MAX_LABELS]).select_related("unit")
-        preview = request.POST.get("format") == "html"
     else:
+        # GET, or the label form posted with scope=filter: its action URL carries the list's filter.
         _form, queryset = filtered_assets(request)
-        preview = request.GET.get("format") == "html"
     assets = list(queryset.order_by("asset_number")[:MAX_LABELS + 1])
     if not assets:
-        if request.method == "POST":
+        if request.method == "POST" and data.get("scope") != "filter":
             messages.error(request, _("กรุณาเลือกครุภัณฑ์ที่ต้องการพิมพ์ป้ายอย่างน้อย 1 รายการ"))
             return redirect("assets:list")
         raise Http404(_("ไม่พบครุภัณฑ์ตามเงื่อนไข"))
@@ -139,7 +142,10 @@ def asset_labels(request):
                        % {"max": MAX_LABELS})
         return redirect("assets:list")
     labels = [{"asset": asset, "url": asset_qr_url(asset), "qr": _qr_png_uri(asset_qr_url(asset))} for asset in assets]
-    sheets = [labels[i:i + LABELS_PER_PAGE] for i in range(0, len(labels), LABELS_PER_PAGE)]
+    sheets = label_sheets(labels, stock)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return pdf_response(request, "assets/pdf/labels.html", {"sheets": sheets, "count": len(labels)},
-                        f"asset-labels-{stamp}.pdf", preview=preview)
+    context = {
+        "sheets": sheets, "count": len(labels), "stock": stock,
+        "half_qr": round(stock.qr_size / 2, 2), "text_left": round(stock.qr_size + 4.5, 2),
+    }
+    return pdf_response(request, "assets/pdf/labels.html", context, f"asset-labels-{stamp}.pdf", preview=preview)

@@ -3,25 +3,16 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.parsing import parse_be_date
+from helpdesk.parsing import BEDateField as SharedBEDateField
 
 from .kinds import letter_kinds
 from .models import DocumentForm
 
 
-class BEDateField(forms.CharField):
-    """A date typed in B.E. (15/01/2570) or ISO; a clear Thai message when it is not a date."""
+class BEDateField(SharedBEDateField):
+    """The shared date field (B.E. entry and calendar) with this register's wording of the message."""
 
     default_error_messages = {"invalid": _("กรุณาระบุวันที่ในรูปแบบ วว/ดด/ปปปป (พ.ศ.)")}
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return None
-        try:
-            return parse_be_date(text)
-        except ValueError as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
 class RegisterFilterForm(forms.Form):

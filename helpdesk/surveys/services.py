@@ -4,6 +4,7 @@ import datetime as dt
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -48,13 +49,16 @@ def survey_invite(
 def _tell(invitation: Invitation) -> None:
     from helpdesk.notifications.services import notice_deliver
 
+    link = reverse("surveys:answer", args=[invitation.token])
+    body = _("ขอความกรุณาประเมินความพึงพอใจต่อบริการ %(service)s ตอบได้ครั้งเดียว ภายใน %(days)d วัน") % {
+        "service": invitation.service.name, "days": invitation.service.answer_days,
+    }
+    # The e-mail carries the same link the inbox notice opens (GET shows the form).
+    body += "\n" + _("ประเมินได้ที่: %(link)s") % {"link": settings.SITE_URL + link}
     notice_deliver(
         users=[invitation.served], kind="survey",
         subject=_("โปรดประเมินความพึงพอใจ: %(label)s") % {"label": invitation.label},
-        body=_("ขอความกรุณาประเมินความพึงพอใจต่อบริการ %(service)s ตอบได้ครั้งเดียว ภายใน %(days)d วัน") % {
-            "service": invitation.service.name, "days": invitation.service.answer_days,
-        },
-        url=reverse("surveys:answer", args=[invitation.token]),
+        body=body, url=link,
     )
 
 

@@ -32,6 +32,20 @@ def thdatetime_short(value):
 
 
 @register.filter
+def thevent(value):
+    """1 ธ.ค. 2569 14:05 — every timeline and event list."""
+    return thai.format_event_time(value)
+
+
+@register.filter
+def baht(value):
+    """Money: 12,345.50 บาท (thousands separators, two decimals, the currency word in the reader's language).
+
+    The one money filter for pages, e-mails and PDFs; official letters add ``|thai_digits``."""
+    return thai.format_baht(value)
+
+
+@register.filter
 def thdate_official(value):
     """๒๒ พฤศจิกายน ๒๕๖๙ — for official letters."""
     return thai.format_date(value, digits=True)

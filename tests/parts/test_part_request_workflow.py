@@ -53,7 +53,7 @@ def test_a_part_walks_from_request_to_installation_and_the_ticket_waits_then_res
     assert set(request.events.values_list("actor", flat=True)) == {technician.pk, stock_officer.pk}
     ticket_steps = list(ticket.events.filter(kind=TicketEvent.Kind.STATUS).values_list("from_status", "to_status"))
     assert ticket_steps[-2:] == [("in_progress", "waiting_parts"), ("waiting_parts", "in_progress")]
-    assert "พาวเวอร์ซัพพลาย 450W" in ticket.events.get(to_status="waiting_parts").note
+    assert "พาวเวอร์ซัพพลาย 450W" in ticket.events.get(to_status="waiting_parts").text
     # Cost rolls up through the tickets app's hooks.
     assert tickets_parts_cost([ticket.pk]) == {ticket.pk: Decimal("1150.00")}
     assert [(line.description, line.quantity, line.cost) for line in ticket_parts_lines(ticket)] == [

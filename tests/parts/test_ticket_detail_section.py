@@ -36,7 +36,7 @@ def test_the_team_technician_sees_requests_status_quantity_cost_and_can_ask_for_
     assert "RAM DDR4 8GB" in section and "2 แผ่น" in section
     assert 'data-status="installed"' in section and 'data-status="requested"' in section
     assert "1,900.00" in section  # 2 × 950 from the ledger, the installed cost
-    assert 'id="ticket-parts-cost">1,900.00<' in section
+    assert 'id="ticket-parts-cost">1,900.00 บาท<' in section
     assert "150" not in section  # an estimate is not an installed cost
     parts_url = reverse("parts:ticket_parts", args=[ticket.pk])
     assert f'href="{parts_url}"' in section

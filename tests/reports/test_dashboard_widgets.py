@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from helpdesk.surveys.models import Invitation
 from tests.reports.conftest import make_ticket, survey
 from tickets.models import Channel, Status
 from tickets.services.survey import ticket_survey_invite
@@ -95,7 +96,8 @@ def test_requester_sees_their_units_open_tickets_and_surveys_to_answer(login, re
         today_work[key].number for key in ("mine", "new", "parts", "ready", "phone")
     }
     assert [item["ticket"] for item in w["to_rate"]] == [today_work["to_rate"]]
-    assert w["to_rate"][0]["url"] == reverse("tracking_survey", args=[today_work["to_rate"].tracking_token])
+    invitation = Invitation.objects.for_record(today_work["to_rate"]).get()
+    assert w["to_rate"][0]["url"] == reverse("surveys:answer", args=[invitation.token])
     body = response.content.decode()
     assert today_work["other_team"].number not in body
     _response, other = home(login(requester_b))

@@ -71,7 +71,7 @@ def test_intake_links_the_claim_and_serves_on_site(delivered, make_ticket, unit_
     claim = make_ticket(unit_a, hw, requester=requester_a, asset=asset_a, now=bangkok(2027, 3, 31, 9))
     assert claim.guarantee_of == delivered
     assert claim.service_mode == ServiceMode.ON_SITE
-    assert "การันตี" in claim.events.get(kind=TicketEvent.Kind.CREATED).note
+    assert "การันตี" in claim.events.get(kind=TicketEvent.Kind.CREATED).text
     late = make_ticket(unit_a, hw, requester=requester_a, asset=asset_a, now=bangkok(2027, 4, 1, 9),
                        allow_duplicate=True)
     assert late.guarantee_of is None

@@ -102,5 +102,45 @@ def test_ratings_must_be_1_to_5(client, delivered, bad):
     assert not Response.objects.exists()
 
 
-def test_survey_is_post_only(client, delivered):
-    assert client.get(url(delivered)).status_code == 405
+def test_the_rate_the_service_link_opens_with_get(client, delivered):
+    """Every "rate the service" link (tracking page, e-mail, inbox notice, dashboard) opens with GET."""
+    invitation = Invitation.objects.for_record(delivered).get()
+    response = client.get(url(delivered))
+    assert response.status_code == 302 and response["Location"] == reverse("surveys:answer", args=[invitation.token])
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and page.context["form"] is not None
+    assert 'method="post"' in page.content.decode()
+    assert not Response.objects.exists()  # GET changes nothing
+
+
+def test_the_survey_page_answers_the_ticket_once(client, delivered):
+    invitation = Invitation.objects.for_record(delivered).get()
+    link = reverse("surveys:answer", args=[invitation.token])
+    assert client.post(link, answers()).status_code == 302
+    assert ratings_of(Response.objects.get(invitation=invitation)) == (5, 4, 5, 4)
+    again = client.get(url(delivered), follow=True)
+    assert again.status_code == 200 and "ประเมินแล้ว" in again.content.decode()
+
+
+def test_before_delivery_the_link_opens_the_tracking_page(client, make_ticket, unit_a, hw, requester_a):
+    ticket = make_ticket(unit_a, hw, requester=requester_a)
+    response = client.get(url(ticket))
+    assert response.status_code == 302 and response["Location"] == ticket.get_tracking_url() + "#survey"
+
+
+def test_the_delivery_email_invites_the_rating_with_the_same_link(make_ticket, unit_a, hw, requester_a, technician,
+                                                                   deliver, mailoutbox, settings,
+                                                                   django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        delivered = deliver(make_ticket(unit_a, hw, requester=requester_a), technician)
+    invitation = Invitation.objects.for_record(delivered).get()
+    link = settings.SITE_URL + reverse("surveys:answer", args=[invitation.token])
+    delivery_mails = [m for m in mailoutbox if delivered.number in m.subject and "ส่งมอบ" in m.subject]
+    assert delivery_mails, [m.subject for m in mailoutbox]
+    assert link in delivery_mails[-1].body
+    notice_links = [m for m in mailoutbox if "โปรดประเมินความพึงพอใจ" in m.subject]
+    assert all(link in m.body for m in notice_links), [m.body for m in notice_links]
+
+
+def test_unknown_token_is_404(client):
+    assert client.get(reverse("tracking_survey", args=["x" * 40])).status_code == 404

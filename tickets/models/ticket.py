@@ -1,5 +1,6 @@
 """The repair ticket, its lifecycle table, timeline events, photos and replacement-device loans."""
 
+import contextlib
 import datetime as dt
 import secrets
 import uuid
@@ -333,8 +334,45 @@ class Ticket(models.Model):
         return False
 
 
+# System-written timeline notes: stored as a message key plus parameters (TicketEvent.message/params) and
+# worded when shown, in the reader's language. Parameters ending in "_date" hold ISO dates, shown in B.E.
+EVENT_MESSAGES = {
+    "assigned": _("มอบหมายให้ %(name)s"),
+    "reassigned": _("เปลี่ยนผู้รับผิดชอบเป็น %(name)s"),
+    "updated": _("ปรับปรุง: %(fields)s"),
+    "waiting_parts": _("รออะไหล่: %(parts)s"),
+    "loan_lent": _("ให้ยืมเครื่องทดแทน %(asset)s กำหนดคืน %(due_date)s"),
+    "loan_returned": _("รับคืนเครื่องทดแทน %(asset)s"),
+    "callback_done": _("โทรกลับผู้แจ้งแล้ว"),
+    "survey_score": _("ประเมินความพึงพอใจ %(score)s/5"),
+    "guarantee_of": _("งานการันตีภายใน 30 วัน ของใบแจ้งซ่อม %(number)s"),
+}
+
+
+def event_message_text(message: str, params: dict | None) -> str:
+    """The words of a system-written note, in the active language."""
+    from helpdesk.thai import format_date
+
+    template = EVENT_MESSAGES.get(message)
+    if template is None:
+        return ""
+    values = {}
+    for key, value in (params or {}).items():
+        if key.endswith("_date") and isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = format_date(dt.date.fromisoformat(value))
+        values[key] = value
+    try:
+        return str(template) % values
+    except (KeyError, TypeError, ValueError):
+        return str(template)
+
+
 class TicketEvent(models.Model):
-    """One line of the timeline: who did what, when (status change, note, assignment…)."""
+    """One line of the timeline: who did what, when (status change, note, assignment…).
+
+    ``note`` is what a person wrote; a system-written line is ``message`` (a key of EVENT_MESSAGES) plus
+    ``params``, worded in the reader's language by :attr:`text`."""
 
     class Kind(models.TextChoices):
         CREATED = "created", _("รับแจ้ง")
@@ -359,6 +397,8 @@ class TicketEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     note = models.TextField(_("หมายเหตุ"), blank=True, max_length=4000)
+    message = models.CharField(_("ข้อความของระบบ"), max_length=40, blank=True)
+    params = models.JSONField(_("ค่าในข้อความของระบบ"), default=dict, blank=True)
     is_internal = models.BooleanField(_("ภายใน (ไม่แสดงต่อผู้แจ้ง)"), default=False)
 
     class Meta:
@@ -369,6 +409,12 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id} {self.kind} {self.to_status}"
+
+    @property
+    def text(self) -> str:
+        """The line to show: the system message in the reader's language, then what a person wrote."""
+        system = event_message_text(self.message, self.params) if self.message else ""
+        return "\n".join(part for part in (system, self.note) if part)
 
 
 class TicketPhoto(models.Model):

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -166,8 +166,9 @@ def requester_context(request) -> dict | None:
         "ready": by_status.get(Status.READY_FOR_PICKUP, 0),
         "tickets": _rows(unit_tickets.active().order_by("-created_at")),
         "to_rate": [
-            {"ticket": t, "url": reverse("tracking_survey", args=[t.tracking_token])}
-            for t in to_rate.only("pk", "number", "delivered_at", "tracking_token")[:LIST_ROWS]
+            {"ticket": t, "url": reverse("surveys:answer", args=[t.survey_token])}
+            for t in to_rate.annotate(survey_token=Subquery(open_invitations.values("token")[:1]))
+            .only("pk", "number", "delivered_at", "tracking_token")[:LIST_ROWS]
         ],
         "links": {
             "open": list_url(status="open"),

@@ -125,12 +125,10 @@ def ticket_create(
         for upload, content_type in photos:
             photo = TicketPhoto(ticket=ticket, content_type=content_type, size=upload.size, uploaded_by=by)
             photo.image.save(upload.name or "photo", upload, save=True)
-        notes = []
-        if guarantee_of is not None:
-            notes.append(_("งานการันตีภายใน 30 วัน ของใบแจ้งซ่อม %(number)s") % {"number": guarantee_of.number})
         TicketEvent.objects.create(
             ticket=ticket, kind=TicketEvent.Kind.CREATED, actor=by, at=now, to_status=ticket.status,
-            note="\n".join(notes),
+            message="guarantee_of" if guarantee_of is not None else "",
+            params={"number": guarantee_of.number} if guarantee_of is not None else {},
         )
         if override_reason:
             TicketEvent.objects.create(

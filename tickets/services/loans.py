@@ -27,8 +27,7 @@ def ticket_lend_replacement(*, ticket: Ticket, asset, due_date: dt.date, by, bor
         link = TicketLoan.objects.create(ticket=ticket, loan=loan)
         TicketEvent.objects.create(
             ticket=ticket, kind=TicketEvent.Kind.LOAN, actor=by,
-            note=_("ให้ยืมเครื่องทดแทน %(asset)s กำหนดคืน %(due)s")
-            % {"asset": asset.asset_number, "due": due_date.isoformat()},
+            message="loan_lent", params={"asset": asset.asset_number, "due_date": due_date.isoformat()},
         )
     return link
 
@@ -38,7 +37,7 @@ def ticket_return_replacement(*, link: TicketLoan, condition: str, by) -> Ticket
         loan_return(loan=link.loan, condition=condition, by=by)
         TicketEvent.objects.create(
             ticket=link.ticket, kind=TicketEvent.Kind.LOAN, actor=by,
-            note=_("รับคืนเครื่องทดแทน %(asset)s") % {"asset": link.loan.asset.asset_number},
+            message="loan_returned", params={"asset": link.loan.asset.asset_number},
         )
     link.loan.refresh_from_db()
     return link

@@ -3,8 +3,10 @@ the ticket's invitation is made when it is delivered; the unit answers from the 
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +22,15 @@ SERVICE = "repair"
 
 def ticket_invitation(ticket: Ticket) -> Invitation | None:
     return Invitation.objects.for_record(ticket).select_related("service").first()
+
+
+def ticket_survey_url(ticket: Ticket, *, absolute: bool = False) -> str | None:
+    """The one "rate the service" link (the public survey page, /s/<token>/, answered with GET then POST)."""
+    invitation = ticket_invitation(ticket)
+    if invitation is None:
+        return None
+    path = reverse("surveys:answer", args=[invitation.token])
+    return settings.SITE_URL + path if absolute else path
 
 
 def ticket_survey_invite(ticket: Ticket, *, at: dt.datetime | None = None) -> Invitation | None:
@@ -71,6 +82,6 @@ def survey_submit(*, ticket: Ticket, by, ratings: dict[int, int], comment: str =
         TicketEvent.objects.create(
             ticket=locked, kind=TicketEvent.Kind.SURVEY, is_internal=True,
             actor=by if by is not None and by.is_authenticated else None,
-            note=_("ประเมินความพึงพอใจ %(score)s/5") % {"score": response.score.normalize()},
+            message="survey_score", params={"score": str(response.score.normalize())},
         )
     return response

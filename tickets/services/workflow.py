@@ -54,7 +54,8 @@ def _sync(target: Ticket, source: Ticket) -> None:
 
 
 def ticket_transition(
-    *, ticket: Ticket, to: str, by, note: str = "", expected_version: int | None = None, **fields
+    *, ticket: Ticket, to: str, by, note: str = "", expected_version: int | None = None,
+    event_message: tuple[str, dict] | None = None, **fields
 ) -> Ticket:
     """Move `ticket` to status `to` if the transition table allows it; write the timeline event.
 
@@ -86,7 +87,8 @@ def ticket_transition(
     locked = transition(
         Ticket, ticket.pk, to=to, by=by, note=note, table=TRANSITIONS, guards=transition_guards(), apply=apply,
         expected_version=expected_version, bump_version=True, stale_message=STALE_MESSAGE,
-        event_fields={"kind": TicketEvent.Kind.STATUS, "at": now},
+        event_fields={"kind": TicketEvent.Kind.STATUS, "at": now,
+                      **({"message": event_message[0], "params": event_message[1]} if event_message else {})},
         on_commit=lambda saved: notify_status_change(saved, saved.transition_from, note),
     )
     logger.info("ticket %s: %s -> %s by %s", locked.number, locked.transition_from, to, getattr(by, "pk", None))
@@ -152,7 +154,7 @@ def ticket_record_work(*, ticket: Ticket, by, expected_version: int | None = Non
         locked.save()
         TicketEvent.objects.create(
             ticket=locked, kind=TicketEvent.Kind.WORK, actor=by, is_internal=True,
-            note=_("ปรับปรุง: %(fields)s") % {"fields": ", ".join(changed)},
+            message="updated", params={"fields": ", ".join(changed)},
         )
     _sync(ticket, locked)
     return ticket
@@ -180,9 +182,7 @@ def ticket_assign(*, ticket: Ticket, technician, by, expected_version: int | Non
         name = technician.get_full_name() or technician.get_username()
         TicketEvent.objects.create(
             ticket=locked, kind=TicketEvent.Kind.ASSIGNED, actor=by,
-            note=_("มอบหมายให้ %(name)s") % {"name": name}
-            if previous is None
-            else _("เปลี่ยนผู้รับผิดชอบเป็น %(name)s") % {"name": name},
+            message="assigned" if previous is None else "reassigned", params={"name": name},
         )
     _sync(ticket, locked)
     return ticket
@@ -225,7 +225,7 @@ def ticket_callback_done(*, ticket: Ticket, by, note: str = "") -> Ticket:
         locked.save()
         TicketEvent.objects.create(
             ticket=locked, kind=TicketEvent.Kind.CALLBACK, actor=by, is_internal=True,
-            note=note.strip() or _("โทรกลับผู้แจ้งแล้ว"),
+            note=note.strip(), message="" if note.strip() else "callback_done",
         )
     _sync(ticket, locked)
     return ticket

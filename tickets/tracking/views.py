@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -17,7 +18,7 @@ from tickets.models.ticket import DELIVERED_STATUSES
 from tickets.plugins.parts import ticket_waiting_part_names
 from tickets.repairs import earlier_repairs
 from tickets.services import survey_submit
-from tickets.services.survey import repair_questions, survey_deadline, survey_refusal
+from tickets.services.survey import repair_questions, survey_deadline, survey_refusal, ticket_survey_url
 from tickets.tracking import cache as tracking_cache
 
 RESOLVED_STATUSES = {Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Status.DELIVERED, Status.CLOSED,
@@ -50,7 +51,7 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
     events = (
         ticket.events.filter(is_internal=False)
         .exclude(kind=TicketEvent.Kind.SURVEY)
-        .only("at", "kind", "from_status", "to_status", "note", "ticket_id")
+        .only("at", "kind", "from_status", "to_status", "note", "message", "params", "ticket_id")
         .order_by("at", "pk")
     )
     refusal = survey_refusal(ticket, request.user)
@@ -97,11 +98,15 @@ def tracking(request, token: str):
 
 @cache_control(private=True, no_store=True)
 @limit_per_address("tracking", tracking_rate)
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey(request, token: str):
+    """POST answers from the tracking page's form; GET (a link in an e-mail, a notice or the dashboard) opens
+    the ticket's survey page, or the tracking page's survey section before an invitation exists."""
     if getattr(request, "limited", False):
         return _too_many(request)
     ticket = _ticket_by_token(token)
+    if request.method != "POST":
+        return redirect(ticket_survey_url(ticket) or reverse("tracking", args=[ticket.tracking_token]) + "#survey")
     form = SurveyAnswerForm(request.POST, questions=repair_questions())
     if form.is_valid():
         try:

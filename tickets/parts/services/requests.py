@@ -110,8 +110,8 @@ def _sync_ticket(ticket: Ticket, by, note: str) -> None:
     waiting = PartRequest.objects.filter(ticket=ticket, status__in=OUTSTANDING_STATUSES).exists()
     if waiting and ticket.status == Status.IN_PROGRESS:
         names = ", ".join(outstanding_part_names(ticket))
-        note = _("รออะไหล่: %(parts)s") % {"parts": names}
-        ticket_transition(ticket=ticket, to=Status.WAITING_PARTS, by=by, note=note)
+        ticket_transition(ticket=ticket, to=Status.WAITING_PARTS, by=by, note="",
+                          event_message=("waiting_parts", {"parts": names}))
     elif not waiting and ticket.status == Status.WAITING_PARTS:
         ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=by, note=note)
     else:
