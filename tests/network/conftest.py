@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from tickets.network.defaults import ensure_default_services
 from tickets.network.models import IPRequest, ReservedRange, Service, Subnet
 from tickets.network.services import ip_request_create
 
@@ -33,12 +34,15 @@ def subnet(db):
 
 @pytest.fixture
 def internet(db):
-    # The default services exist from the data migration (network 0002).
+    # The default services come from the data migration (network 0002); a transactional test that runs after
+    # another one's flush has lost them, so make sure they are there (idempotent, as the migration is).
+    ensure_default_services(Service)
     return Service.objects.get(code="internet")
 
 
 @pytest.fixture
 def email_service(db):
+    ensure_default_services(Service)
     return Service.objects.get(code="email", issues_email=True)
 
 
