@@ -31,6 +31,10 @@ class Letter:
     record_label: str = ""
     unit: Any = None  # the unit the record belongs to (filters, access of unit users)
     team: Any = None  # the issuing team: its head signs
+    # The person the process holds accountable for this letter (the deputy director who approved a data
+    # request signs its reply), with the position printed under the name; None: the team's signer.
+    signer: Any = None
+    signer_position: str = ""
     form: str = ""  # memo / external; empty: the kind decides
     references: list[str] = field(default_factory=list)  # อ้างถึง
     enclosures: list[str] = field(default_factory=list)  # สิ่งที่ส่งมาด้วย

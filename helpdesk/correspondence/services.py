@@ -61,9 +61,13 @@ def register_for(form: str, agency: Agency) -> Register:
     return register
 
 
-def signature_for(team, agency: Agency) -> tuple:
-    """(user, name, position) of the accountable signer: the team's configured signer or its head."""
-    signer, position = None, ""
+def signature_for(team, agency: Agency, *, signer=None, position: str = "") -> tuple:
+    """(user, name, position) of the accountable signer: the one the letter names, else the team's configured
+    signer or its head, else the agency's signer."""
+    if signer is not None:
+        profile = user_profile(signer)
+        position = position or (profile.position if profile else "")
+        return signer, signer.get_full_name() or signer.get_username(), position
     if team is not None:
         signatory = Signatory.objects.filter(team=team).select_related("signer").first()
         if signatory is not None:
@@ -121,7 +125,8 @@ def document_draft(*, kind: str, target, request=None, as_html: bool = False) ->
     letter_kind = get_letter_kind(kind)
     letter = letter_kind.compose(target)
     agency = Agency.current()
-    _signer, name, position = signature_for(letter.team, agency)
+    _signer, name, position = signature_for(letter.team, agency, signer=letter.signer,
+                                            position=letter.signer_position)
     context = letter_context(kind=letter_kind, letter=letter, agency=agency, number="", date=None,
                              signer_name=name, signer_position=position, draft=True)
     template = context["layout"]
@@ -144,7 +149,8 @@ def document_issue(
     agency = Agency.current()
     form = letter_form(letter_kind, letter, agency)
     register = register_for(form, agency)
-    signer, signer_name, signer_position = signature_for(letter.team, agency)
+    signer, signer_name, signer_position = signature_for(letter.team, agency, signer=letter.signer,
+                                                        position=letter.signer_position)
     with transaction.atomic():
         if replaces is not None:
             replaces = IssuedDocument.objects.select_for_update().get(pk=replaces.pk)

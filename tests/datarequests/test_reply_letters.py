@@ -15,6 +15,7 @@ from helpdesk.notifications.services import reminders_send
 from tests.conftest import make_user
 from tickets.datarequests import services
 from tickets.datarequests.letters import REPLY, SUMMARY
+from tickets.datarequests.models import DeputyApprover
 
 from .conftest import at, pdf_text, thai_extracted
 
@@ -27,12 +28,34 @@ def streamed(response) -> bytes:
 
 @pytest.fixture
 def signer(deputy):
-    """The agency's signer of external letters (set in the admin): the deputy director, 002 §3 step 4."""
-    agency = Agency.current()
-    agency.default_signer = deputy
-    agency.default_signer_position = "รองผู้อำนวยการสำนักงาน"
-    agency.save()
+    """The deputy director who approves signs the reply (002 §3 step 4), under the title set in the admin."""
+    DeputyApprover.objects.create(user=deputy, title="รองผู้อำนวยการสำนักงาน")
     return deputy
+
+
+def test_the_approving_deputy_signs_the_reply_not_the_agencys_default_signer(officer, it_head, make_request, walk,
+                                                                            signer):
+    agency = Agency.current()
+    agency.default_signer = it_head
+    agency.default_signer_position = "ผู้อำนวยการกองระบบคอมพิวเตอร์"
+    agency.save()
+    obj = walk(make_request(officer), to="replied")
+    reply = IssuedDocument.objects.get(kind=REPLY)
+    assert (reply.signer, reply.signer_position) == (signer, "รองผู้อำนวยการสำนักงาน") and obj.approved_by == signer
+
+
+def test_a_refusal_no_deputy_approved_is_signed_by_the_agencys_signer(officer, it_head, make_request):
+    agency = Agency.current()
+    agency.default_signer = it_head
+    agency.default_signer_position = "ผู้อำนวยการกองระบบคอมพิวเตอร์"
+    agency.save()
+    obj = make_request(officer)
+    services.data_request_start_screening(request=obj, by=it_head)
+    obj = services.data_request_refuse(request=obj, by=it_head, reason="ไม่ใช่ข้อมูลของหน่วยงาน", criteria={},
+                                       officer=officer)
+    services.data_request_send_reply(request=obj, by=officer, sent_at=at(2026, 11, 24, 11), sent_method="post")
+    reply = IssuedDocument.objects.get(kind=REPLY)
+    assert (reply.signer, reply.signer_position) == (it_head, "ผู้อำนวยการกองระบบคอมพิวเตอร์")
 
 
 def test_the_reply_takes_the_next_register_number_when_it_is_sent(officer, make_request, walk, signer, tmp_path):

@@ -3,10 +3,10 @@
 - the reply to the requester (หนังสือภายนอก), granted or refused, numbered when the officer records it sent;
 - the summary report memo (บันทึกข้อความรายงานสรุปผล), numbered when the request is closed.
 
-Signer: the register prints the accountable signer it finds (``signature_for``): for the reply the letter has
-no team, so the agency's signer set in the admin (Agency.default_signer, the deputy director who signs
-external letters for the agency, 002 §3 step 4) signs; the summary memo is signed by the head (or the
-configured signatory) of the officer's team.
+Signer: the deputy director who approved the data signs the reply (002 §3 step 4), under the title set for
+them in the admin (DeputyApprover) or their profile's position; a refusal, which no deputy approved, is signed
+by the agency's signer (Agency.default_signer). The summary memo is signed by the head (or the configured
+signatory) of the officer's team.
 """
 
 from django.http import Http404
@@ -69,6 +69,16 @@ def _incoming_reference(obj: DataRequest) -> list[str]:
     return [text]
 
 
+def _deputy_title(user) -> str:
+    """The title the admin set for a named deputy approver (DeputyApprover), else "" (their profile's position)."""
+    if user is None:
+        return ""
+    from .models import DeputyApprover
+
+    approver = DeputyApprover.objects.filter(user=user, is_active=True).first()
+    return approver.title if approver else ""
+
+
 def compose_reply(obj: DataRequest) -> Letter:
     if obj.status not in REPLY_DRAFT_STATUSES:
         raise LetterNotReady(_("ร่างหนังสือตอบออกได้เมื่อส่งข้อมูลให้ตรวจสอบหรือหัวหน้า ICT ไม่ให้ข้อมูลแล้ว"))
@@ -85,6 +95,7 @@ def compose_reply(obj: DataRequest) -> Letter:
         body_template="datarequests/letters/reply_body.html",
         context={"object": obj, "refused": refused},
         record=obj, record_label=_label(obj), unit=obj.unit, team=None, form="external",
+        signer=obj.approved_by, signer_position=_deputy_title(obj.approved_by),
         references=_incoming_reference(obj), enclosures=enclosures,
         recipients=[obj.recorded_by.email] if obj.unit_id and obj.recorded_by_id else [],
     )
