@@ -133,7 +133,7 @@ def test_label_positions_stay_on_the_page_for_every_stock():
 
 def test_label_text_stays_inside_each_label(login, technician, unit_a):
     _bulk_assets(unit_a, 3)
-    Asset.objects.filter(unit=unit_a).update(model_name="ก" * 200)
+    Asset.objects.filter(unit=unit_a).update(model_name="ก" * 150)
     body = login(technician).get(LABELS + "?format=html&stock=a4-2x7").content.decode()
     assert body.count('class="label"') == 3 and "width: 99.1mm" in body
     assert "white-space: nowrap; overflow: hidden; text-overflow: ellipsis" in body
