@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -38,3 +39,9 @@ def ping(request):
     """The cheapest Django answer (no database): the baseline for throughput benchmarks (`manage.py bench`)."""
     return HttpResponse("ok", content_type="text/plain")
 
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the static file. The URL is looked up
+    per request, not at import, because the manifest of hashed names exists only after collectstatic."""
+    return redirect(static("img/favicon.ico"), permanent=True)
