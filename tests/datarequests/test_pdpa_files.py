@@ -55,11 +55,11 @@ def test_others_cannot_open_personal_data(client, prepared, request, who):
     assert not DataFileAccess.objects.exists()
 
 
-def test_the_page_names_a_personal_file_without_a_link_for_others(client, prepared, technician_b, officer):
+def test_others_see_that_a_personal_file_exists_but_not_its_name_or_a_link(client, prepared, technician_b, officer):
     obj, personal, public = prepared
     client.force_login(technician_b)
     page = client.get(reverse("datarequests:detail", args=[obj.pk])).content.decode()
-    assert "รายชื่อครู.csv" in page
+    assert personal.name not in page and "ไฟล์ข้อมูลส่วนบุคคล" in page
     assert reverse("datarequests:file_download", args=[obj.pk, personal.pk]) not in page
     assert reverse("datarequests:file_download", args=[obj.pk, public.pk]) in page
     client.force_login(officer)
