@@ -163,12 +163,7 @@ class _RequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Generic
     model = None
     list_related: tuple = ()
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
-
-    def spec(self):
-        raise NotImplementedError
-
-    def access(self, user, pk):
-        raise NotImplementedError
+    # Each subclass defines spec() (its list page's ListSpec) and access(user, pk) (its access helper).
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import survey_views, views
 
 app_name = "systems"
 
@@ -34,9 +34,9 @@ urlpatterns = [
     path("<int:pk>/", views.system_detail, name="system_detail"),
     path("<int:pk>/status/", views.system_status, name="system_status"),
     path("<int:pk>/manual/", views.system_manual, name="system_manual"),
-    path("<int:pk>/survey/start/", views.system_survey_start, name="system_survey_start"),
-    path("survey/start-all/", views.survey_start_all, name="survey_start_all"),
-    path("survey/<str:token>/", views.survey_public, name="survey_public"),
+    path("<int:pk>/survey/start/", survey_views.system_survey_start, name="system_survey_start"),
+    path("survey/start-all/", survey_views.survey_start_all, name="survey_start_all"),
+    path("survey/<str:token>/", survey_views.survey_public, name="survey_public"),
     path("changes/", views.change_list, name="change_list"),
     path("changes/new/", views.change_create, name="change_create"),
     path("changes/<int:pk>/", views.change_detail, name="change_detail"),
