@@ -9,7 +9,7 @@ previous window's count are one statement (one Lua script on Redis). The count l
 RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
 (helpdesk.cache.RedisCache.hit: one Lua script), otherwise `CounterCache` below, a table of
 integers where a hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING` (Django's database cache would take
-ten statements). This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
+ten statements); the scheduled job deletes the expired ones (`prune_expired_counters`), never a request. This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
 """
 
 import base64
@@ -17,7 +17,6 @@ import functools
 import hashlib
 import ipaddress
 import pickle
-import random
 import re
 import time
 import zlib
@@ -35,7 +34,6 @@ from django.utils import timezone
 from helpdesk.models import RateCounter
 
 TABLE = RateCounter._meta.db_table
-PRUNE_EVERY = 500  # on average one add() or hit in this many deletes the expired counters
 # One hit: a new or expired counter starts at 1, a live one goes up by 1 (parameters: key, expires, now, now).
 HIT_SQL = (
     f'INSERT INTO {TABLE} ("key", "count", "expires") VALUES (%s, 1, %s) '  # noqa: S608
@@ -58,15 +56,9 @@ class CounterCache(BaseCache):
         timeout = self.get_backend_timeout(timeout)
         return timezone.now() + timedelta(seconds=timeout if timeout is not None else 10 * 365 * 86400)
 
-    def _maybe_prune(self, now) -> None:
-        """Now and then (one call in PRUNE_EVERY) delete the expired counters, so the table stays small."""
-        if random.randrange(PRUNE_EVERY) == 0:
-            RateCounter.objects.filter(expires__lte=now).delete()
-
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         now = timezone.now()
-        self._maybe_prune(now)
         with connection.cursor() as cursor:
             # One statement: insert, or replace an expired counter; a live counter stays and add() says False.
             cursor.execute(
@@ -81,7 +73,6 @@ class CounterCache(BaseCache):
         """Count one request: a new or expired counter starts at 1, a live one goes up by 1. One statement."""
         key = self.make_and_validate_key(key)
         now = timezone.now()
-        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(HIT_SQL, [key, self._expires(timeout), now, now])
             return cursor.fetchone()[0]
@@ -91,7 +82,6 @@ class CounterCache(BaseCache):
         key = self.make_and_validate_key(key)
         prev_key = self.make_and_validate_key(prev_key)
         now = timezone.now()
-        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(WINDOW_SQL, [key, self._expires(timeout), now, now, prev_key, now])
             count, prev = cursor.fetchone()
@@ -106,7 +96,6 @@ class CounterCache(BaseCache):
         prev_key = self.make_and_validate_key(prev_key)
         other = other_cache.make_and_validate_key(other_key)
         now = timezone.now()
-        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH hit AS ({WINDOW_SQL}) "  # noqa: S608 (our table names, values as parameters)
@@ -126,7 +115,6 @@ class CounterCache(BaseCache):
         key = self.make_and_validate_key(key)
         other = other_cache.make_and_validate_key(other_key)
         now = timezone.now()
-        self._maybe_prune(now)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH hit AS ({HIT_SQL}) "  # noqa: S608 (our table names, values as parameters)
@@ -169,6 +157,15 @@ class CounterCache(BaseCache):
 
     def clear(self):
         RateCounter.objects.all().delete()
+
+
+def prune_expired_counters(now=None) -> int:
+    """Delete the expired counters, so the table stays small; the scheduled job (`send_reminders`) calls it.
+
+    Never done on a request: a request's statements stay a fixed number (one per hit), whatever the table holds.
+    Counters live in this table only when RATELIMIT_USE_CACHE is the CounterCache; with Redis they expire there.
+    """
+    return RateCounter.objects.filter(expires__lte=now or timezone.now()).delete()[0]
 
 
 # --- the limiter ----------------------------------------------------------------------------------------------

@@ -5,13 +5,14 @@ import datetime as dt
 import pytest
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from helpdesk.models import Area, RateCounter, Team, Unit
-from helpdesk.ratelimit import client_address, is_limited, parse_rate, window_end
+from helpdesk.ratelimit import client_address, is_limited, parse_rate, prune_expired_counters, window_end
 from tests.conftest import make_user
 from tests.tickets.conftest import category
 from tickets.services import ticket_create
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def counters(monkeypatch):
-    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 1)  # no pruning unless a test asks
+def counters():
     cache = caches["ratelimit"]
     cache.clear()
     return cache
@@ -51,15 +51,21 @@ def test_an_expired_counter_starts_again(counters):
     assert counters.incr("rl:y") == 2
 
 
-def test_adding_now_and_then_deletes_expired_counters(counters, monkeypatch):
+def test_the_scheduled_job_deletes_expired_counters_and_a_request_never_does(counters):
     counters.add("rl:old", 1, 60)
     RateCounter.objects.update(expires=timezone.now() - dt.timedelta(seconds=1))
     counters.add("rl:live", 1, 60)
-    assert RateCounter.objects.count() == 2
-    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 0)
-    counters.add("rl:new", 1, 60)
-    assert sorted(RateCounter.objects.values_list("count", flat=True)) == [1, 1]
+    for n in range(600):  # many hits: each one statement, none of them a clean-up
+        with CaptureQueriesContext(connection) as queries:
+            counters.hit(f"rl:hit{n % 3}", 60)
+        assert len(queries.captured_queries) == 1
+    assert RateCounter.objects.count() == 5
+    call_command("send_reminders", verbosity=0)
+    assert sorted(RateCounter.objects.values_list("key", flat=True)) == sorted(
+        counters.make_and_validate_key(k) for k in ["rl:live", "rl:hit0", "rl:hit1", "rl:hit2"]
+    )
     assert counters.get("rl:old") is None
+    assert counters.get("rl:live") == 1
 
 
 def test_set_delete_and_clear(counters):
@@ -153,10 +159,11 @@ def test_hit_and_get_counts_and_reads_the_cached_page(counters):
     assert counters.hit_and_get("rl:hg", 60, "tracking:page:x:th", pages)[1] is None
 
 
-def test_counting_with_the_page_read_also_deletes_expired_counters_now_and_then(counters, monkeypatch):
-    pages = caches["default"]
+def test_pruning_returns_how_many_expired_counters_it_deleted(counters):
     counters.hit("rl:gone", 60)
+    counters.hit("rl:gone2", 60)
     RateCounter.objects.update(expires=timezone.now() - dt.timedelta(seconds=1))
-    monkeypatch.setattr("helpdesk.ratelimit.random.randrange", lambda n: 0)
-    counters.hit_and_get("rl:live", 60, "tracking:page:none:th", pages)
+    counters.hit_and_get("rl:live", 60, "tracking:page:none:th", caches["default"])
+    assert prune_expired_counters() == 2
     assert list(RateCounter.objects.values_list("count", flat=True)) == [1]  # only the live counter is left
+    assert prune_expired_counters() == 0
