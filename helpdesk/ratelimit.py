@@ -9,7 +9,8 @@ previous window's count are one statement (one Lua script on Redis). The count l
 RATELIMIT_USE_CACHE: Redis when REDIS_URL is set
 (helpdesk.cache.RedisCache.hit: one Lua script), otherwise `CounterCache` below, a table of
 integers where a hit is one `INSERT … ON CONFLICT DO UPDATE … RETURNING` (Django's database cache would take
-ten statements); the scheduled job deletes the expired ones (`prune_expired_counters`), never a request. This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
+ten statements); the scheduled job deletes the expired ones (`prune_expired_counters`), never a request.
+This replaced django-ratelimit, whose add-then-incr protocol costs two round trips a hit.
 """
 
 import base64
