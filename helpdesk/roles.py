@@ -141,3 +141,16 @@ def unit_q(user, field: str = "unit"):
     if has_role(user, Role.SUPERVISOR):
         return Q(**{f"{field}__path__startswith": unit.path})
     return Q(**{field: unit})
+
+
+def is_supervisor_of(user, unit) -> bool:
+    """A supervisor of ``unit`` or of a unit above it (the approver of the unit's requests)."""
+    own = user_unit(user)
+    return bool(own is not None and unit is not None and has_role(user, Role.SUPERVISOR)
+                and unit.path.startswith(own.path))
+
+
+def supervisors_of(unit):
+    """Active supervisors of ``unit`` or of a unit above it, one query."""
+    ids = [int(part) for part in unit.path.strip("/").split("/") if part]
+    return User.objects.filter(is_active=True, groups__name=Role.SUPERVISOR, profile__unit_id__in=ids).distinct()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "publishing",
     "publishing.knowledge",
     "tickets.consultations",
+    "tickets.unitrequests",
     # Shared capabilities (helpdesk/): after the apps so their demo data sees the apps' records.
     "helpdesk.surveys",
     "helpdesk.notifications",

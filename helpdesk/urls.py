@@ -40,6 +40,7 @@ urlpatterns = [
     path("parts/", include("tickets.parts.urls")),
     path("meetings/", include("tickets.meetings.urls")),
     path("data-requests/", include("tickets.datarequests.urls")),
+    path("unit-requests/", include("tickets.unitrequests.urls")),
     path("systems/", include("tickets.systems.urls")),
     path("reports/", include("tickets.reports.urls")),
     path("documents/", include("helpdesk.correspondence.urls")),

@@ -41,6 +41,7 @@ LAYERS = {
     "tickets.datarequests": PROCESS,
     "tickets.consultations": PROCESS,
     "tickets.systems": PROCESS,
+    "tickets.unitrequests": PROCESS,
     "tickets.reports": REPORTS,
 }
 KIND_ORDER = {"models": 0, "services": 1, "forms": 1, "views": 2, "urls": 3}

@@ -153,15 +153,30 @@ def parts_report_csv(scope):
     return header, rows
 
 
+def stock_items():
+    """The catalogue items a unit may ask for (unit requests, through tickets.plugins.disbursements)."""
+    from tickets.parts.models import Item
+
+    return Item.objects.active().order_by("name")
+
+
+def prepare_disbursement(*, unit, purpose: str, lines, by):
+    from tickets.parts.services import disbursement_create
+
+    return disbursement_create(unit=unit, purpose=purpose, lines=lines, by=by)
+
+
 def register() -> None:
     from tickets.parts.services import outstanding_part_names
     from tickets.parts.services.requests import guard_ticket_transition
+    from tickets.plugins.disbursements import register_disbursement_provider
     from tickets.plugins.guards import register_transition_guard
     from tickets.plugins.sections import register_detail_section
 
     register_detail_section("parts", template="parts/includes/_ticket_section.html", context=ticket_section_context,
                             order=20)
     register_transition_guard(guard_ticket_transition)
+    register_disbursement_provider(items=stock_items, create=prepare_disbursement)
     register_parts_provider(lines=ticket_part_lines, costs=tickets_parts_cost, waiting_parts=outstanding_part_names)
     register_report_section(
         ReportSection(

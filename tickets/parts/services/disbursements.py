@@ -13,6 +13,7 @@ from helpdesk.roles import Role, has_role
 from helpdesk.thai import fiscal_year
 from tickets.parts.models import Disbursement, DisbursementCounter, DisbursementLine, Item
 from tickets.parts.services.stock import balances, insufficient_message, lock_items, stock_issue
+from tickets.plugins.disbursements import disbursement_cancelled, disbursement_handed_over
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,7 @@ def disbursement_hand_over(
         locked.received_by_position = (received_by_position or "").strip()
         locked.signed_at = signed_at
         locked.save()
+        disbursement_handed_over(locked, by)  # a unit request it was prepared for is fulfilled with it
     logger.info("disbursement %s handed over by %s", locked.number, getattr(by, "pk", None))
     for field in Disbursement._meta.concrete_fields:
         setattr(disbursement, field.attname, getattr(locked, field.attname))
@@ -145,5 +147,6 @@ def disbursement_cancel(*, disbursement: Disbursement, by, reason: str) -> Disbu
         locked.status = Disbursement.Status.CANCELLED
         locked.cancel_reason = reason
         locked.save()
+        disbursement_cancelled(locked, by, reason)
     disbursement.status, disbursement.cancel_reason = locked.status, locked.cancel_reason
     return disbursement

@@ -22,6 +22,7 @@ from tickets.parts.services import (
     disbursement_hand_over,
 )
 from tickets.parts.views.common import csv_response, paginate, sort_param
+from tickets.plugins.disbursements import disbursement_links
 
 DISBURSEMENT_SORTS = {
     "-created": ("-created_at", "-pk"),
@@ -102,6 +103,7 @@ def _detail_context(request, disbursement, **extra) -> dict:
     context = {
         "disbursement": disbursement, "rows": rows, "total": total, "can_act": acting,
         "hand_over_form": HandOverForm() if acting else None, "cancel_form": CancelForm() if acting else None,
+        "source_links": disbursement_links(disbursement),
     }
     context.update(extra)
     return context
