@@ -132,7 +132,16 @@ def _detail(request, obj: UnitRequest, *, status: int = 200, **forms):
         context["lend_form"] = LendForm(request=obj, initial={"borrower_name": obj.requested_by.get_full_name()})
     elif fulfil:
         context["prepare_form"] = PrepareForm(request=obj, lines=lines)
-    context.update(forms)
+    shown = {"approve_form": context["can_approve"], "return_form": context["can_approve"],
+             "reject_form": context["can_approve"] or fulfil, "cancel_form": context["can_cancel"],
+             "prepare_form": fulfil, "lend_form": fulfil}
+    for name, form in forms.items():
+        if shown.get(name):
+            context[name] = form
+        else:  # the step is no longer offered (the request moved on): its refusal becomes a message
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
     return render(request, "unitrequests/detail.html", context, status=status)
 
 
