@@ -112,6 +112,11 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("เหตุผล"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": _("กรุณาระบุเหตุผล")})
 
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["reason"].label = label
+
 
 class ApproveForm(forms.Form):
     note = forms.CharField(label=_("ความเห็น (ถ้ามี)"), max_length=2000, required=False,

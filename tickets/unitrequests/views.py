@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk.forms import add_service_errors, run_form
@@ -117,6 +118,16 @@ def request_edit(request, pk):
                   status=400 if request.method == "POST" else 200)
 
 
+REASON_LABELS = {"return": _lazy("สิ่งที่ต้องแก้ไข"), "reject": _lazy("เหตุผลที่ไม่อนุมัติ"),
+                 "cancel": _lazy("เหตุผลที่ยกเลิก (ถ้ามี)")}
+
+
+def _reason_form(step: str, data=None) -> ReasonForm:
+    form = ReasonForm(data, prefix=step, label=REASON_LABELS[step])
+    form.fields["reason"].required = step != "cancel"
+    return form
+
+
 def _detail(request, obj: UnitRequest, *, status: int = 200, **forms):
     user = request.user
     lines = list(obj.lines.select_related("item")) if not obj.is_loan else []
@@ -125,8 +136,8 @@ def _detail(request, obj: UnitRequest, *, status: int = 200, **forms):
         "object": obj, "lines": lines, "events": obj.events.select_related("by"),
         "can_edit": can_edit(user, obj), "can_cancel": can_cancel(user, obj), "can_approve": can_approve(user, obj),
         "can_fulfil": fulfil, "is_fulfiller": is_fulfiller(user),
-        "approve_form": ApproveForm(), "return_form": ReasonForm(prefix="return"),
-        "reject_form": ReasonForm(prefix="reject"), "cancel_form": ReasonForm(prefix="cancel"),
+        "approve_form": ApproveForm(), "return_form": _reason_form("return"), "reject_form": _reason_form("reject"),
+        "cancel_form": _reason_form("cancel"),
     }
     if fulfil and obj.is_loan:
         context["lend_form"] = LendForm(request=obj, initial={"borrower_name": obj.requested_by.get_full_name()})
@@ -168,7 +179,7 @@ def request_approve(request, pk):
 def request_return(request, pk):
     obj = get_unit_request_for_user(request.user, pk)
     require(services.can_decide(request.user, obj))
-    form = ReasonForm(request.POST, prefix="return")
+    form = _reason_form("return", request.POST)
     if run_form(form, lambda data: services.unit_request_return(request=obj, by=request.user, reason=data["reason"]),
                 field="reason"):
         messages.success(request, _("ส่งคำขอ %(ref)s กลับให้แก้ไขแล้ว") % {"ref": obj.reference})
@@ -181,7 +192,7 @@ def request_return(request, pk):
 def request_reject(request, pk):
     obj = get_unit_request_for_user(request.user, pk)
     require(services.can_decide(request.user, obj) if obj.status == S.SUBMITTED else is_fulfiller(request.user))
-    form = ReasonForm(request.POST, prefix="reject")
+    form = _reason_form("reject", request.POST)
     if run_form(form, lambda data: services.unit_request_reject(request=obj, by=request.user, reason=data["reason"]),
                 field="reason"):
         messages.success(request, _("บันทึกว่าไม่อนุมัติคำขอ %(ref)s แล้ว") % {"ref": obj.reference})
@@ -194,8 +205,7 @@ def request_reject(request, pk):
 def request_cancel(request, pk):
     obj = get_unit_request_for_user(request.user, pk)
     require(services.is_requester(request.user, obj))
-    form = ReasonForm(request.POST, prefix="cancel")
-    form.fields["reason"].required = False
+    form = _reason_form("cancel", request.POST)
     if run_form(form, lambda data: services.unit_request_cancel(request=obj, by=request.user, reason=data["reason"])):
         messages.success(request, _("ยกเลิกคำขอ %(ref)s แล้ว") % {"ref": obj.reference})
         return redirect("unitrequests:detail", pk)
