@@ -54,3 +54,14 @@ def test_a_network_admin_cannot_apply_his_own_mac_change(network_admin, subnet, 
         mac_change_apply(change=change, by=network_admin)
     assignment.refresh_from_db()
     assert assignment.mac_address == "3c:52:82:00:00:01" and MacChangeRequest.objects.get().status == "submitted"
+
+
+def test_a_supervisor_cannot_approve_the_unit_request_he_filed(supervisor_a):
+    from tickets.unitrequests.models import UnitRequest
+    from tickets.unitrequests.services import unit_request_approve, unit_request_create
+
+    obj = unit_request_create(kind="consumables", by=supervisor_a, purpose="ใช้ในห้องผู้อำนวยการ",
+                              lines=[(None, "ตลับหมึก", 1)])
+    with pytest.raises(SelfApprovalRefused):
+        unit_request_approve(request=obj, by=supervisor_a)
+    assert UnitRequest.objects.get(pk=obj.pk).status == "submitted"
