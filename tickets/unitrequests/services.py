@@ -151,7 +151,6 @@ def _step(obj: UnitRequest, *, to: str, by, note: str = "", apply=None, permitte
     return transition(
         UnitRequest, obj.pk, to=to, by=by, note=note, table=UNIT_REQUEST_TRANSITIONS, apply=apply,
         permitted=permitted, guards=guards,
-        queryset=UnitRequest.objects.select_related("unit", "unit__area", "requested_by", "decided_by"),
         on_commit=(lambda saved: _notify(saved, recipients=recipients(saved), note=note)) if recipients else None,
     )
 
