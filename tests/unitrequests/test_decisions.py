@@ -37,12 +37,16 @@ def test_the_supervisor_approves(login, consumables_request, supervisor_a, reque
 
 
 def test_a_returned_request_shows_its_reason_and_goes_back_when_corrected(login, consumables_request, supervisor_a,
-                                                                          requester_a, toner):
+                                                                          requester_a, toner,
+                                                                          django_capture_on_commit_callbacks):
     supervisor = login(supervisor_a)
-    response = supervisor.post(url("return", consumables_request), {"return-reason": "ระบุรุ่นเครื่องพิมพ์ด้วย"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = supervisor.post(url("return", consumables_request), {"return-reason": "ระบุรุ่นเครื่องพิมพ์ด้วย"})
     assert response.status_code == 302
     obj = UnitRequest.objects.get(pk=consumables_request.pk)
     assert (obj.status, obj.reason) == (S.RETURNED, "ระบุรุ่นเครื่องพิมพ์ด้วย")
+    notice = Notification.objects.get(user=requester_a, kind="unitrequest")
+    assert obj.reference in notice.subject and "ระบุรุ่นเครื่องพิมพ์ด้วย" in notice.message
 
     requester = login(requester_a)
     page = requester.get(url("detail", obj)).content.decode()
@@ -134,3 +138,16 @@ def test_the_requester_cancels_before_it_is_prepared(login, consumables_request,
                                    ).status_code == 302
     obj = UnitRequest.objects.get(pk=consumables_request.pk)
     assert obj.status == S.CANCELLED and obj.events.last().note == "ได้รับจากที่อื่นแล้ว"
+
+
+def test_only_the_requester_edits_and_other_units_get_404(login, consumables_request, supervisor_a, requester_b):
+    data = {"purpose": "แก้โดยผู้อื่น", "lines-TOTAL_FORMS": "1", "lines-INITIAL_FORMS": "0",
+            "lines-0-description": "ปากกา", "lines-0-quantity": "1"}
+    assert login(supervisor_a).post(url("edit", consumables_request), data).status_code == 403
+    assert login(requester_b).get(url("edit", consumables_request)).status_code == 404
+    assert UnitRequest.objects.get(pk=consumables_request.pk).purpose == "ใช้ในงานทะเบียนราษฎร"
+
+
+def test_a_decided_request_can_no_longer_be_edited(login, consumables_request, supervisor_a, requester_a):
+    login(supervisor_a).post(url("approve", consumables_request), {"note": ""})
+    assert login(requester_a).get(url("edit", consumables_request)).status_code == 403

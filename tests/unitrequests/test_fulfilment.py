@@ -138,3 +138,24 @@ def test_staff_may_refuse_an_approved_request_with_the_reason(login, approved, s
     assert response.status_code == 302
     assert UnitRequest.objects.get(pk=approved.pk).status == S.REJECTED
     assert "ตลับหมึกรุ่นนี้เลิกผลิตแล้ว" in login(requester_a).get(url("detail", approved)).content.decode()
+
+
+def test_two_requests_cannot_take_more_than_the_stock_holds(login, requester_a, supervisor_a, stock_officer, toner):
+    """Both drafts fit the balance on their own; the second hand-over is refused and its request stays waiting."""
+    from tickets.unitrequests.services import unit_request_create
+
+    staff = login(stock_officer)
+    requests = []
+    for purpose in ("งานทะเบียน", "งานโยธา"):
+        obj = unit_request_create(kind="consumables", by=requester_a, purpose=purpose, lines=[(toner, "", 6)])
+        unit_request_approve(request=obj, by=supervisor_a)
+        assert staff.post(url("prepare", obj), prepare_post(obj)).status_code == 302
+        requests.append(UnitRequest.objects.get(pk=obj.pk))
+    first, second = (obj.disbursement for obj in requests)
+    hand_over = {"received_by_name": "ผู้รับมอบ"}
+    assert staff.post(reverse("parts:disbursement_hand_over", args=[first.pk]), hand_over).status_code == 302
+    response = staff.post(reverse("parts:disbursement_hand_over", args=[second.pk]), hand_over)
+    assert "มีคงเหลือเพียง 4 ตลับ" in response.content.decode()
+    assert stock_balance(toner) == 4
+    assert [UnitRequest.objects.get(pk=obj.pk).status for obj in requests] == [S.FULFILLED, S.PREPARING]
+    assert Disbursement.objects.get(pk=second.pk).status == "draft"
