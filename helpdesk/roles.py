@@ -154,3 +154,13 @@ def supervisors_of(unit):
     """Active supervisors of ``unit`` or of a unit above it, one query."""
     ids = [int(part) for part in unit.path.strip("/").split("/") if part]
     return User.objects.filter(is_active=True, groups__name=Role.SUPERVISOR, profile__unit_id__in=ids).distinct()
+
+
+def visible_by_unit(queryset, user, field: str = "unit"):
+    """``queryset`` limited to what ``user`` may read by unit: everything for the service desk and executives,
+    the user's unit (a supervisor's also the units below it) for the others, nothing for anonymous visitors."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if sees_all_units(user):
+        return queryset
+    return queryset.filter(unit_q(user, field))

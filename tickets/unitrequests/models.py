@@ -16,17 +16,13 @@ from simple_history.models import HistoricalRecords
 
 from assets.models import Asset, AssetLoan
 from helpdesk.models import ServiceRequest, StatusEvent, Unit
-from helpdesk.roles import sees_all_units, unit_q
+from helpdesk.roles import visible_by_unit
 
 
 class UnitRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Service staff and executives see every unit's requests; a unit its own (a supervisor also those below)."""
-        if not user.is_authenticated:
-            return self.none()
-        if sees_all_units(user):
-            return self
-        return self.filter(unit_q(user, "unit"))
+        return visible_by_unit(self, user, "unit")
 
 
 class UnitRequest(ServiceRequest):

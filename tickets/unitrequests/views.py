@@ -174,42 +174,29 @@ def request_approve(request, pk):
     return _detail(request, obj, status=400, approve_form=form)
 
 
-@login_required
-@require_POST
-def request_return(request, pk):
-    obj = get_unit_request_for_user(request.user, pk)
-    require(services.can_decide(request.user, obj))
-    form = _reason_form("return", request.POST)
-    if run_form(form, lambda data: services.unit_request_return(request=obj, by=request.user, reason=data["reason"]),
-                field="reason"):
-        messages.success(request, _("ส่งคำขอ %(ref)s กลับให้แก้ไขแล้ว") % {"ref": obj.reference})
-        return redirect("unitrequests:detail", pk)
-    return _detail(request, obj, status=400, return_form=form)
+# The steps that take a reason: (service, who may take it, success message).
+REASON_STEPS = {
+    "return": (services.unit_request_return, lambda user, obj: services.can_decide(user, obj),
+               _lazy("ส่งคำขอ %(ref)s กลับให้แก้ไขแล้ว")),
+    "reject": (services.unit_request_reject,
+               lambda user, obj: services.can_decide(user, obj) if obj.status == S.SUBMITTED else is_fulfiller(user),
+               _lazy("บันทึกว่าไม่อนุมัติคำขอ %(ref)s แล้ว")),
+    "cancel": (services.unit_request_cancel, services.is_requester, _lazy("ยกเลิกคำขอ %(ref)s แล้ว")),
+}
 
 
 @login_required
 @require_POST
-def request_reject(request, pk):
+def request_reason_step(request, pk, step: str):
+    """Return for changes, refuse, or cancel: each with its reason (optional only for a cancellation)."""
+    service, allowed, done = REASON_STEPS[step]
     obj = get_unit_request_for_user(request.user, pk)
-    require(services.can_decide(request.user, obj) if obj.status == S.SUBMITTED else is_fulfiller(request.user))
-    form = _reason_form("reject", request.POST)
-    if run_form(form, lambda data: services.unit_request_reject(request=obj, by=request.user, reason=data["reason"]),
-                field="reason"):
-        messages.success(request, _("บันทึกว่าไม่อนุมัติคำขอ %(ref)s แล้ว") % {"ref": obj.reference})
+    require(allowed(request.user, obj))
+    form = _reason_form(step, request.POST)
+    if run_form(form, lambda data: service(request=obj, by=request.user, reason=data["reason"]), field="reason"):
+        messages.success(request, done % {"ref": obj.reference})
         return redirect("unitrequests:detail", pk)
-    return _detail(request, obj, status=400, reject_form=form)
-
-
-@login_required
-@require_POST
-def request_cancel(request, pk):
-    obj = get_unit_request_for_user(request.user, pk)
-    require(services.is_requester(request.user, obj))
-    form = _reason_form("cancel", request.POST)
-    if run_form(form, lambda data: services.unit_request_cancel(request=obj, by=request.user, reason=data["reason"])):
-        messages.success(request, _("ยกเลิกคำขอ %(ref)s แล้ว") % {"ref": obj.reference})
-        return redirect("unitrequests:detail", pk)
-    return _detail(request, obj, status=400, cancel_form=form)
+    return _detail(request, obj, status=400, **{f"{step}_form": form})
 
 
 @login_required
