@@ -1,6 +1,10 @@
 """HTML → PDF with WeasyPrint, fetching nothing but static files and data: URIs.
 
 Templates extend ``pdf/base.html``; the same template serves as an HTML preview.
+
+WeasyPrint is imported only when a PDF is made (about 27 MiB and half a second per worker otherwise):
+every view module imports this one, so nothing here may import it at module level; a test checks that
+loading the whole URL configuration leaves it unimported.
 """
 
 import base64
@@ -8,7 +12,6 @@ import mimetypes
 import os
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
-import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -22,30 +25,48 @@ from django.utils.http import content_disposition_header
 BASE_URL = "https://helpdesk.invalid/"
 
 
-class StaticOnlyURLFetcher(weasyprint.urls.URLFetcher):
-    """Serve ``data:`` URIs and static files; refuse everything else with ValueError.
+def fetch_static_only(url: str) -> tuple[bytes, str]:
+    """Serve ``data:`` URIs and static files as (body, content type); refuse everything else with ValueError.
 
     Templates may contain user-supplied URLs (e.g. ``<img src>`` in a description),
     so the renderer must not become a way to probe the network (SSRF) or to read
     server files into a PDF.
     """
+    if url[:5].lower() == "data:":
+        return _decode_data_uri(url)
+    path = _static_path(url)
+    if path is None:
+        raise ValueError(f"PDF resource not allowed: {url[:200]}")
+    found = _find_static(path)
+    if found is None:
+        raise ValueError(f"static file not found: {path}")
+    with open(found, "rb") as file:
+        body = file.read()
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if mime.startswith("text/"):
+        mime += "; charset=utf-8"
+    return body, mime
 
-    def fetch(self, url: str, headers: dict | None = None) -> weasyprint.urls.URLFetcherResponse:
-        if url[:5].lower() == "data:":
-            body, mime = _decode_data_uri(url)
-            return weasyprint.urls.URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
-        path = _static_path(url)
-        if path is None:
-            raise ValueError(f"PDF resource not allowed: {url[:200]}")
-        found = _find_static(path)
-        if found is None:
-            raise ValueError(f"static file not found: {path}")
-        with open(found, "rb") as file:
-            body = file.read()
-        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        if mime.startswith("text/"):
-            mime += "; charset=utf-8"
-        return weasyprint.urls.URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+
+def _fetcher_class():
+    """WeasyPrint's URL fetcher answering through :func:`fetch_static_only`, built on the first PDF."""
+    cls = globals().get("StaticOnlyURLFetcher")
+    if cls is None:
+        import weasyprint
+
+        class StaticOnlyURLFetcher(weasyprint.urls.URLFetcher):
+            def fetch(self, url: str, headers: dict | None = None) -> weasyprint.urls.URLFetcherResponse:
+                body, mime = fetch_static_only(url)
+                return weasyprint.urls.URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+
+        cls = globals()["StaticOnlyURLFetcher"] = StaticOnlyURLFetcher
+    return cls
+
+
+def __getattr__(name: str):
+    if name == "StaticOnlyURLFetcher":
+        return _fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _decode_data_uri(url: str) -> tuple[bytes, str]:
@@ -108,7 +129,9 @@ def render_html(template_name: str, context: dict, request: HttpRequest | None =
 
 
 def html_to_pdf(html: str) -> bytes:
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()())
     return document.write_pdf()
 
 

@@ -86,6 +86,10 @@ def add_arguments(parser) -> None:
         "--tickets", type=int, default=0,
         help="Fill the database up to N tickets in total (bulk, for benchmarks; e.g. 100000).",
     )
+    parser.add_argument(
+        "--tickets-per-day", type=int, default=BULK_TICKETS_PER_DAY,
+        help="How many bulk tickets a day: the history is N / this many days long.",
+    )
 
 
 def seed(command, options) -> None:
@@ -94,7 +98,7 @@ def seed(command, options) -> None:
     target = options.get("tickets") or 0
     if target:
         started = time.monotonic()
-        created = bulk_tickets(target)
+        created = bulk_tickets(target, per_day=options.get("tickets_per_day") or BULK_TICKETS_PER_DAY)
         command.stdout.write(f"tickets: {created} bulk tickets created in {time.monotonic() - started:.1f} s "
                              f"({Ticket.objects.count()} in total)")
 
@@ -186,7 +190,23 @@ BULK_STATUSES = [
     (Status.WAITING_PARTS, 4), (Status.AT_VENDOR, 1), (Status.QUALITY_CHECK, 2), (Status.READY_FOR_PICKUP, 2),
     (Status.CANCELLED, 3), (Status.UNREPAIRABLE, 2),
 ]
+FINISHED_STATUSES, FINISHED_WEIGHTS = zip(*[(status, weight) for status, weight in BULK_STATUSES
+                                            if status not in ACTIVE_STATUSES], strict=True)
 BULK_ASSETS_PER_UNIT = 40
+# The benchmark's history grows in length, not density: a large city IT service (~44,000 jobs a year), so
+# 10k, 100k and 1M tickets are about 3 months, 2.3 years and 23 years of the same daily work; and, as in real
+# life, old jobs are finished: only the last weeks hold open work (a few parts or vendor cases linger for months).
+BULK_TICKETS_PER_DAY = 120
+BULK_LINGERING = [(Status.WAITING_PARTS, 3), (Status.AT_VENDOR, 1)]
+
+
+def bulk_status(rng: random.Random, age_days: int, statuses, weights) -> str:
+    """A benchmark ticket's status by its age: open work only among recent tickets."""
+    if age_days < 30:
+        return rng.choices(statuses, weights)[0]
+    if age_days < 180 and rng.random() < 0.01:
+        return rng.choices(*zip(*BULK_LINGERING, strict=True))[0]
+    return rng.choices(FINISHED_STATUSES, FINISHED_WEIGHTS)[0]
 
 
 def _bulk_assets(units) -> dict[int, list[int]]:
@@ -252,7 +272,7 @@ def _raw_inserter(model):
     return insert
 
 
-def bulk_tickets(total: int, *, seed: int = 2570) -> int:
+def bulk_tickets(total: int, *, seed: int = 2570, per_day: int = BULK_TICKETS_PER_DAY) -> int:
     """Create tickets until there are `total`, with numbers, tokens and events precomputed.
 
     Numbers continue each fiscal year's counter (locked), so they stay unique and gap-free.
@@ -270,11 +290,10 @@ def bulk_tickets(total: int, *, seed: int = 2570) -> int:
         technicians_by_team.setdefault(team_id, []).append(pk)
     assets = _bulk_assets(units)
     now = timezone.now()
-    span_days = 730
+    span_days = max(60, missing // per_day)
     starts = sorted(now - dt.timedelta(minutes=rng.randrange(span_days * 24 * 60)) for _ in range(missing))
     calendar = WorkingCalendar(starts[0].date() - dt.timedelta(days=1), now.date() + dt.timedelta(days=60))
     statuses, weights = zip(*BULK_STATUSES, strict=True)
-    recent_statuses = [status for status in statuses if status in ACTIVE_STATUSES]
     channels = list(Channel.values)
     bangkok = timezone.get_current_timezone()
     due_dates: dict[tuple[dt.date, int], dt.date] = {}
@@ -300,10 +319,7 @@ def bulk_tickets(total: int, *, seed: int = 2570) -> int:
                 due_dates[key] = calendar.add(local_day, category.target_working_days)
             due_at = created_at + (due_dates[key] - local_day)
             team_id = unit.area.team_id if unit.area_id else None
-            if created_at < now - dt.timedelta(days=30):
-                status = rng.choices(statuses, weights)[0]
-            else:
-                status = rng.choice(recent_statuses)
+            status = bulk_status(rng, (now - created_at).days, statuses, weights)
             unit_assets = assets.get(unit.pk) or [None]
             asset_id = rng.choice(unit_assets) if rng.random() < 0.7 else None
             techs = technicians_by_team.get(team_id) or [None]

@@ -11,10 +11,6 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from linebot.v3 import WebhookParser
-from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, PushMessageRequest, TextMessage
-from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent
 
 from helpdesk.notifications.models import LineAccount, LineLinkCode
 
@@ -34,6 +30,9 @@ def line_enabled() -> bool:
 
 def push_text(line_user_id: str, text: str) -> None:
     """One push through the SDK's HTTP client; raises on any failure (the caller retries)."""
+    # line-bot-sdk (with aiohttp and pydantic) costs a worker ~40 MiB: loaded only when LINE is used.
+    from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, PushMessageRequest, TextMessage
+
     configuration = Configuration(access_token=settings.LINE_CHANNEL_ACCESS_TOKEN, host=settings.LINE_API_HOST)
     with ApiClient(configuration) as client:
         MessagingApi(client).push_message(
@@ -83,6 +82,10 @@ def handle_webhook(body: str, signature: str) -> list[tuple[str, object]]:
 
     Raises ForgedWebhook when the X-Line-Signature does not match the body under the channel secret.
     """
+    from linebot.v3 import WebhookParser
+    from linebot.v3.exceptions import InvalidSignatureError
+    from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent
+
     try:
         events = WebhookParser(settings.LINE_CHANNEL_SECRET).parse(body, signature or "")
     except InvalidSignatureError as error:

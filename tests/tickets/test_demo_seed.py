@@ -35,3 +35,21 @@ def test_bulk_tickets_top_up_to_n_with_gap_free_numbers():
     assert sample.delivered_at and sample.due_at and sample.events.count() == 2
     call_command("seed_demo", tickets=600, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Ticket.objects.count() == 600
+
+
+def test_bulk_history_grows_in_length_and_only_recent_jobs_are_open():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tickets.models.ticket import ACTIVE_STATUSES
+
+    call_command("seed_demo", tickets=3_000, tickets_per_day=10, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    bulk = Ticket.objects.filter(requester_name="ผู้แจ้งตัวอย่าง")
+    oldest = bulk.order_by("created_at").values_list("created_at", flat=True).first()
+    span = (timezone.now() - oldest).days
+    assert span >= bulk.count() // 10 - 2  # the daily rate, not a fixed window
+    half_year_ago = timezone.now() - dt.timedelta(days=180)
+    assert not bulk.filter(created_at__lt=half_year_ago, status__in=ACTIVE_STATUSES).exists()
+    recent = bulk.filter(created_at__gte=timezone.now() - dt.timedelta(days=25))
+    assert recent.filter(status__in=ACTIVE_STATUSES).count() > recent.count() // 10

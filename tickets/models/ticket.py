@@ -259,6 +259,11 @@ class Ticket(models.Model):
             models.Index(fields=["team", "created_at"], name="tickets_team_recent_idx"),
             models.Index(fields=["unit", "created_at"], name="tickets_unit_idx"),
             models.Index(fields=["status", "due_at"], name="tickets_due_idx"),
+            # The summary reports read one period of received and of delivered tickets: without these the
+            # fiscal-year summary scanned the whole history (95 → 460 ms from 10k to 300k tickets).
+            # (asset second: the most-repaired assets of a period are read from this index alone).
+            models.Index(fields=["created_at", "asset"], name="tickets_created_idx"),
+            models.Index(fields=["delivered_at"], name="tickets_delivered_idx"),
             # The technician's home page: their open jobs (without it, every ticket they ever had is read).
             models.Index(fields=["technician", "status"], name="tickets_tech_status_idx"),
             # Call-backs still to make (003 §6.1): a handful of rows among all phone tickets.

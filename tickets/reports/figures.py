@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Avg, Count, DateField, F, Func, Q, Value
+from django.db.models import Avg, Count, DateField, Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 
 from helpdesk.dashboard import ReportScope
@@ -189,13 +189,11 @@ def _received_mix(received, months) -> dict:
 
 
 def _re_repaired(delivered) -> int:
-    return (
-        Ticket.objects.filter(guarantee_of__in=delivered.values("pk"))
-        .exclude(status=Status.CANCELLED)
-        .values("guarantee_of")
-        .distinct()
-        .count()
-    )
+    # From the period's deliveries to their claims (index on guarantee_of), not from every claim ever made.
+    # The IS NOT NULL tells the planner claims are few (else it hashes every ticket ever made).
+    claims = Ticket.objects.filter(guarantee_of__isnull=False, guarantee_of=OuterRef("pk")).exclude(
+        status=Status.CANCELLED)
+    return delivered.filter(Exists(claims)).count()
 
 
 def _monthly(months, received: list[int], delivered: list[int]) -> list[dict]:

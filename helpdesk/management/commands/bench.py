@@ -33,6 +33,32 @@ from django.urls import reverse
 
 ROOT = Path(settings.BASE_DIR)
 SCALE = {"tickets": 100_000, "assets": 20_000, "movements": 50_000}
+TARGET_WORKER_MIB = 75
+
+
+def scale_for(tickets: int) -> dict[str, int]:
+    """The dataset for `tickets` tickets, assets and ledger movements in the proportions of the default one."""
+    return {"tickets": tickets, "assets": max(100, tickets // 5), "movements": max(100, tickets // 2)}
+
+
+def rss_mib(pid: int) -> float | None:
+    """Resident memory of one process (Linux /proc), or None when it has gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            return [int(child) for child in children.read().split()]
+    except OSError:
+        return []
 TARGET_P95_MS = 50
 TARGET_LIST_QUERIES = 15
 TARGET_RATIO = 0.5
@@ -82,6 +108,10 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=16, help="wrk connections")
         parser.add_argument("--workers", type=int, default=None,
                             help="gunicorn workers for the throughput runs (default: helpdesk/gunicorn.conf.py's)")
+        parser.add_argument("--tickets", type=int, default=SCALE["tickets"],
+                            help="tickets in the dataset (assets a fifth, ledger movements a half); use one database "
+                                 "per size (BENCH_DB=helpdesk_bench_1m make bench BENCH_ARGS='--tickets 1000000') "
+                                 "to compare growth")
         parser.add_argument("--no-seed", action="store_true", help="measure whatever data is there")
         parser.add_argument("--no-wrk", action="store_true", help="skip the gunicorn/wrk throughput runs")
         parser.add_argument("--no-redis", action="store_true",
@@ -89,7 +119,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not options["no_seed"]:
-            self.seed()
+            self.seed(scale_for(options["tickets"]))
         if connection.vendor == "postgresql":
             # Bulk-seeded tables have no planner statistics and no visibility map until autovacuum gets to
             # them; without them the job board's plan is a hash join over the whole team (0.9 s instead of
@@ -113,13 +143,13 @@ class Command(BaseCommand):
             "movements": apps.get_model("parts", "Movement").objects.count(),
         }
 
-    def seed(self) -> None:
+    def seed(self, scale: dict[str, int]) -> None:
         have = self.counts()
-        if all(have[name] >= wanted for name, wanted in SCALE.items()):
+        if all(have[name] >= wanted for name, wanted in scale.items()):
             return
         self.stdout.write(f"Seeding the scale dataset (have {have}); this takes several minutes …")
         started = time.monotonic()
-        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"), **SCALE)  # noqa: SIM115
+        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"), **scale)  # noqa: SIM115
         self.stdout.write(f"seeded in {time.monotonic() - started:.0f} s")
 
     def dataset_line(self) -> str:
@@ -145,6 +175,8 @@ class Command(BaseCommand):
             raise CommandError("no tickets: run without --no-seed")
         asset = Asset.objects.order_by("pk").first()
         return [
+            *(Page(f"dashboard ({username})", username, reverse("home"))
+              for username in ("technician", "ithead", "executive", "stock", "requester")),
             Page("job board", "technician", reverse("tickets:list"), is_list=True, p95_target=True),
             Page("ticket detail", "technician", reverse("tickets:detail", args=[ticket.pk])),
             Page("tracking page", "", reverse("tracking", args=[ticket.tracking_token]), p95_target=True),
@@ -281,6 +313,7 @@ class Command(BaseCommand):
                 spread = f"  (rounds: {', '.join(f'{r:.2f}' for r in ratios)})" if rounds > 1 else ""
                 self.stdout.write(f"  tracking / trivial ratio {ratio:>8.2f}   target ≥ {TARGET_RATIO}: {verdict}"
                                   f"{spread}")
+                self.worker_memory(server.pid)
             finally:
                 server.terminate()
                 try:
@@ -288,6 +321,15 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     server.kill()
                     server.wait(timeout=10)
+
+    def worker_memory(self, master: int) -> None:
+        sizes = [size for size in map(rss_mib, child_pids(master)) if size is not None]
+        if not sizes:
+            return
+        worst = max(sizes)
+        verdict = "ok" if worst <= TARGET_WORKER_MIB else "MISS"
+        self.stdout.write(f"  worker memory after the load: {', '.join(f'{size:.0f}' for size in sorted(sizes))} MiB "
+                          f"RSS   target ≤ {TARGET_WORKER_MIB}: {verdict}")
 
     def database_url(self) -> str:
         db = settings.DATABASES["default"]
