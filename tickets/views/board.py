@@ -140,7 +140,14 @@ def _default_scope(user, is_tech: bool) -> str:
 
 
 def _cleaned_filters(filters: dict) -> dict:
-    return {**filters, "overdue": "1" if filters["overdue"] else ""}
+    """The filters as _filtered applies them (a value it ignores is no filter)."""
+    return {
+        **filters,
+        "scope": filters["scope"] if filters["scope"] in ("team", "mine") else "all",
+        "status": filters["status"] if filters["status"] == "open" or filters["status"] in Status.values else "",
+        "guarantee": filters["guarantee"] if filters["guarantee"] in ("yes", "no") else "",
+        "overdue": "1" if filters["overdue"] else "",
+    }
 
 
 @login_required
