@@ -26,6 +26,12 @@ def status_class(status: str) -> str:
 
 
 @register.filter
+def first_line(text: str) -> str:
+    """The first non-empty line of a typed text (a symptom on the board's rows and phone cards)."""
+    return next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
+
+
+@register.filter
 def overdue_at(ticket, now) -> bool:
     return ticket.is_overdue(now)
 
