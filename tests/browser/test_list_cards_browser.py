@@ -130,6 +130,15 @@ def test_at_the_desk_a_technician_assigns_ticked_jobs_and_exports_them(page, liv
     assert set(Ticket.objects.filter(technician__username="somchai").values_list("pk", flat=True)) == {
         t.pk for t in ours}
 
+    # "Take" updates its row in place (htmx), the page is not reloaded.
+    third = [t for t in tickets if t.unit.code == "50100"][2]
+    page.evaluate("window.boardNotReloaded = true")
+    page.click(f"#row-{third.pk} .take-button")
+    page.wait_for_selector(f"#row-{third.pk} .row-message")
+    assert "วีระ ช่างซ่อม" in page.inner_text(f"#row-{third.pk}")
+    assert page.evaluate("window.boardNotReloaded === true")
+    assert Ticket.objects.get(pk=third.pk).technician.username == "weera"
+
     page.check("#bulk-all")
     with page.expect_download() as download:
         page.click("button[name=action][value=csv]")

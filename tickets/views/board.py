@@ -30,7 +30,7 @@ PAGE_SIZES = (25, 50, 100)
 # What a board row shows (templates/tickets/ticket_list.html); a ticket row has some sixty columns.
 BOARD_COLUMNS = (
     "number", "created_at", "unit", "category", "asset", "device_description", "device_serial", "symptom",
-    "status", "technician", "due_at", "parts_due_at", "guarantee_of",
+    "status", "technician", "due_at", "parts_due_at", "guarantee_of", "team", "version",
     "asset__asset_number", "asset__brand", "asset__model_name",
     "technician__username", "technician__first_name", "technician__last_name",
 )

@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helpdesk.csvexport import csv_response
+from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.roles import is_service_staff
-from tickets.access import get_ticket_for_user
+from tickets.access import TicketMovedAway, get_ticket_for_user
 from tickets.board_forms import BoardBulkForm, SavedViewForm, clean_board_query
 from tickets.models import SavedBoardView, Ticket
 from tickets.services import ticket_assign
-from tickets.views.board import board_context, ticket_csv_rows
+from tickets.views.board import BOARD_COLUMNS, board_context, ticket_csv_rows
 from tickets.views.detail import DETAIL_RELATED
 
 
@@ -120,3 +121,34 @@ def _bulk_assign(request, ids: list[int], technician) -> None:
     if done:
         name = technician.get_full_name() or technician.get_username()
         messages.success(request, _("มอบหมายงาน %(n)d รายการให้ %(name)s แล้ว") % {"n": done, "name": name})
+
+
+@require_POST
+@login_required
+def board_take_view(request, pk: int):
+    """A technician takes a job from the board. With htmx the row comes back in place (with the outcome in it);
+    without JavaScript the board comes back, filtered as it was, with the outcome in the messages."""
+    try:
+        ticket = get_ticket_for_user(request, pk, act=True, queryset=Ticket.objects.select_related("team"))
+    except TicketMovedAway as moved:  # another team's now, since the board was loaded
+        return _take_answer(request, moved.ticket, moved.message, failed=True)
+    try:
+        ticket_assign(ticket=ticket, technician=request.user, by=request.user,
+                      expected_version=int_param(request.POST.get("version")))
+    except ValidationError as error:
+        return _take_answer(request, ticket, " ".join(error.messages), failed=True)
+    return _take_answer(request, ticket, _("รับงาน %(number)s แล้ว") % {"number": ticket.number}, failed=False)
+
+
+def _take_answer(request, ticket: Ticket, outcome: str, *, failed: bool):
+    query = clean_board_query(request.GET)
+    if request.headers.get("HX-Request") != "true":
+        (messages.error if failed else messages.success)(request, outcome)
+        return redirect(_board_url(query))
+    row = (Ticket.objects.select_related("technician", "asset", "unit", "category", "category__parent")
+           .only(*BOARD_COLUMNS, "unit__name", "category__name", "category__parent", "category__parent__name")
+           .get(pk=ticket.pk))
+    return render(request, "tickets/includes/_board_row.html", {
+        "ticket": row, "now": timezone.now(), "can_bulk": is_service_staff(request.user), "querystring": query,
+        "row_message": outcome, "row_error": failed,
+    })
