@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 
 from helpdesk.roles import Role
+from tests.browser_fixtures import sign_in_page
 from tests.conftest import PASSWORD, make_user
 from tests.tickets.conftest import category
 
@@ -53,11 +54,7 @@ def lists(unit_a, unit_b, team_a):
 
 
 def sign_in_on(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]:has-text('เข้าสู่ระบบ')")
-    page.wait_for_load_state()
+    sign_in_page(page, live_server.url, username, PASSWORD).wait_for_load_state()
 
 
 def no_sideways_scroll(page) -> bool:
