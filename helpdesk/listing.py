@@ -50,6 +50,17 @@ def apply_list(request: HttpRequest, queryset: QuerySet, spec: ListSpec) -> tupl
     return queryset, {"q": q, "sort": sort, "active_filters": active_filters}
 
 
+def active_filter_count(params, defaults: dict[str, str]) -> int:
+    """How many of the filters named in ``defaults`` (name → the value that means "no filter") the query
+    string sets: the number on the phone's filter button (templates/includes/_filter_toggle.html)."""
+    count = 0
+    for name, default in defaults.items():
+        value = (params.get(name) or "").strip()
+        if value and value != default:
+            count += 1
+    return count
+
+
 def list_context(request: HttpRequest, queryset: QuerySet, spec: ListSpec) -> dict:
     queryset, state = apply_list(request, queryset, spec)
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
@@ -68,6 +79,7 @@ def list_context(request: HttpRequest, queryset: QuerySet, spec: ListSpec) -> di
         "sorts": [(key, label) for key, (label, _f) in spec.sorts.items()],
         "query": params.urlencode(),
         "sort_query": sort_params.urlencode(),
+        "active_filter_count": len(state["active_filters"]) + (1 if state["q"] else 0),
         **state,
     }
 

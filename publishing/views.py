@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk.csvexport import csv_response
+from helpdesk.listing import active_filter_count
 from helpdesk.roles import Role, has_role, user_unit
 from publishing import services
 from publishing.forms import (
@@ -78,6 +79,9 @@ def _todo_q(user) -> Q:
     return q
 
 
+LIST_FILTERS = ("q", "status", "section", "unit", "todo", "overdue")
+
+
 def filtered_requests(user, data):
     form = ListFilterForm(data or None)
     queryset = PublishingRequest.objects.visible_to(user).select_related("unit", "section", "requester")
@@ -123,6 +127,8 @@ def request_list(request):
         "form": form, "page": page, "query": query.urlencode(), "sort_key": sort_key, "now": now,
         "overdue_count": overdue_count, "staff_view": staff_view,
         "can_create": user_unit(request.user) is not None,
+        "active_filter_count": (active_filter_count(request.GET, dict.fromkeys(LIST_FILTERS, ""))
+                                if form.is_valid() else 0),
     })
 
 

@@ -61,13 +61,18 @@ def phone_page(browser):
     assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
+def sign_in_page(page, base_url: str, username: str, password: str):
+    """Sign in through the login form on any page (the desktop `page`, the `phone_page`, a second context)."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]:has-text('เข้าสู่ระบบ')")
+    return page
+
+
 @pytest.fixture
 def sign_in(page, live_server):
     def _sign_in(username: str, password: str):
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]:has-text('เข้าสู่ระบบ')")
-        return page
+        return sign_in_page(page, live_server.url, username, password)
 
     return _sign_in

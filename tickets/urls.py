@@ -1,12 +1,16 @@
 from django.urls import path
 
-from tickets.views import actions, board, detail, disposal, documents, handover, intake
+from tickets.views import actions, board, board_tools, detail, disposal, documents, handover, intake
 
 app_name = "tickets"
 
 urlpatterns = [
     path("", board.ticket_list_view, name="list"),
     path("export.csv", board.ticket_export_view, name="export"),
+    path("bulk/", board_tools.ticket_bulk_view, name="bulk"),
+    path("<int:pk>/take-from-board/", board_tools.board_take_view, name="board_take"),
+    path("views/", board_tools.saved_view_create_view, name="view_create"),
+    path("views/<int:pk>/delete/", board_tools.saved_view_delete_view, name="view_delete"),
     path("new/", intake.ticket_create_view, name="create"),
     path("new/staff/", intake.ticket_staff_create_view, name="staff_create"),
     path("callbacks/", intake.callbacks_view, name="callbacks"),

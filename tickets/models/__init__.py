@@ -2,6 +2,7 @@
 
 Satisfaction surveys live in helpdesk.surveys (service "repair")."""
 
+from tickets.models.board import SavedBoardView
 from tickets.models.catalog import Category, FiscalYearCounter
 from tickets.models.disposal import DisposalProposal
 from tickets.models.handover import HandOver
@@ -28,6 +29,7 @@ __all__ = [
     "DisposalProposal",
     "FiscalYearCounter",
     "HandOver",
+    "SavedBoardView",
     "ServiceMode",
     "Status",
     "Ticket",

@@ -26,6 +26,22 @@ def status_class(status: str) -> str:
 
 
 @register.filter
+def takeable_by(ticket, user) -> bool:
+    """The board offers "take" on an open job nobody has yet, to a technician who may work on it (no query: roles and
+    team are cached on the user, the row carries its team)."""
+    from helpdesk.roles import Role, has_role
+
+    return (ticket.technician_id is None and ticket.is_active and has_role(user, Role.TECHNICIAN)
+            and ticket.can_act(user))
+
+
+@register.filter
+def first_line(text: str) -> str:
+    """The first non-empty line of a typed text (a symptom on the board's rows and phone cards)."""
+    return next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
+
+
+@register.filter
 def overdue_at(ticket, now) -> bool:
     return ticket.is_overdue(now)
 

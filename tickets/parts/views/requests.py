@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.forms import run_form
+from helpdesk.listing import active_filter_count
 from helpdesk.roles import Role, has_role, user_team
 from tickets.parts.access import get_part_request_for_user, get_ticket_for_parts, require_parts_reader
 from tickets.parts.forms import NoteForm, OrderForm, PartRequestForm, ReceivedForm
@@ -201,4 +202,5 @@ def request_list(request):
     return render(request, "parts/request_list.html", {
         "page": paginate(request, qs), "q": q, "status": status, "sort": sort, "statuses": S.choices,
         "sorts": REQUEST_SORTS,
+        "active_filter_count": active_filter_count({"q": q, "status": status}, {"q": "", "status": ""}),
     })

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.listing import active_filter_count
 from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.thai import fiscal_year, fiscal_year_bounds
@@ -62,6 +63,8 @@ def stock(request):
     return render(request, "parts/stock.html", {
         "page": paginate(request, qs), "q": q, "kind": kind, "show": show, "sort": sort, "kinds": Item.Kind.choices,
         "low_stock": low_stock, "can_keep_stock": can_keep_stock(request.user),
+        "active_filter_count": active_filter_count({"q": q, "kind": kind, "show": show},
+                                                   {"q": "", "kind": "", "show": "active"}),
     })
 
 
