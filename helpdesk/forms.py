@@ -65,3 +65,31 @@ def run_step(request, step: Callable, /, **kwargs) -> bool:
             messages.error(request, message)
         return False
     return True
+
+
+def flash_form_errors(request, form: forms.BaseForm) -> None:
+    """Every error of a posted form as a flash message (for forms posted from a detail page's cards)."""
+    from django.contrib import messages
+
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+def run_posted_step(request, step: Callable, /, *, form: forms.BaseForm | None = None, done: str = "",
+                    **kwargs) -> bool:
+    """The body of a POST-only step posted from a detail page: the bound `form` (if any) is validated and its
+    errors flashed; then one service call ``step(**kwargs, **form.cleaned_data)`` through :func:`run_step`;
+    `done` is flashed when it went through. True when it did (the view redirects back either way)."""
+    from django.contrib import messages
+
+    if form is not None:
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return False
+        kwargs = {**kwargs, **form.cleaned_data}
+    if not run_step(request, step, **kwargs):
+        return False
+    if done:
+        messages.success(request, done)
+    return True

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from helpdesk.notify import notify
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.roles import Role, has_role, is_supervisor_of, supervisors_of, user_unit
 from helpdesk.workdays import add_working_days, working_days_between
 from helpdesk.workflow import (
     TransitionNotAllowed,
@@ -91,15 +91,11 @@ REQUESTER_EDIT_STATES = frozenset({S.DRAFT, S.RETURNED})
 
 def is_approver_for(user: User, unit) -> bool:
     """A supervisor of the request's unit or of a unit above it."""
-    own = user_unit(user)
-    return bool(own and has_role(user, Role.SUPERVISOR) and unit.path.startswith(own.path))
+    return is_supervisor_of(user, unit)
 
 
 def approvers_of(unit):
-    ancestor_ids = [int(pk) for pk in unit.path.strip("/").split("/") if pk]
-    return User.objects.filter(
-        is_active=True, groups__name=Role.SUPERVISOR, profile__unit_id__in=ancestor_ids
-    ).distinct()
+    return supervisors_of(unit)
 
 
 def _may(action: str, user: User, obj: PublishingRequest) -> bool:

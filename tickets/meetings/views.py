@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.forms import add_service_errors, run_step
+from helpdesk.forms import add_service_errors, run_posted_step, run_step
 from helpdesk.roles import user_unit
 from helpdesk.uploads import attachment
 
@@ -125,13 +125,8 @@ def booking_detail(request, pk):
 def booking_confirm(request, pk):
     booking = get_booking_for_user(request.user, pk)
     require(is_meeting_staff(request.user))
-    form = ConfirmForm(request.POST, booking=booking, by=request.user)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-    elif run_step(request, services.booking_confirm, booking=booking, by=request.user, **form.cleaned_data):
-        messages.success(request, _("ยืนยันการจองแล้ว"))
+    run_posted_step(request, services.booking_confirm, form=ConfirmForm(request.POST, booking=booking, by=request.user),
+                    done=_("ยืนยันการจองแล้ว"), booking=booking, by=request.user)
     return redirect("meetings:detail", pk)
 
 
@@ -163,13 +158,8 @@ def booking_hold(request, pk):
 def booking_check(request, pk):
     booking = get_booking_for_user(request.user, pk)
     require(is_meeting_staff(request.user))
-    form = CheckForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-    elif run_step(request, services.booking_check, booking=booking, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกการตรวจสอบหลังการประชุมแล้ว"))
+    run_posted_step(request, services.booking_check, form=CheckForm(request.POST),
+                    done=_("บันทึกการตรวจสอบหลังการประชุมแล้ว"), booking=booking, by=request.user)
     return redirect("meetings:detail", pk)
 
 

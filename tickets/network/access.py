@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.roles import Role, has_role, is_supervisor_of, user_unit
 
 from .models import AccountRequest, IPAssignment, IPRequest, MacChangeRequest
 from .models.common import is_network_admin, is_technician
@@ -58,10 +58,7 @@ def is_unit_member(user, obj) -> bool:
 
 def supervises(user, obj) -> bool:
     """A supervisor of the request's unit or of a unit above it."""
-    unit = user_unit(user)
-    return bool(
-        unit is not None and has_role(user, Role.SUPERVISOR) and obj.unit.path.startswith(unit.path)
-    )
+    return is_supervisor_of(user, obj.unit)
 
 
 def can_open_id_card(user, obj) -> bool:

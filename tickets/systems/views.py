@@ -9,9 +9,10 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.forms import add_service_errors, run_step
+from helpdesk.forms import add_service_errors, flash_form_errors, run_posted_step, run_step
 from helpdesk.roles import user_unit
 from helpdesk.uploads import attachment
 
@@ -49,12 +50,6 @@ from .gantt import gantt
 from .models import ChangeRequest, DevRequest, Project, ProjectStep, StepAttachment, StepEvent, System
 
 PAGE_SIZE = 25
-
-
-def _flash_form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
 
 
 # Development requests -----------------------------------------------------------------------------------------
@@ -119,7 +114,7 @@ def request_reject(request, pk):
     require(is_systems_staff(request.user))
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     elif run_step(request, services.devrequest_reject, dev_request=dev_request, by=request.user,
               reason=form.cleaned_data["reason"]):
         messages.success(request, _("แจ้งผลไม่รับพิจารณาไปยังผู้ขอแล้ว"))
@@ -220,12 +215,25 @@ def project_detail(request, pk):
 
 def _project_step(request, pk, service, success: str, form_class=NoteForm, **extra):
     project = get_project_for_user(request.user, pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        _flash_form_errors(request, form)
-    elif run_step(request, service, project=project, by=request.user, **form.cleaned_data, **extra):
-        messages.success(request, success)
+    run_posted_step(request, service, form=form_class(request.POST), done=success, project=project, by=request.user,
+                    **extra)
     return redirect("systems:project_detail", pk)
+
+
+def _staff_step(lookup, service, done, form_class, argument: str):
+    """A systems-staff step on a part of a project (a step, an instalment), posted from the project page:
+    ``lookup(user, pk, part_pk)`` is the part's access helper, `argument` the service's name for it."""
+
+    @login_required
+    @require_POST
+    def view(request, pk, **part):
+        obj = lookup(request.user, pk, *part.values())
+        require(is_systems_staff(request.user))
+        run_posted_step(request, service, form=form_class(request.POST), done=done, by=request.user,
+                        **{argument: obj})
+        return redirect("systems:project_detail", pk)
+
+    return view
 
 
 @login_required
@@ -263,7 +271,7 @@ def golive_letter(request, pk):
     require(is_systems_staff(request.user))
     form = GoLiveLetterForm(request.POST)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
         return redirect("systems:project_detail", pk)
     try:
         document = services.golive_letter_issue(project=project, by=request.user, **form.cleaned_data)
@@ -275,31 +283,11 @@ def golive_letter(request, pk):
     return redirect("systems:project_detail", pk)
 
 
-@login_required
-@require_POST
-def step_start(request, pk, step_pk):
-    step = get_step_for_user(request.user, pk, step_pk)
-    require(is_systems_staff(request.user))
-    form = StepDateForm(request.POST)
-    if not form.is_valid():
-        _flash_form_errors(request, form)
-    elif run_step(request, services.step_start, step=step, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกการเริ่มขั้นตอนแล้ว"))
-    return redirect("systems:project_detail", pk)
+step_start = _staff_step(get_step_for_user, services.step_start, gettext_lazy("บันทึกการเริ่มขั้นตอนแล้ว"),
+                         StepDateForm, "step")
 
-
-@login_required
-@require_POST
-def step_finish(request, pk, step_pk):
-    step = get_step_for_user(request.user, pk, step_pk)
-    require(is_systems_staff(request.user))
-    form = StepDateForm(request.POST)
-    if not form.is_valid():
-        _flash_form_errors(request, form)
-    elif run_step(request, services.step_finish, step=step, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกว่าขั้นตอนเสร็จแล้ว"))
-    return redirect("systems:project_detail", pk)
-
+step_finish = _staff_step(get_step_for_user, services.step_finish, gettext_lazy("บันทึกว่าขั้นตอนเสร็จแล้ว"),
+                          StepDateForm, "step")
 
 @login_required
 @require_POST
@@ -308,7 +296,7 @@ def step_attach(request, pk, step_pk):
     require(is_systems_staff(request.user))
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     elif run_step(request, services.step_attach, step=step, by=request.user, kind=form.cleaned_data["kind"],
               upload=form.cleaned_data["file"], ext=form.cleaned_data["ext"]):
         messages.success(request, _("แนบเอกสารแล้ว"))
@@ -333,7 +321,7 @@ def quotation_add(request, pk):
     require(is_systems_staff(request.user))
     form = QuotationForm(request.POST)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     elif run_step(request, services.quotation_add, project=project, by=request.user, quotation=form.save(commit=False)):
         messages.success(request, _("บันทึกใบเสนอราคาแล้ว"))
     return redirect("systems:project_detail", pk)
@@ -356,7 +344,7 @@ def contract_save(request, pk):
     require(is_systems_staff(request.user))
     form = ContractForm(request.POST)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     else:
         rows = form.cleaned_data.pop("instalments")
         if run_step(request, services.contract_save, project=project, by=request.user, contract=form.save(commit=False),
@@ -365,31 +353,11 @@ def contract_save(request, pk):
     return redirect("systems:project_detail", pk)
 
 
-@login_required
-@require_POST
-def instalment_inspect(request, pk, instalment_pk):
-    instalment = get_instalment_for_user(request.user, pk, instalment_pk)
-    require(is_systems_staff(request.user))
-    form = InspectForm(request.POST)
-    if not form.is_valid():
-        _flash_form_errors(request, form)
-    elif run_step(request, services.instalment_inspect, instalment=instalment, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกผลการตรวจรับแล้ว"))
-    return redirect("systems:project_detail", pk)
+instalment_inspect = _staff_step(get_instalment_for_user, services.instalment_inspect,
+                                 gettext_lazy("บันทึกผลการตรวจรับแล้ว"), InspectForm, "instalment")
 
-
-@login_required
-@require_POST
-def instalment_pay(request, pk, instalment_pk):
-    instalment = get_instalment_for_user(request.user, pk, instalment_pk)
-    require(is_systems_staff(request.user))
-    form = PayForm(request.POST)
-    if not form.is_valid():
-        _flash_form_errors(request, form)
-    elif run_step(request, services.instalment_pay, instalment=instalment, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกการเบิกจ่ายแล้ว"))
-    return redirect("systems:project_detail", pk)
-
+instalment_pay = _staff_step(get_instalment_for_user, services.instalment_pay, gettext_lazy("บันทึกการเบิกจ่ายแล้ว"),
+                             PayForm, "instalment")
 
 # The register ---------------------------------------------------------------------------------------------------
 
@@ -504,7 +472,7 @@ def _change_step(request, pk, service, form_class, success):
     require(is_systems_staff(request.user))
     form = form_class(request.POST)
     if not form.is_valid():
-        _flash_form_errors(request, form)
+        flash_form_errors(request, form)
     elif run_step(request, service, change=change, by=request.user, **form.cleaned_data):
         messages.success(request, success)
     return redirect("systems:change_detail", pk)

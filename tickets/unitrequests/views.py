@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from helpdesk.forms import add_service_errors, run_form
+from helpdesk.forms import add_service_errors, flash_form_errors, run_form
 from helpdesk.parsing import int_param
 
 from . import services
@@ -150,9 +150,7 @@ def _detail(request, obj: UnitRequest, *, status: int = 200, **forms):
         if shown.get(name):
             context[name] = form
         else:  # the step is no longer offered (the request moved on): its refusal becomes a message
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
+            flash_form_errors(request, form)
     return render(request, "unitrequests/detail.html", context, status=status)
 
 

@@ -1,12 +1,12 @@
 """Network requests' recipients and notices; status changes go through the kernel (helpdesk.workflow)."""
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from helpdesk.notify import notify
-from helpdesk.roles import Role
+from helpdesk.roles import Role, supervisors_of
 from helpdesk.workflow import TransitionNotAllowed, ensure_allowed, record_created, transition  # noqa: F401
 
 
@@ -19,12 +19,7 @@ def network_admin_emails() -> list[str]:
 
 def supervisor_emails(unit) -> list[str]:
     """Supervisors of the unit or of a unit above it (their unit's path is a prefix of this one's)."""
-    ids = [int(part) for part in unit.path.strip("/").split("/") if part]
-    return list(
-        User.objects.filter(
-            is_active=True, groups__name=Role.SUPERVISOR, profile__unit_id__in=ids
-        ).values_list("email", flat=True)
-    )
+    return list(supervisors_of(unit).values_list("email", flat=True))
 
 
 def invite_survey(obj, *, service_code: str, what: str, by) -> None:
