@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.roles import Role, has_role, sees_all_units, unit_q, user_team
+from helpdesk.trigram import trigram_index
 
 
 class Status(models.TextChoices):
@@ -90,6 +91,10 @@ def memo_upload_to(instance, filename: str) -> str:
     return _random_name("tickets/memos", filename)
 
 
+# The ticket's own columns the text search reads; each has a trigram index on PostgreSQL (Meta.indexes).
+TICKET_TEXT_FIELDS = ("number", "device_serial", "device_description", "requester_name", "symptom")
+
+
 class TicketQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Staff and executives: every ticket; supervisors: their unit and below; requesters: their unit."""
@@ -101,6 +106,25 @@ class TicketQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
+
+    def search(self, term: str):
+        """Tickets whose number, serial, device, requester name or symptom contains `term`, or whose registered
+        asset's number, serial, brand or model does (the navbar search and the job board share it).
+
+        One subquery, a UNION of the two sets of ids: an OR across the ticket and the asset tables could not use
+        an index, while each side of the union is served by trigram indexes on PostgreSQL (TICKET_TEXT_FIELDS
+        here, assets.models.DEVICE_SEARCH_FIELDS there) and the whole is a semi-join.
+        """
+        from assets.models import DEVICE_SEARCH_FIELDS, Asset
+
+        own = Q()
+        for name in TICKET_TEXT_FIELDS:
+            own |= Q(**{f"{name}__icontains": term})
+        direct = Ticket.objects.filter(own).order_by().values("pk")
+        by_asset = (Ticket.objects.filter(asset__in=Asset.objects.search(term, DEVICE_SEARCH_FIELDS)
+                                          .order_by().values("pk"))
+                    .order_by().values("pk"))
+        return self.filter(pk__in=direct.union(by_asset))
 
     def overdue(self, now=None):
         """Open work past its service level (the parts clock extends it while waiting for parts)."""
@@ -264,6 +288,8 @@ class Ticket(models.Model):
             # Call-backs still to make (003 §6.1): a handful of rows among all phone tickets.
             models.Index(fields=["team", "callback_due_at"], name="tickets_callbacks_due_idx",
                          condition=Q(callback_due_at__isnull=False, callback_done_at__isnull=True)),
+            # The text search (TicketQuerySet.search): substring matches, served on PostgreSQL only.
+            *(trigram_index(name, f"tickets_{name.removeprefix('device_')}_trgm") for name in TICKET_TEXT_FIELDS),
         ]
 
     def __str__(self) -> str:
