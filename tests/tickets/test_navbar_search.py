@@ -220,3 +220,31 @@ def test_a_fixed_number_of_queries_whatever_the_data(login, technician, requeste
         response = search(client, "เครื่องค้นหา")
     full = {g.provider.key for g in response.context["groups"] if len(g.hits) == SHOWN and g.more}
     assert full == {"tickets", "assets", "ip_requests", "account_requests", "publishing"}  # MACs hold no such text
+
+
+def test_trigram_indexes_serve_the_search_on_postgresql_and_sqlite_scans(requester_a, make_ticket, make_asset,
+                                                                         unit_a, hw):
+    """PostgreSQL: every searched ticket and asset column has its GIN trigram index and the planner uses them for
+    the search (plain scans off, as on a large table). SQLite: no such index, the same answers by scanning."""
+    from assets.models import SEARCH_FIELDS, Asset
+    from tickets.models import Ticket
+    from tickets.models.ticket import TICKET_TEXT_FIELDS
+
+    asset = make_asset(unit_a, model_name="ThinkCentre M70")
+    ticket = make_ticket(unit_a, hw, requester=requester_a, asset=asset, symptom="จอภาพดับหลังเปิดเครื่อง")
+    with connection.cursor() as cursor:
+        names = {index.name for model in (Ticket, Asset) for index in model._meta.indexes}
+        present = {name for name in names if name.endswith("_trgm")}
+        assert len(present) == len(TICKET_TEXT_FIELDS) + len(SEARCH_FIELDS)
+        built = set(connection.introspection.get_constraints(cursor, "tickets_ticket")) | set(
+            connection.introspection.get_constraints(cursor, "assets_asset"))
+        if connection.vendor == "postgresql":
+            assert present <= built
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")  # a tiny table would be read by its primary key
+            plan = Ticket.objects.search("ภาพดับ").explain()
+            assert "tickets_symptom_trgm" in plan and "assets_model_name_trgm" in plan, plan
+        else:
+            assert not present & built
+    assert list(Ticket.objects.search("ภาพดับ")) == [ticket]
+    assert list(Ticket.objects.search("inkcentre")) == [ticket]
