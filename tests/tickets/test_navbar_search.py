@@ -212,10 +212,15 @@ def test_a_fixed_number_of_queries_whatever_the_data(login, technician, requeste
             make_ticket(unit_a, hw, requester=requester_a, asset=asset, symptom=f"เครื่องค้นหา อาการ {i}")
             requests_of(requester_a, unit_a, f"เครื่องค้นหา {i}")
 
+    board = reverse("tickets:list")
     add(2)
     with CaptureQueriesContext(connection) as small:
         search(client, "เครื่องค้นหา")
+    with CaptureQueriesContext(connection) as small_board:
+        client.get(board, {"q": "เครื่องค้นหา", "scope": "all"})
     add(SHOWN + 3)
+    with django_assert_max_num_queries(len(small_board.captured_queries)):
+        assert client.get(board, {"q": "เครื่องค้นหา", "scope": "all"}).context["page"].paginator.count == SHOWN + 5
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = search(client, "เครื่องค้นหา")
     full = {g.provider.key for g in response.context["groups"] if len(g.hits) == SHOWN and g.more}
@@ -243,8 +248,47 @@ def test_trigram_indexes_serve_the_search_on_postgresql_and_sqlite_scans(request
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_indexscan = off")  # a tiny table would be read by its primary key
             plan = Ticket.objects.search("ภาพดับ").explain()
-            assert "tickets_symptom_trgm" in plan and "assets_model_name_trgm" in plan, plan
+            assert "tickets_symptom_trgm" in plan, plan
+            plan = Asset.objects.search("inkcentre").explain()
+            assert "assets_model_name_trgm" in plan and "assets_custodian_trgm" in plan, plan
         else:
             assert not present & built
     assert list(Ticket.objects.search("ภาพดับ")) == [ticket]
     assert list(Ticket.objects.search("inkcentre")) == [ticket]
+
+
+def test_a_word_many_assets_share_still_finds_every_ticket(requester_a, make_ticket, make_asset, unit_a, hw,
+                                                          monkeypatch):
+    """Past SEARCH_ASSET_IDS matching assets (a brand) the asset side is a subquery: nothing is lost."""
+    from tickets.models import Ticket
+    from tickets.models import ticket as ticket_module
+
+    monkeypatch.setattr(ticket_module, "SEARCH_ASSET_IDS", 2)
+    tickets = [make_ticket(unit_a, hw, requester=requester_a, asset=make_asset(unit_a, brand="Acer"))
+               for _ in range(4)]
+    other = make_ticket(unit_a, hw, requester=requester_a, symptom="Acer ไม่มีเลขครุภัณฑ์")
+    make_ticket(unit_a, hw, requester=requester_a, asset=make_asset(unit_a, brand="HP"))
+    assert set(Ticket.objects.search("acer")) == {*tickets, other}
+
+
+def test_the_board_search_counts_and_pages_from_one_scan(login, technician, requester_a, make_ticket, unit_a, hw,
+                                                         monkeypatch):
+    from tickets.views import board
+
+    monkeypatch.setattr(board, "SEARCH_COUNT_CAP", 5)
+    tickets = [make_ticket(unit_a, hw, requester=requester_a, symptom=f"พัดลมดังมาก {i}") for i in range(8)]
+    make_ticket(unit_a, hw, requester=requester_a, symptom="เงียบสนิท")
+    client = login(technician)
+    params = {"q": "ลมดัง", "scope": "all"}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("tickets:list"), params)
+    page = response.context["page"]
+    assert page.paginator.capped and page.paginator.count == 6  # stopped after cap + 1 ids
+    assert [t.number for t in page.object_list] == [t.number for t in reversed(tickets)][:5]
+    assert "มากกว่า 5 รายการ" in response.content.decode()
+    scans = [q["sql"] for q in queries.captured_queries if '"symptom"' in q["sql"] and "LIKE" in q["sql"]]
+    assert len(scans) == 1, scans  # the search ran once: no COUNT then page
+    # Under the cap the count is exact and the last page holds the rest.
+    monkeypatch.setattr(board, "SEARCH_COUNT_CAP", 250)
+    response = client.get(reverse("tickets:list"), {**params, "per_page": "25"})
+    assert response.context["page"].paginator.count == 8 and not response.context["page"].paginator.capped

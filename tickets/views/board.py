@@ -34,8 +34,8 @@ BOARD_COLUMNS = (
 )
 CSV_LIMIT = 50_000
 BOARD_COUNT_CAP = 10_000
-# A text search lists at most this many matches (20 pages of 25): refine the words or filter to see others.
-SEARCH_COUNT_CAP = 500
+# A text search lists at most this many matches (10 pages of 25): refine the words or filter to see others.
+SEARCH_COUNT_CAP = 250
 
 
 def _filtered(request):
