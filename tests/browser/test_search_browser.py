@@ -61,6 +61,8 @@ def test_a_requester_on_a_phone_finds_only_their_units_work(phone_page, live_ser
     page.wait_for_selector(".navbar-toggler")
     page.click(".navbar-toggler")
     page.wait_for_selector("#nav-search-q", state="visible")
+    page.wait_for_timeout(500)  # the menu's unfolding animation
+    page.screenshot(path=f"{SHOTS}/search-phone-menu.png")
     page.fill("#nav-search-q", "จอภาพดับ")
     page.press("#nav-search-q", "Enter")
     page.wait_for_selector("#search-tickets")
