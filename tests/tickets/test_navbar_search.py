@@ -293,3 +293,17 @@ def test_the_board_search_counts_and_pages_from_one_scan(login, technician, requ
     monkeypatch.setattr(board, "SEARCH_COUNT_CAP", 250)
     response = client.get(reverse("tickets:list"), {**params, "per_page": "25"})
     assert response.context["page"].paginator.count == 8 and not response.context["page"].paginator.capped
+
+
+def test_more_links_open_each_apps_own_list_filtered_by_the_words(login, supervisor_a, requester_a, unit_a,
+                                                                  requests_of):
+    made = [requests_of(requester_a, unit_a, "ห้องสมุดชั้นสาม") for _ in range(SHOWN + 1)]
+    client = login(supervisor_a)
+    response = search(client, "ห้องสมุดชั้นสาม")
+    more = {g.provider.key: g.more_url for g in response.context["groups"] if g.more}
+    assert set(more) == {"ip_requests", "account_requests", "publishing"}
+    for key, page_name in (("ip_requests", "page_obj"), ("account_requests", "page_obj"), ("publishing", "page")):
+        page = client.get(more[key])
+        assert page.status_code == 200, key
+        assert page.context[page_name].paginator.count == SHOWN + 1, key  # every match, not only the ten shown
+    assert made[0]["post"].number in client.get(more["publishing"]).content.decode()
