@@ -93,7 +93,7 @@ def _form_data(request, instance: Asset | None) -> dict:
 
 @extend_schema_view(
     list=extend_schema(summary="ทะเบียนครุภัณฑ์ (ตัวกรองเดียวกับหน้าทะเบียน)", parameters=[
-        OpenApiParameter("q", str, description="เลขครุภัณฑ์ / Serial / ยี่ห้อ / รุ่น"),
+        OpenApiParameter("q", str, description="เลขครุภัณฑ์ / Serial / ยี่ห้อ / รุ่น / ผู้รับผิดชอบ (บางส่วนของคำ)"),
         OpenApiParameter("unit", int, description="หน่วยงาน (รวมหน่วยงานในสังกัด)"),
         OpenApiParameter("asset_type", str, enum=Asset.Type.values),
         OpenApiParameter("status", str, enum=Asset.Status.values),

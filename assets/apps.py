@@ -17,3 +17,5 @@ class AssetsConfig(AppConfig):
         from assets.maintenance_report import register as register_maintenance_report
 
         register_maintenance_report()
+        from assets import search
+        search.register()

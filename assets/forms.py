@@ -144,10 +144,7 @@ class AssetFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound else {}
         q = (data.get("q") or "").strip()
         if q:
-            queryset = queryset.filter(
-                Q(asset_number__icontains=q) | Q(serial_number__icontains=q) | Q(brand__icontains=q)
-                | Q(model_name__icontains=q)
-            )
+            queryset = queryset.search(q)
         if data.get("unit"):
             queryset = queryset.filter(unit__path__startswith=data["unit"].path)
         if data.get("asset_type"):

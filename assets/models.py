@@ -13,9 +13,14 @@ from simple_history.models import HistoricalRecords
 
 from helpdesk.models import Unit
 from helpdesk.roles import unit_q
+from helpdesk.trigram import trigram_index
 
 ASSET_NUMBER_RE = re.compile(r"^\d{4}-\d{3}-\d{4}/(25|26)\d{2}$")
 WARRANTY_SOON_DAYS = 60
+# What the asset search reads (the register, the navbar search): each column has a trigram index on PostgreSQL.
+SEARCH_FIELDS = ("asset_number", "serial_number", "brand", "model_name", "custodian")
+# What a ticket search reads of the ticket's registered asset (the device, not who holds it).
+DEVICE_SEARCH_FIELDS = ("asset_number", "serial_number", "brand", "model_name")
 
 
 def validate_asset_number(value: str) -> None:
@@ -28,6 +33,14 @@ def validate_asset_number(value: str) -> None:
 class AssetQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(unit_q(user, "unit"))
+
+    def search(self, term: str, fields=None):
+        """Assets with `term` inside one of `fields` (default SEARCH_FIELDS: number, serial, brand, model,
+        custodian); each has a trigram index on PostgreSQL, SQLite scans."""
+        condition = Q()
+        for name in fields or SEARCH_FIELDS:
+            condition |= Q(**{f"{name}__icontains": term})
+        return self.filter(condition)
 
     def under_warranty(self, today: dt.date | None = None):
         return self.filter(warranty_end__gte=today or timezone.localdate())
@@ -99,7 +112,11 @@ class Asset(models.Model):
         ordering = ["asset_number"]
         verbose_name = _("ครุภัณฑ์")
         verbose_name_plural = _("ครุภัณฑ์")
-        indexes = [models.Index(fields=["unit", "asset_type"]), models.Index(fields=["brand", "model_name"])]
+        indexes = [
+            models.Index(fields=["unit", "asset_type"]), models.Index(fields=["brand", "model_name"]),
+            # The text search (AssetQuerySet.search), substring matches served on PostgreSQL only.
+            *(trigram_index(name, f"assets_{name}_trgm") for name in SEARCH_FIELDS),
+        ]
 
     def __str__(self) -> str:
         label = " ".join(part for part in (self.brand, self.model_name) if part)

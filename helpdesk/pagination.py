@@ -28,3 +28,34 @@ class CappedPaginator(Paginator):
             return 0
         hits = max(1, min(self.count, self.cap) - self.orphans)
         return -(-hits // self.per_page)
+
+
+class SearchPaginator(CappedPaginator):
+    """For text searches: one scan reads the ids of the first `cap` + 1 matches in the list's order; how many there
+    are is the count, and the page is a slice of them whose rows `fetch(ids)` reads by primary key. The search
+    condition runs once: a COUNT and then a page would each evaluate it over every match.
+
+    `fetch(ids)` returns the rows (with their joins) for those ids, in any order; rows it leaves out are skipped.
+    """
+
+    def __init__(self, object_list, per_page, *, fetch, cap: int = 500, **kwargs):
+        self.fetch = fetch
+        super().__init__(object_list, per_page, cap=cap, **kwargs)
+
+    @cached_property
+    def ids(self) -> list:
+        return list(self.object_list.prefetch_related(None).values_list("pk", flat=True)[: self.cap + 1])
+
+    @cached_property
+    def count(self) -> int:
+        return len(self.ids)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= min(self.count, self.cap):
+            top = min(self.count, self.cap)
+        ids = self.ids[bottom:top]
+        rows = {row.pk: row for row in self.fetch(ids)} if ids else {}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

@@ -9,6 +9,7 @@ from helpdesk.notifications import views as notification_views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     # Browsers ask for /favicon.ico whatever the page links; send them to the static file.
     path("favicon.ico", views.favicon, name="favicon"),
     path(

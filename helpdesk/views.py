@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from helpdesk.dashboard import widgets_for
 from helpdesk.roles import Role, user_profile, user_roles
+from helpdesk.search import SearchForm, run_search
 
 
 @login_required
@@ -24,6 +25,20 @@ def home(request):
             "widgets": widgets_for(request),
         },
     )
+
+
+@require_GET
+@login_required
+def search(request):
+    """The navbar search: tickets, assets and requests the user may see, grouped by kind (helpdesk.search).
+    An empty or too long query re-renders with the reason (400), never a 500."""
+    form = SearchForm(request.GET or None)
+    groups = run_search(request.user, form.cleaned_data["q"]) if form.is_valid() else []
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(request, "helpdesk/search.html", {
+        "form": form, "groups": groups, "term": form.cleaned_data["q"] if form.is_valid() else "",
+        "found": sum(len(group.hits) for group in groups),
+    }, status=status)
 
 
 @require_GET

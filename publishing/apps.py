@@ -7,7 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("การเผยแพร่ข้อมูลบนเว็บไซต์")
 
     def ready(self):
-        from publishing import integration, letters
+        from publishing import integration, letters, search
 
         integration.register()
         from helpdesk.reminders import register_source
@@ -15,3 +15,4 @@ class PublishingConfig(AppConfig):
 
         register_source(publishing_due_notices)
         letters.register_letters()
+        search.register()

@@ -299,7 +299,7 @@ def _form_data(request) -> dict:
             OpenApiParameter("unit", int),
             OpenApiParameter("guarantee", str, enum=["yes", "no"]),
             OpenApiParameter("overdue", str, enum=["1"]),
-            OpenApiParameter("q", str, description="ค้นหาเลขที่ เลขครุภัณฑ์ Serial หรืออาการ"),
+            OpenApiParameter("q", str, description="ค้นหาบางส่วนของเลขที่ เลขครุภัณฑ์ Serial ยี่ห้อ รุ่น อุปกรณ์ ชื่อผู้แจ้ง หรืออาการ"),
         ],
     ),
     retrieve=extend_schema(summary="ใบแจ้งซ่อม พร้อมลำดับเหตุการณ์และไฟล์แนบ"),

@@ -25,6 +25,10 @@ class TicketsConfig(AppConfig):
 
         register_letters()
 
+        from tickets import search
+
+        search.register()
+
         from assets.repairs import register_repair_opener
         from tickets.plugins.maintenance import open_repair_from_maintenance
 

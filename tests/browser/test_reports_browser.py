@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.conftest import PASSWORD
@@ -19,19 +20,25 @@ def test_executive_reads_the_fiscal_year_report_and_downloads_the_pdf(sign_in, l
 
     page.click("#nav-reports-menu")  # the "รายงาน" dropdown of the main menu
     page.click("#nav-reports")
-    page.select_option("#id_period", "fiscal_year")
+    # The kind of period first: only its fields show.
+    page.click("label[for=report-form-period-month]")
+    assert page.is_visible("#id_month") and page.is_visible("#id_year")
+    assert not page.is_visible("#id_fiscal_year") and not page.is_visible("#id_start")
+    page.click("label[for=report-form-period-fiscal_year]")
+    assert page.is_visible("#id_fiscal_year") and not page.is_visible("#id_month")
     page.fill("#id_fiscal_year", "2570")
-    page.click("#report-form button[type=submit]")
+    page.screenshot(path="/tmp/shots-c/report-form-desktop.png")
+    page.click("#report-form-show")
     page.wait_for_selector("#report-period")
     assert page.inner_text("#report-period").startswith("ปีงบประมาณ 2570")
     assert page.inner_text("#fig-received") == "12"
     assert page.inner_text("#fig-delivered") == "6"
     assert page.locator("#report-monthly svg rect").count() >= 24
 
-    page.click("#report-pdf")
-    page.wait_for_selector("#export-download")
+    # One click: the PDF downloads under the period's name.
     with page.expect_download() as info:
-        page.click("#export-download")
+        page.click("#report-pdf")
+    assert info.value.suggested_filename == "summary-2570.pdf"
     path = tmp_path / "report.pdf"
     info.value.save_as(path)
     data = path.read_bytes()
@@ -41,3 +48,27 @@ def test_executive_reads_the_fiscal_year_report_and_downloads_the_pdf(sign_in, l
              for p in reader.pages for font in (p.get("/Resources") or {}).get("/Font", {}).values()}
     assert any("Sarabun" in name for name in fonts)
     assert "ปีงบประมาณ 2570" in reader.pages[0].extract_text()
+
+    # The background export (large reports) names the file the same way.
+    page.click("#report-pdf-background")
+    page.wait_for_selector("#export-download")
+    with page.expect_download() as info:
+        page.click("#export-download")
+    assert info.value.suggested_filename == "summary-2570.pdf"
+
+
+def test_a_quarter_pdf_is_one_click_from_the_form_on_a_phone(phone_page, live_server, executive, dataset):
+    page = phone_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", executive.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]:has-text('เข้าสู่ระบบ')")
+    page.goto(f"{live_server.url}{reverse('reports:summary')}")
+    page.click("label[for=report-form-period-quarter]")
+    assert page.is_visible("#id_quarter") and not page.is_visible("#id_month")
+    page.fill("#id_fiscal_year", "2570")
+    page.select_option("#id_quarter", "1")
+    page.screenshot(path="/tmp/shots-c/report-form-phone.png")
+    with page.expect_download() as info:
+        page.click("#report-form-pdf")
+    assert info.value.suggested_filename == "summary-2570-q1.pdf"

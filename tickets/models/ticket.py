@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helpdesk.roles import Role, has_role, sees_all_units, unit_q, user_team
+from helpdesk.trigram import trigram_index
 
 
 class Status(models.TextChoices):
@@ -90,6 +91,12 @@ def memo_upload_to(instance, filename: str) -> str:
     return _random_name("tickets/memos", filename)
 
 
+# The ticket's own columns the text search reads; each has a trigram index on PostgreSQL (Meta.indexes).
+TICKET_TEXT_FIELDS = ("number", "device_serial", "device_description", "requester_name", "symptom")
+# Up to this many matching assets are passed to the ticket search as a list of ids; more go through a subquery.
+SEARCH_ASSET_IDS = 500
+
+
 class TicketQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Staff and executives: every ticket; supervisors: their unit and below; requesters: their unit."""
@@ -101,6 +108,28 @@ class TicketQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
+
+    def search(self, term: str):
+        """Tickets whose number, serial, device, requester name or symptom contains `term`, or whose registered
+        asset's number, serial, brand or model does (the navbar search and the job board share it).
+
+        The assets that match are read first (one query, trigram indexes on PostgreSQL): when they are a few, the
+        condition is one OR over the ticket's own columns and ``asset_id IN (ids)``, which the planner serves
+        either by a BitmapOr of the trigram indexes (rare words: a number, a serial) or by walking the newest
+        tickets and stopping at the page (common words). When many assets match (a brand), the word is common:
+        ``asset_id IN (subquery)`` keeps the answer complete and the walk stops early.
+        TICKET_TEXT_FIELDS here and assets.models.DEVICE_SEARCH_FIELDS are indexed.
+        """
+        from assets.models import DEVICE_SEARCH_FIELDS, Asset
+
+        own = Q()
+        for name in TICKET_TEXT_FIELDS:
+            own |= Q(**{f"{name}__icontains": term})
+        assets = Asset.objects.search(term, DEVICE_SEARCH_FIELDS).order_by().values("pk")
+        asset_ids = list(assets.values_list("pk", flat=True)[: SEARCH_ASSET_IDS + 1])
+        if len(asset_ids) <= SEARCH_ASSET_IDS:
+            return self.filter(own | Q(asset_id__in=asset_ids)) if asset_ids else self.filter(own)
+        return self.filter(own | Q(asset__in=assets))
 
     def overdue(self, now=None):
         """Open work past its service level (the parts clock extends it while waiting for parts)."""
@@ -269,6 +298,8 @@ class Ticket(models.Model):
             # Call-backs still to make (003 §6.1): a handful of rows among all phone tickets.
             models.Index(fields=["team", "callback_due_at"], name="tickets_callbacks_due_idx",
                          condition=Q(callback_due_at__isnull=False, callback_done_at__isnull=True)),
+            # The text search (TicketQuerySet.search): substring matches, served on PostgreSQL only.
+            *(trigram_index(name, f"tickets_{name.removeprefix('device_')}_trgm") for name in TICKET_TEXT_FIELDS),
         ]
 
     def __str__(self) -> str:

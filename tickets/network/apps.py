@@ -8,7 +8,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("คำขอ IP/MAC และบัญชีผู้ใช้")
 
     def ready(self):
-        from tickets.network import integration, letters
+        from tickets.network import integration, letters, search
 
         integration.register()
         letters.register_letters()
+        search.register()

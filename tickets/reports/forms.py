@@ -11,12 +11,20 @@ from helpdesk.parsing import parse_be_date
 from helpdesk.thai import BE_OFFSET, MONTHS, fiscal_year
 from tickets.reports.periods import Period, fiscal_year_period, month_period, quarter_period, range_period
 
+# The form asks for the kind of period first, then only that kind's fields (static/js/report-period.js hides
+# and disables the others; without JavaScript every field shows and only the chosen kind's are read).
 PERIOD_KINDS = [
-    ("fiscal_year", _("ปีงบประมาณ")),
-    ("quarter", _("ไตรมาส (ปีงบประมาณ)")),
     ("month", _("เดือน")),
+    ("quarter", _("ไตรมาส (ปีงบประมาณ)")),
+    ("fiscal_year", _("ปีงบประมาณ")),
     ("range", _("ช่วงวันที่")),
 ]
+PERIOD_FIELDS = {
+    "month": ("month", "year"),
+    "quarter": ("fiscal_year", "quarter"),
+    "fiscal_year": ("fiscal_year",),
+    "range": ("start", "end"),
+}
 MAX_RANGE_DAYS = 5 * 366
 MIN_YEAR_BE, MAX_YEAR_BE = 2500, 2700
 
@@ -78,6 +86,15 @@ class ReportForm(forms.Form):
             # Unit users report on their own units only; areas and teams span other units.
             del self.fields["area"]
             del self.fields["team"]
+
+    def period_fields(self) -> list[tuple]:
+        """(bound field, the period kinds it belongs to, space-separated), in the order they are asked."""
+        names = ("month", "year", "fiscal_year", "quarter", "start", "end")
+        return [(self[name], " ".join(kind for kind, used in PERIOD_FIELDS.items() if name in used))
+                for name in names]
+
+    def scope_fields(self) -> list:
+        return [self[name] for name in ("unit", "area", "team") if name in self.fields]
 
     def _date(self, name: str) -> dt.date | None:
         text = (self.cleaned_data.get(name) or "").strip()

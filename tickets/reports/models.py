@@ -1,6 +1,8 @@
 """A summary-report PDF built in the background (django-tasks): the request, its progress, the file."""
 
+import re
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def export_upload_to(instance, filename: str) -> str:
-    return f"reports/{uuid.uuid4().hex}.pdf"
+    """A random folder, and the period's name the task gives the file (``summary-2570-q1.pdf``)."""
+    name = filename if re.fullmatch(r"summary-[0-9a-z-]{1,40}\.pdf", filename) else "summary.pdf"
+    return f"reports/{uuid.uuid4().hex}/{name}"
 
 
 class ReportExport(models.Model):
@@ -37,6 +41,12 @@ class ReportExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_label} ({self.get_status_display()})"
+
+    @property
+    def download_name(self) -> str:
+        """The name the file downloads under: its period (``summary-2570.pdf``); older files by their number."""
+        name = PurePath(self.file.name).name if self.file else ""
+        return name if name.startswith("summary-") else f"summary-report-{self.pk}.pdf"
 
     @property
     def is_pending(self) -> bool:

@@ -20,12 +20,23 @@ class Period:
     start: dt.date
     end: dt.date  # inclusive
     label: str
+    # What files of the period are named after: "2570-10" (a month, B.E. year), "2570-q1" (a fiscal quarter),
+    # "2570" (a fiscal year), "25700101-25700315" (any other range, B.E. dates).
+    slug: str = ""
+
+    def filename(self, stem: str, extension: str) -> str:
+        """``summary-2570-q1.pdf``: `stem`, the period, `extension`."""
+        return f"{stem}-{self.slug or _be_compact(self.start) + '-' + _be_compact(self.end)}.{extension}"
 
     def bounds(self) -> tuple[dt.datetime, dt.datetime]:
         return day_bounds(self.start, self.end)
 
     def months(self) -> list[tuple[dt.date, dt.date]]:
         return months_between(self.start, self.end)
+
+
+def _be_compact(day: dt.date) -> str:
+    return f"{day.year + BE_OFFSET}{day.month:02d}{day.day:02d}"
 
 
 def day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -58,12 +69,13 @@ def month_label(day: dt.date, *, short: bool = False) -> str:
 
 def month_period(year_be: int, month: int) -> Period:
     first = dt.date(year_be - BE_OFFSET, month, 1)
-    return Period(first, _next_month(first) - dt.timedelta(days=1), f"เดือน{month_label(first)}")
+    return Period(first, _next_month(first) - dt.timedelta(days=1), f"เดือน{month_label(first)}",
+                  slug=f"{year_be}-{month:02d}")
 
 
 def fiscal_year_period(year_be: int) -> Period:
     start, end = fiscal_year_bounds(year_be)
-    return Period(start, end, f"ปีงบประมาณ {year_be} ({format_date(start)} – {format_date(end)})")
+    return Period(start, end, f"ปีงบประมาณ {year_be} ({format_date(start)} – {format_date(end)})", slug=str(year_be))
 
 
 def quarter_period(year_be: int, quarter: int) -> Period:
@@ -79,8 +91,10 @@ def quarter_period(year_be: int, quarter: int) -> Period:
     for _month in range(3):
         last = _next_month(last)
     last -= dt.timedelta(days=1)
-    return Period(first, last, f"ไตรมาสที่ {quarter} ปีงบประมาณ {year_be} ({format_date(first)} – {format_date(last)})")
+    return Period(first, last, f"ไตรมาสที่ {quarter} ปีงบประมาณ {year_be} ({format_date(first)} – {format_date(last)})",
+                  slug=f"{year_be}-q{quarter}")
 
 
 def range_period(start: dt.date, end: dt.date) -> Period:
-    return Period(start, end, f"{format_date(start)} – {format_date(end)}")
+    return Period(start, end, f"{format_date(start)} – {format_date(end)}",
+                  slug=f"{_be_compact(start)}-{_be_compact(end)}")

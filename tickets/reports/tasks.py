@@ -33,7 +33,7 @@ def build_report_pdf(export_id: int) -> str:
             status=ReportExport.Status.FAILED, error=str(exc)[:500], finished_at=timezone.now()
         )
         raise
-    export.file.save(f"summary-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.pdf", ContentFile(pdf), save=False)
+    export.file.save(period.filename("summary", "pdf"), ContentFile(pdf), save=False)
     ReportExport.objects.filter(pk=export.pk).update(
         status=ReportExport.Status.DONE, file=export.file.name, finished_at=timezone.now()
     )

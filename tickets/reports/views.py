@@ -15,8 +15,10 @@ from tickets.reports.report import report_context
 from tickets.reports.services import report_export_request
 
 
-def _filename(scope, extension: str) -> str:
-    return f"summary-report-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.{extension}"
+def _filename(period, extension: str) -> str:
+    """``summary-2570-10.pdf`` (month), ``summary-2570-q1.pdf`` (fiscal quarter), ``summary-2570.pdf`` (fiscal
+    year): the period, in Buddhist-era years (tickets.reports.periods.Period.slug)."""
+    return period.filename("summary", extension)
 
 
 def _form_errors(request, form):
@@ -38,26 +40,29 @@ def summary_view(request):
 @require_GET
 @login_required
 def summary_pdf_view(request):
-    """The PDF rendered in the request (small scopes), or with ?preview=1 the same template as HTML."""
+    """The PDF in one click, downloaded under the period's name; with ?preview=1 the same template as HTML."""
     form, scope, period = resolve_report(request.user, report_params(request.GET))
     if scope is None:
         return _form_errors(request, form)
     context = report_context(scope, period, request.user)
     context["for_pdf"] = True
-    return pdf_response(request, "reports/summary_pdf.html", context, _filename(scope, "pdf"),
-                        preview=request.GET.get("preview") == "1")
+    preview = request.GET.get("preview") == "1"
+    response = pdf_response(request, "reports/summary_pdf.html", context, _filename(period, "pdf"), preview=preview)
+    if not preview:
+        response["Content-Disposition"] = content_disposition_header(True, _filename(period, "pdf"))
+    return response
 
 
 @require_GET
 @login_required
 def summary_csv_view(request):
-    form, scope, _period = resolve_report(request.user, report_params(request.GET))
+    form, scope, period = resolve_report(request.user, report_params(request.GET))
     if scope is None:
         return _form_errors(request, form)
     response = StreamingHttpResponse(
         csv_lines(scope, printed_at=timezone.now()), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = content_disposition_header(True, _filename(scope, "csv"))
+    response["Content-Disposition"] = content_disposition_header(True, _filename(period, "csv"))
     return response
 
 
@@ -93,7 +98,7 @@ def export_download_view(request, pk: int):
     if export.status != ReportExport.Status.DONE or not export.file:
         raise Http404
     return FileResponse(export.file.open("rb"), as_attachment=True, content_type="application/pdf",
-                        filename=f"summary-report-{export.pk}.pdf")
+                        filename=export.download_name)
 
 
 def _workload(request):

@@ -20,6 +20,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -62,6 +63,10 @@ def child_pids(pid: int) -> list[int]:
 TARGET_P95_MS = 50
 TARGET_LIST_QUERIES = 15
 TARGET_RATIO = 0.5
+# Issue 23: the job board's text search and the navbar search answer within 30 ms (median) at 100,000 tickets.
+TARGET_SEARCH_MS = 30
+# A word of a symptom many tickets share (the bulk dataset's; a few thousand matches at 100,000 tickets).
+SEARCH_WORD = "กระดาษติด"
 
 
 @dataclass
@@ -72,6 +77,7 @@ class Page:
     is_list: bool = False
     p95_target: bool = False
     pdf: bool = False
+    median_target_ms: float | None = None
 
 
 @dataclass
@@ -174,10 +180,20 @@ class Command(BaseCommand):
         if ticket is None:
             raise CommandError("no tickets: run without --no-seed")
         asset = Asset.objects.order_by("pk").first()
+        # An asset with repair history: searched by its number, as a technician holding the device would.
+        asset_number = (Ticket.objects.filter(asset__isnull=False).order_by("-pk")
+                        .values_list("asset__asset_number", flat=True).first()) or asset.asset_number
+        board, search = reverse("tickets:list"), reverse("search")
+        word, number = urlencode({"q": SEARCH_WORD}), urlencode({"q": asset_number})
         return [
             *(Page(f"dashboard ({username})", username, reverse("home"))
               for username in ("technician", "ithead", "executive", "stock", "requester")),
             Page("job board", "technician", reverse("tickets:list"), is_list=True, p95_target=True),
+            Page("board text search", "technician", f"{board}?{word}", is_list=True, median_target_ms=TARGET_SEARCH_MS),
+            Page("board: asset number", "technician", f"{board}?{number}", is_list=True,
+                 median_target_ms=TARGET_SEARCH_MS),
+            Page("navbar search", "technician", f"{search}?{word}", median_target_ms=TARGET_SEARCH_MS),
+            Page("navbar: asset number", "technician", f"{search}?{number}", median_target_ms=TARGET_SEARCH_MS),
             Page("ticket detail", "technician", reverse("tickets:detail", args=[ticket.pk])),
             Page("tracking page", "", reverse("tracking", args=[ticket.tracking_token]), p95_target=True),
             Page("asset list", "stock", reverse("assets:list"), is_list=True),
@@ -227,6 +243,9 @@ class Command(BaseCommand):
             if page.is_list:
                 ok = result.queries < TARGET_LIST_QUERIES
                 notes.append(f"queries < {TARGET_LIST_QUERIES}: {'ok' if ok else 'MISS'}")
+            if page.median_target_ms is not None:
+                ok = result.median_ms <= page.median_target_ms
+                notes.append(f"median ≤ {page.median_target_ms:.0f} ms: {'ok' if ok else 'MISS'}")
             if page.p95_target:
                 ok = result.p95_ms < TARGET_P95_MS
                 notes.append(f"p95 < {TARGET_P95_MS} ms: {'ok' if ok else 'MISS'}")
