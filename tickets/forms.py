@@ -183,12 +183,43 @@ class StaffTicketForm(IntakeForm):
 
 
 class TransitionForm(forms.Form):
-    to = forms.ChoiceField(choices=Status.choices)
+    """One status change. The page offers each allowed next step as its own submit button (name "to"), so
+    nothing is preselected; the fields a step needs are checked here, and again by the service."""
+
+    to = forms.ChoiceField(choices=Status.choices, error_messages={
+        "required": _("กรุณากดปุ่มขั้นตอนถัดไปที่ต้องการ"),
+        "invalid_choice": _("ไม่รู้จักสถานะที่เลือก"),
+    })
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(label=_("หมายเหตุ (แสดงต่อผู้แจ้ง)"), max_length=2000, required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
     received_by_name = forms.CharField(label=_("ชื่อผู้รับมอบเครื่อง"), max_length=200, required=False)
     vendor_claim_ref = forms.CharField(label=_("เลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"), max_length=100, required=False)
+
+    # Steps that need a written reason (shown to the requester on the timeline).
+    REASON_REQUIRED = {
+        Status.WAITING_PARTS: _("กรุณาระบุอะไหล่ที่รอ หรือเหตุผลที่ต้องรอ"),
+        Status.CANCELLED: _("กรุณาระบุเหตุผล"),
+        Status.UNREPAIRABLE: _("กรุณาระบุเหตุผล"),
+    }
+
+    def __init__(self, *args, ticket: Ticket | None = None, **kwargs):
+        self.ticket = ticket
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        to = cleaned.get("to")
+        if self.ticket is not None and to not in self.ticket.allowed_transitions:
+            return cleaned  # not a step from here: the service refuses it with its own message
+        if to in self.REASON_REQUIRED and not (cleaned.get("note") or "").strip():
+            self.add_error("note", self.REASON_REQUIRED[to])
+        if to == Status.DELIVERED and not (cleaned.get("received_by_name") or "").strip():
+            self.add_error("received_by_name", _("กรุณาระบุชื่อผู้รับมอบเครื่อง"))
+        if (to == Status.AT_VENDOR and not (cleaned.get("vendor_claim_ref") or "").strip()
+                and not (self.ticket and self.ticket.vendor_claim_ref)):
+            self.add_error("vendor_claim_ref", _("กรุณาระบุเลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"))
+        return cleaned
 
     def transition_fields(self) -> dict:
         to = self.cleaned_data["to"]

@@ -341,6 +341,7 @@ EVENT_MESSAGES = {
     "reassigned": _("เปลี่ยนผู้รับผิดชอบเป็น %(name)s"),
     "updated": _("ปรับปรุง: %(fields)s"),
     "waiting_parts": _("รออะไหล่: %(parts)s"),
+    "parts_clock": _("เริ่มนับระยะรออะไหล่ กำหนดแล้วเสร็จไม่เกิน %(due_date)s: %(parts)s"),
     "loan_lent": _("ให้ยืมเครื่องทดแทน %(asset)s กำหนดคืน %(due_date)s"),
     "loan_returned": _("รับคืนเครื่องทดแทน %(asset)s"),
     "callback_done": _("โทรกลับผู้แจ้งแล้ว"),
@@ -384,6 +385,7 @@ class TicketEvent(models.Model):
         LOAN = "loan", _("เครื่องทดแทน")
         CALLBACK = "callback", _("โทรกลับ")
         SURVEY = "survey", _("ประเมินความพึงพอใจ")
+        PARTS = "parts", _("อะไหล่")
 
     actor_field = "actor"  # who, for the kernel's event rows (helpdesk.workflow.write_event)
 

@@ -87,7 +87,7 @@ def _message_step(request, step, success: str) -> None:
 @_moved_away_to_detail
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, ticket=ticket)
     return _form_step(
         request, ticket, form, "transition_form",
         lambda data: ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
