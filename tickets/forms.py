@@ -182,11 +182,24 @@ class StaffTicketForm(IntakeForm):
         return cleaned
 
 
-class TransitionForm(forms.Form):
+class TicketPageForm:
+    """A form of the ticket page: its own id prefix, since several forms there have a field of the same name
+    (the error summary links to `#<prefix>-<field>`)."""
+
+    id_prefix = "ticket"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class TransitionForm(TicketPageForm, forms.Form):
     """One status change. The page offers each allowed next step as its own submit button (name "to"), so
     nothing is preselected; the fields a step needs are checked here, and again by the service."""
 
-    to = forms.ChoiceField(choices=Status.choices, error_messages={
+    id_prefix = "transition"
+
+    to = forms.ChoiceField(label=_("ขั้นตอนถัดไป"), choices=Status.choices, error_messages={
         "required": _("กรุณากดปุ่มขั้นตอนถัดไปที่ต้องการ"),
         "invalid_choice": _("ไม่รู้จักสถานะที่เลือก"),
     })
@@ -230,7 +243,9 @@ class TransitionForm(forms.Form):
         return {}
 
 
-class WorkForm(forms.ModelForm):
+class WorkForm(TicketPageForm, forms.ModelForm):
+    id_prefix = "work"
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -259,7 +274,9 @@ class WorkForm(forms.ModelForm):
         return minutes
 
 
-class AssignForm(forms.Form):
+class AssignForm(TicketPageForm, forms.Form):
+    id_prefix = "assign"
+
     technician = forms.ModelChoiceField(label=_("มอบหมายให้"), queryset=None)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -277,21 +294,27 @@ class AssignForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
+class NoteForm(TicketPageForm, forms.Form):
+    id_prefix = "note"
+
     note = forms.CharField(
         label=pgettext_lazy("note", "บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
     is_internal = forms.BooleanField(label=_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), required=False, initial=True)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(TicketPageForm, forms.Form):
+    id_prefix = "withdraw"
+
     reason = forms.CharField(
         label=_("เหตุผลที่ยกเลิก"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("กรุณาระบุเหตุผลที่ยกเลิก")},
     )
 
 
-class GuaranteeOverrideForm(forms.Form):
+class GuaranteeOverrideForm(TicketPageForm, forms.Form):
+    id_prefix = "guarantee"
+
     guarantee_of_number = forms.CharField(
         label=_("เลขที่ใบแจ้งซ่อมเดิม (เว้นว่าง = ไม่ใช่งานการันตี)"), max_length=20, required=False
     )
@@ -312,7 +335,9 @@ class GuaranteeOverrideForm(forms.Form):
         return previous
 
 
-class LendForm(forms.Form):
+class LendForm(TicketPageForm, forms.Form):
+    id_prefix = "lend"
+
     asset_number = forms.CharField(label=_("เลขครุภัณฑ์เครื่องทดแทน"), max_length=30)
     due_date = BEDateField(label=_("กำหนดส่งคืน (พ.ศ.)"), widget=forms.TextInput(attrs={"placeholder": "15/03/2569"}))
     borrower_name = forms.CharField(label=_("ชื่อผู้ยืม"), max_length=200, required=False)

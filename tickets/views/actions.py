@@ -57,8 +57,8 @@ def _ticket(request, pk):
 
 
 def _rerender(request, ticket, **forms):
+    """The ticket page again with the refused form: its error summary (at the top) names each problem."""
     ticket.refresh_from_db()
-    messages.error(request, _("บันทึกไม่สำเร็จ กรุณาตรวจสอบข้อมูล"))
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
 
 

@@ -89,6 +89,8 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
     loan_links = list(ticket.loan_links.select_related("loan", "loan__asset").order_by("pk"))
     context = {
         "ticket": ticket,
+        # The refused form, if any: its problems are listed at the top of the page (form_error_summary.html).
+        "failed_form": next((form for form in forms.values() if form is not None and form.errors), None),
         "events": events,
         "photos": list(ticket.photos.all()),
         "loan_links": loan_links,
