@@ -15,6 +15,7 @@ from helpdesk.roles import Role
 from tickets.models import Category, Channel, Status, Ticket
 from tickets.plugins.guides import guide_choices
 from tickets.services import guarantee_check
+from tickets.services.workflow import undecided_loans
 from tickets.uploads import MAX_PHOTOS, MultipleFileField, validate_pdf, validate_photos
 
 
@@ -208,6 +209,13 @@ class TransitionForm(TicketPageForm, forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2}))
     received_by_name = forms.CharField(label=_("ชื่อผู้รับมอบเครื่อง"), max_length=200, required=False)
     vendor_claim_ref = forms.CharField(label=_("เลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"), max_length=100, required=False)
+    # Delivering while a replacement device is still out: an explicit decision (tickets.services.ticket_deliver).
+    loan_decision = forms.ChoiceField(
+        label=_("เครื่องทดแทนที่ยังไม่คืน"), required=False, widget=forms.RadioSelect,
+        choices=[("return", _("รับคืนตอนส่งมอบ")), ("keep", _("ให้หน่วยงานยืมต่อถึงวันที่"))],
+    )
+    loan_condition = forms.CharField(label=_("สภาพเครื่องทดแทนเมื่อรับคืน"), max_length=255, required=False)
+    loan_until = BEDateField(label=_("ยืมต่อถึงวันที่ (พ.ศ.)"), required=False)
 
     # Steps that need a written reason (shown to the requester on the timeline).
     REASON_REQUIRED = {
@@ -229,10 +237,32 @@ class TransitionForm(TicketPageForm, forms.Form):
             self.add_error("note", self.REASON_REQUIRED[to])
         if to == Status.DELIVERED and not (cleaned.get("received_by_name") or "").strip():
             self.add_error("received_by_name", _("กรุณาระบุชื่อผู้รับมอบเครื่อง"))
+        if to == Status.DELIVERED and self.ticket is not None:
+            self._clean_loan_decision(cleaned)
         if (to == Status.AT_VENDOR and not (cleaned.get("vendor_claim_ref") or "").strip()
                 and not (self.ticket and self.ticket.vendor_claim_ref)):
             self.add_error("vendor_claim_ref", _("กรุณาระบุเลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"))
         return cleaned
+
+    def _clean_loan_decision(self, cleaned: dict) -> None:
+        if not undecided_loans(self.ticket).exists():
+            return
+        decision = cleaned.get("loan_decision")
+        if not decision:
+            self.add_error("loan_decision", _("เครื่องทดแทนยังไม่คืน กรุณาเลือก: รับคืนตอนส่งมอบ หรือให้ยืมต่อถึงวันที่"))
+        elif decision == "return" and not (cleaned.get("loan_condition") or "").strip():
+            self.add_error("loan_condition", _("กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน"))
+        elif decision == "keep":
+            until = cleaned.get("loan_until")
+            if until is None and "loan_until" not in self.errors:
+                self.add_error("loan_until", _("กรุณาระบุวันที่ต้องคืนเครื่องทดแทน"))
+            elif until is not None and until <= timezone.localdate():
+                self.add_error("loan_until", _("วันที่ยืมต่อต้องเป็นวันหลังจากวันนี้"))
+
+    def delivery_fields(self) -> dict:
+        data = self.cleaned_data
+        return {"received_by_name": data.get("received_by_name", ""), "loan_decision": data.get("loan_decision", ""),
+                "loan_until": data.get("loan_until"), "loan_condition": data.get("loan_condition", "")}
 
     def transition_fields(self) -> dict:
         to = self.cleaned_data["to"]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from helpdesk.roles import Role, has_role, user_team
 from helpdesk.workflow import transition
-from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent
+from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent, TicketLoan
 from tickets.notifications import notify_status_change
 from tickets.plugins.guards import transition_guards
 from tickets.plugins.parts import ticket_waiting_part_names
@@ -125,6 +125,9 @@ def _apply_side_effects(ticket: Ticket, current: str, to: str, now: dt.datetime,
     elif to == Status.DELIVERED:
         if not ticket.received_by_name:
             raise ValidationError(_("กรุณาระบุชื่อผู้รับมอบเครื่อง"), code="receiver_required")
+        out = undecided_loans(ticket).select_related("loan__asset").first()
+        if out is not None:  # every entry point: a replacement device still out needs ticket_deliver's decision
+            raise ValidationError(loan_out_message(out), code="loan_out")
         ticket.delivered_at = now
     elif to == Status.CLOSED:
         ticket.closed_at = now
@@ -161,6 +164,16 @@ def ticket_parts_clock_start(*, ticket: Ticket, by) -> Ticket:
         )
     _sync(ticket, locked)
     return ticket
+
+
+def undecided_loans(ticket: Ticket):
+    """Replacement devices still out with no decision for after the delivery (tickets.services.loans)."""
+    return TicketLoan.objects.filter(ticket_id=ticket.pk, loan__returned_at__isnull=True, kept_until__isnull=True)
+
+
+def loan_out_message(link) -> str:
+    return _("เครื่องทดแทน %(asset)s ยังไม่คืน กรุณาเลือก: รับคืนตอนส่งมอบ หรือให้ยืมต่อถึงวันที่กำหนด") % {
+        "asset": link.loan.asset.asset_number}
 
 
 def ticket_record_work(*, ticket: Ticket, by, expected_version: int | None = None, **fields) -> Ticket:

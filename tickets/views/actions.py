@@ -27,6 +27,7 @@ from tickets.services import (
     ticket_add_note,
     ticket_assign,
     ticket_callback_done,
+    ticket_deliver,
     ticket_guarantee_override,
     ticket_lend_replacement,
     ticket_record_work,
@@ -88,10 +89,16 @@ def _message_step(request, step, success: str) -> None:
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
     form = TransitionForm(request.POST, ticket=ticket)
+
+    def step(data):
+        if data["to"] == Status.DELIVERED:  # with the decision on a replacement device still out
+            return ticket_deliver(ticket=ticket, by=request.user, note=data["note"], expected_version=data["version"],
+                                  **form.delivery_fields())
+        return ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
+                                 expected_version=data["version"], **form.transition_fields())
+
     return _form_step(
-        request, ticket, form, "transition_form",
-        lambda data: ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
-                                       expected_version=data["version"], **form.transition_fields()),
+        request, ticket, form, "transition_form", step,
         lambda data: _("เปลี่ยนสถานะเป็น “%(status)s” แล้ว") % {"status": Status(data["to"]).label},
     )
 

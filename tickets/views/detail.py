@@ -118,6 +118,8 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         context.update(
             allowed_transitions=[(status, Status(status).label) for status in allowed],
             step_buttons=step_buttons(ticket, allowed),
+            # Delivering needs a decision on a replacement device still out (tickets.services.ticket_deliver).
+            loans_out=[link for link in loan_links if link.loan.returned_at is None and link.kept_until is None],
             allowed_step_values=set(allowed),
             transition_form=forms.get("transition_form") or TransitionForm(initial={"version": ticket.version}),
             work_form=forms.get("work_form") or WorkForm(instance=ticket, initial={"version": ticket.version}),
