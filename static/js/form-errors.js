@@ -23,7 +23,7 @@
     var focusable = field.matches("input, select, textarea, button, [tabindex]")
       ? field : field.querySelector("input, select, textarea, button");
     (focusable || field).focus({preventScroll: true});
-    field.scrollIntoView({block: "center"});
+    field.scrollIntoView({block: "center", behavior: "instant"});
   }
 
   function prepare(root) {
@@ -35,7 +35,8 @@
       if (field) { openSectionsOf(field); }
     });
     summary.focus({preventScroll: true});
-    summary.scrollIntoView({block: "start"});
+    // "instant": Bootstrap makes page scrolling smooth, and the reason must be on screen at once.
+    summary.scrollIntoView({block: "start", behavior: "instant"});
   }
 
   document.addEventListener("click", function (event) {
@@ -53,5 +54,5 @@
     prepare(document);
   }
   // Parts of the page replaced by htmx may bring a new summary.
-  document.addEventListener("htmx:afterSettle", function (event) { prepare(event.target); });
+  document.addEventListener("htmx:afterSettle", function () { prepare(document); });
 })();

@@ -14,4 +14,7 @@
     var field = section.querySelector("textarea, input:not([type=hidden]), select");
     if (field) { field.focus({preventScroll: true}); }
   });
+
+  // An htmx action answered with an error page (403, 404, 500): load the page itself, which says why.
+  document.addEventListener("htmx:responseError", function () { window.location.reload(); });
 })();

@@ -53,10 +53,13 @@ def test_desk_status_buttons_and_the_error_summary_focus(page, live_server, unit
     page.goto(f"{live_server.url}/tickets/{ticket.pk}/")
     assert not page.is_visible("#action-bar")  # the desk has the actions card beside the ticket
     assert page.locator("#transition-form select").count() == 0
+    page.evaluate("window.stayedOnPage = true")  # gone if the browser loads a new page
     page.click("#transition-form button[name=to][value=received]")
     page.wait_for_selector("#ticket-status [data-status=received]")
     page.click("#transition-form button[name=to][value=in_progress]")
     page.wait_for_selector("#ticket-status [data-status=in_progress]")
+    assert page.evaluate("window.stayedOnPage === true")  # updated in place (htmx)
+    assert "กำลังดำเนินการ" in page.inner_text("#timeline")
     page.screenshot(path=str(SHOTS / "ticket-desk.png"), full_page=True)
 
     # "Waiting for parts" without the part or a reason: refused, summary on top and focused; its link
@@ -100,6 +103,7 @@ def test_phone_sticky_bar_steps_and_the_reason_on_the_first_screen(phone_page, l
     page.screenshot(path=str(SHOTS / "ticket-phone.png"))
     page.screenshot(path=str(SHOTS / "ticket-phone-full.png"), full_page=True)
 
+    page.evaluate("window.stayedOnPage = true")
     page.click("#bar-take")
     page.wait_for_selector("text=รับงานแล้ว")
     assert page.locator("#bar-take").count() == 0
@@ -115,7 +119,8 @@ def test_phone_sticky_bar_steps_and_the_reason_on_the_first_screen(phone_page, l
     assert _focused_id(page) == "note-note"
     page.fill("#note-note", "โทรนัดผู้ใช้แล้ว")
     page.click("#note-form button[type=submit]")
-    page.wait_for_selector("text=บันทึกแล้ว")
+    page.wait_for_selector("#timeline :text('โทรนัดผู้ใช้แล้ว')")
+    assert page.evaluate("window.stayedOnPage === true")  # take, steps and the note: all in place
 
     # Cancelling without a reason: the reason is on the first screen, focused.
     page.click("#bar-more-steps")
@@ -127,6 +132,22 @@ def test_phone_sticky_bar_steps_and_the_reason_on_the_first_screen(phone_page, l
     assert page.evaluate("window.scrollY") < 844
     page.screenshot(path=str(SHOTS / "ticket-phone-error.png"))
     assert _status(ticket) == "in_progress"
+
+
+def test_without_javascript_the_step_buttons_still_work(browser, live_server, unit_a, team_a):
+    _weera, ticket = _ticket(unit_a, team_a)
+    context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _log_in(page, live_server, "weera")
+        page.goto(f"{live_server.url}/tickets/{ticket.pk}/")
+        page.click("#transition-form button[name=to][value=received]")
+        page.wait_for_selector("#ticket-status [data-status=received]")
+        page.click("#transition-form button[name=to][value=cancelled]")  # no reason: the summary, no script
+        page.wait_for_selector("#error-summary a[href='#transition-note']")
+        assert _status(ticket) == "received"
+    finally:
+        context.close()
 
 
 def test_tracking_page_newest_first_and_large_survey_choices(page, phone_page, live_server, unit_a, team_a):
