@@ -52,7 +52,7 @@ def _context(request, ticket: Ticket, survey_form=None) -> dict:
         ticket.events.filter(is_internal=False)
         .exclude(kind=TicketEvent.Kind.SURVEY)
         .only("at", "kind", "from_status", "to_status", "note", "message", "params", "ticket_id")
-        .order_by("-at", "-pk")  # the current state first
+        .order_by("at", "pk")
     )
     refusal = survey_refusal(ticket, request.user)
     return {

@@ -72,15 +72,20 @@ def _rerender(request, ticket, **forms):
     An htmx request gets the page's body only, with status 200 (htmx swaps no 4xx answer)."""
     ticket.refresh_from_db()
     if _is_htmx(request):
-        return render(request, "tickets/ticket_detail_partial.html", detail_context(request, ticket, **forms))
+        return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, ticket, **forms)))
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
+
+
+def _partial(context: dict) -> dict:
+    """The ticket page's body alone (its content block in a bare frame), for htmx to swap in place."""
+    return {**context, "base_template": "tickets/ticket_detail_partial.html", "htmx_partial": True}
 
 
 def _done(request, ticket):
     """After a step went through: back to the ticket page (plain POST: redirect; htmx: its body, in place)."""
     if _is_htmx(request):
         fresh = Ticket.objects.select_related(*DETAIL_RELATED).get(pk=ticket.pk)
-        return render(request, "tickets/ticket_detail_partial.html", detail_context(request, fresh))
+        return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, fresh)))
     return redirect(ticket)
 
 
