@@ -94,6 +94,23 @@ def loan_return(*, loan: AssetLoan, condition: str, by) -> AssetLoan:
     return locked
 
 
+def loan_extend(*, loan: AssetLoan, due_date: dt.date, by) -> AssetLoan:
+    """Move the due date of a loan still out (e.g. a replacement device kept after the repair is handed over)."""
+    if due_date < timezone.localdate():
+        raise ValidationError(_("กำหนดส่งคืนต้องไม่เป็นวันที่ผ่านมาแล้ว"), code="due_date_past")
+    with transaction.atomic():
+        locked = AssetLoan.objects.select_for_update().get(pk=loan.pk)
+        if locked.returned_at is not None:
+            raise ValidationError(_("รายการยืมนี้รับคืนแล้ว"), code="already_returned")
+        if due_date < locked.lent_on:
+            raise ValidationError(_("กำหนดส่งคืนต้องไม่ก่อนวันที่ยืม"), code="due_before_lent")
+        locked.due_date = due_date
+        locked._history_user = by
+        locked.save(update_fields=["due_date"])
+    loan.due_date = due_date
+    return locked
+
+
 def _fiscal_order(item: MaintenancePlanItem) -> int:
     return FISCAL_MONTH_ORDER.index(item.month)
 

@@ -15,6 +15,7 @@ from helpdesk.roles import Role
 from tickets.models import Category, Channel, Status, Ticket
 from tickets.plugins.guides import guide_choices
 from tickets.services import guarantee_check
+from tickets.services.workflow import undecided_loans
 from tickets.uploads import MAX_PHOTOS, MultipleFileField, validate_pdf, validate_photos
 
 
@@ -182,13 +183,86 @@ class StaffTicketForm(IntakeForm):
         return cleaned
 
 
-class TransitionForm(forms.Form):
-    to = forms.ChoiceField(choices=Status.choices)
+class TicketPageForm:
+    """A form of the ticket page: its own id prefix, since several forms there have a field of the same name
+    (the error summary links to `#<prefix>-<field>`)."""
+
+    id_prefix = "ticket"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class TransitionForm(TicketPageForm, forms.Form):
+    """One status change. The page offers each allowed next step as its own submit button (name "to"), so
+    nothing is preselected; the fields a step needs are checked here, and again by the service."""
+
+    id_prefix = "transition"
+
+    to = forms.ChoiceField(label=_("ขั้นตอนถัดไป"), choices=Status.choices, error_messages={
+        "required": _("กรุณากดปุ่มขั้นตอนถัดไปที่ต้องการ"),
+        "invalid_choice": _("ไม่รู้จักสถานะที่เลือก"),
+    })
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(label=_("หมายเหตุ (แสดงต่อผู้แจ้ง)"), max_length=2000, required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
     received_by_name = forms.CharField(label=_("ชื่อผู้รับมอบเครื่อง"), max_length=200, required=False)
     vendor_claim_ref = forms.CharField(label=_("เลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"), max_length=100, required=False)
+    # Delivering while a replacement device is still out: an explicit decision (tickets.services.ticket_deliver).
+    loan_decision = forms.ChoiceField(
+        label=_("เครื่องทดแทนที่ยังไม่คืน"), required=False, widget=forms.RadioSelect,
+        choices=[("return", _("รับคืนตอนส่งมอบ")), ("keep", _("ให้หน่วยงานยืมต่อถึงวันที่"))],
+    )
+    loan_condition = forms.CharField(label=_("สภาพเครื่องทดแทนเมื่อรับคืน"), max_length=255, required=False)
+    loan_until = BEDateField(label=_("ยืมต่อถึงวันที่ (พ.ศ.)"), required=False)
+
+    # Steps that need a written reason (shown to the requester on the timeline).
+    REASON_REQUIRED = {
+        Status.WAITING_PARTS: _("กรุณาระบุอะไหล่ที่รอ หรือเหตุผลที่ต้องรอ"),
+        Status.CANCELLED: _("กรุณาระบุเหตุผล"),
+        Status.UNREPAIRABLE: _("กรุณาระบุเหตุผล"),
+    }
+
+    def __init__(self, *args, ticket: Ticket | None = None, **kwargs):
+        self.ticket = ticket
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        to = cleaned.get("to")
+        if self.ticket is not None and to not in self.ticket.allowed_transitions:
+            return cleaned  # not a step from here: the service refuses it with its own message
+        if to in self.REASON_REQUIRED and not (cleaned.get("note") or "").strip():
+            self.add_error("note", self.REASON_REQUIRED[to])
+        if to == Status.DELIVERED and not (cleaned.get("received_by_name") or "").strip():
+            self.add_error("received_by_name", _("กรุณาระบุชื่อผู้รับมอบเครื่อง"))
+        if to == Status.DELIVERED and self.ticket is not None:
+            self._clean_loan_decision(cleaned)
+        if (to == Status.AT_VENDOR and not (cleaned.get("vendor_claim_ref") or "").strip()
+                and not (self.ticket and self.ticket.vendor_claim_ref)):
+            self.add_error("vendor_claim_ref", _("กรุณาระบุเลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"))
+        return cleaned
+
+    def _clean_loan_decision(self, cleaned: dict) -> None:
+        if not undecided_loans(self.ticket).exists():
+            return
+        decision = cleaned.get("loan_decision")
+        if not decision:
+            self.add_error("loan_decision", _("เครื่องทดแทนยังไม่คืน กรุณาเลือก: รับคืนตอนส่งมอบ หรือให้ยืมต่อถึงวันที่"))
+        elif decision == "return" and not (cleaned.get("loan_condition") or "").strip():
+            self.add_error("loan_condition", _("กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน"))
+        elif decision == "keep":
+            until = cleaned.get("loan_until")
+            if until is None and "loan_until" not in self.errors:
+                self.add_error("loan_until", _("กรุณาระบุวันที่ต้องคืนเครื่องทดแทน"))
+            elif until is not None and until <= timezone.localdate():
+                self.add_error("loan_until", _("วันที่ยืมต่อต้องเป็นวันหลังจากวันนี้"))
+
+    def delivery_fields(self) -> dict:
+        data = self.cleaned_data
+        return {"received_by_name": data.get("received_by_name", ""), "loan_decision": data.get("loan_decision", ""),
+                "loan_until": data.get("loan_until"), "loan_condition": data.get("loan_condition", "")}
 
     def transition_fields(self) -> dict:
         to = self.cleaned_data["to"]
@@ -199,7 +273,9 @@ class TransitionForm(forms.Form):
         return {}
 
 
-class WorkForm(forms.ModelForm):
+class WorkForm(TicketPageForm, forms.ModelForm):
+    id_prefix = "work"
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -228,7 +304,9 @@ class WorkForm(forms.ModelForm):
         return minutes
 
 
-class AssignForm(forms.Form):
+class AssignForm(TicketPageForm, forms.Form):
+    id_prefix = "assign"
+
     technician = forms.ModelChoiceField(label=_("มอบหมายให้"), queryset=None)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -246,21 +324,27 @@ class AssignForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
+class NoteForm(TicketPageForm, forms.Form):
+    id_prefix = "note"
+
     note = forms.CharField(
         label=pgettext_lazy("note", "บันทึก"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
     is_internal = forms.BooleanField(label=_("บันทึกภายใน (ไม่แสดงต่อผู้แจ้ง)"), required=False, initial=True)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(TicketPageForm, forms.Form):
+    id_prefix = "withdraw"
+
     reason = forms.CharField(
         label=_("เหตุผลที่ยกเลิก"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("กรุณาระบุเหตุผลที่ยกเลิก")},
     )
 
 
-class GuaranteeOverrideForm(forms.Form):
+class GuaranteeOverrideForm(TicketPageForm, forms.Form):
+    id_prefix = "guarantee"
+
     guarantee_of_number = forms.CharField(
         label=_("เลขที่ใบแจ้งซ่อมเดิม (เว้นว่าง = ไม่ใช่งานการันตี)"), max_length=20, required=False
     )
@@ -281,7 +365,9 @@ class GuaranteeOverrideForm(forms.Form):
         return previous
 
 
-class LendForm(forms.Form):
+class LendForm(TicketPageForm, forms.Form):
+    id_prefix = "lend"
+
     asset_number = forms.CharField(label=_("เลขครุภัณฑ์เครื่องทดแทน"), max_length=30)
     due_date = BEDateField(label=_("กำหนดส่งคืน (พ.ศ.)"), widget=forms.TextInput(attrs={"placeholder": "15/03/2569"}))
     borrower_name = forms.CharField(label=_("ชื่อผู้ยืม"), max_length=200, required=False)

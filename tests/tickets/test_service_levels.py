@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from helpdesk.models import Holiday
 from tests.tickets.conftest import bangkok
-from tickets.models import Category, Ticket
+from tickets.models import Category, Ticket, TicketEvent
+from tickets.parts.services import part_request_create
 from tickets.services import ticket_transition
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,15 @@ def test_overdue_work_is_flagged_and_the_parts_clock_extends_it(make_ticket, uni
     ticket.refresh_from_db()
     assert ticket.is_overdue() and list(Ticket.objects.overdue()) == [ticket]
     ticket_transition(ticket=ticket, to="in_progress", by=technician)
-    ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="สั่งอะไหล่")
+    # Waiting by hand with a reason keeps the due date: still overdue.
+    ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="หน่วยงานจัดซื้ออะไหล่เอง")
+    ticket.refresh_from_db()
+    assert ticket.parts_due_at is None and ticket.is_overdue()
+    # A part request starts the 90-day parts clock, said on the timeline with the new due date.
+    part_request_create(ticket=ticket, by=technician, quantity=1, reason="เสีย", description="พาวเวอร์ซัพพลาย")
     ticket.refresh_from_db()
     assert not ticket.is_overdue() and not Ticket.objects.overdue().exists()
+    assert "พาวเวอร์ซัพพลาย" in ticket.events.get(kind=TicketEvent.Kind.PARTS).text
     later = ticket.parts_due_at + dt.timedelta(minutes=1)
     assert ticket.is_overdue(later) and list(Ticket.objects.overdue(later)) == [ticket]
 

@@ -41,16 +41,33 @@ def test_an_illegal_transition_is_refused_in_thai_and_changes_nothing(make_ticke
     assert not ticket.events.filter(kind=TicketEvent.Kind.STATUS).exists()
 
 
-def test_waiting_for_parts_and_back_keeps_the_parts_clock(make_ticket, unit_a, hw, technician):
+def test_waiting_for_parts_by_hand_needs_a_reason_and_keeps_the_due_date(make_ticket, unit_a, hw, technician):
     ticket = make_ticket(unit_a, hw, by=technician)
     ticket_transition(ticket=ticket, to="in_progress", by=technician)
-    ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="รอแรม DDR4")
-    assert ticket.parts_waiting_since is not None
-    assert (ticket.parts_due_at - ticket.parts_waiting_since).days == 90
+    due = ticket.effective_due_at
+    with pytest.raises(ValidationError) as refused:
+        ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="  ")
+    assert refused.value.code == "parts_reason_required"
+    assert Ticket.objects.get(pk=ticket.pk).status == Status.IN_PROGRESS
+    ticket_transition(ticket=ticket, to="waiting_parts", by=technician, note="รอแรม DDR4 ที่หน่วยงานจัดซื้อ")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.WAITING_PARTS
+    assert ticket.parts_waiting_since is None and ticket.parts_due_at is None and ticket.effective_due_at == due
+    assert ticket.events.get(to_status="waiting_parts").note == "รอแรม DDR4 ที่หน่วยงานจัดซื้อ"
     ticket_transition(ticket=ticket, to="in_progress", by=technician, note="ติดตั้งแรมแล้ว")
     ticket.refresh_from_db()
     assert ticket.status == Status.IN_PROGRESS
-    assert ticket.parts_due_at is not None
+
+
+def test_a_part_request_starts_the_90_day_parts_clock_and_it_stays(make_ticket, unit_a, hw, technician):
+    from tickets.parts.services import part_request_create
+
+    ticket = make_ticket(unit_a, hw, by=technician)
+    ticket_transition(ticket=ticket, to="in_progress", by=technician)
+    part_request_create(ticket=ticket, by=technician, quantity=1, reason="แรมเสีย", description="แรม DDR4")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.WAITING_PARTS
+    assert (ticket.parts_due_at - ticket.parts_waiting_since).days == 90
 
 
 def test_at_vendor_needs_a_claim_reference(make_ticket, unit_a, hw, technician):

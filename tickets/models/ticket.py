@@ -377,8 +377,11 @@ EVENT_MESSAGES = {
     "reassigned": _("เปลี่ยนผู้รับผิดชอบเป็น %(name)s"),
     "updated": _("ปรับปรุง: %(fields)s"),
     "waiting_parts": _("รออะไหล่: %(parts)s"),
+    "parts_clock": _("เริ่มนับระยะรออะไหล่ กำหนดแล้วเสร็จไม่เกิน %(due_date)s: %(parts)s"),
     "loan_lent": _("ให้ยืมเครื่องทดแทน %(asset)s กำหนดคืน %(due_date)s"),
     "loan_returned": _("รับคืนเครื่องทดแทน %(asset)s"),
+    "loan_returned_at_delivery": _("ส่งมอบเครื่องแล้ว จึงรับคืนเครื่องทดแทน %(asset)s (สภาพ: %(condition)s)"),
+    "loan_kept": _("ส่งมอบเครื่องแล้ว หน่วยงานยืมเครื่องทดแทน %(asset)s ต่อถึง %(until_date)s"),
     "callback_done": _("โทรกลับผู้แจ้งแล้ว"),
     "survey_score": _("ประเมินความพึงพอใจ %(score)s/5"),
     "guarantee_of": _("งานการันตีภายใน 30 วัน ของใบแจ้งซ่อม %(number)s"),
@@ -420,6 +423,7 @@ class TicketEvent(models.Model):
         LOAN = "loan", _("เครื่องทดแทน")
         CALLBACK = "callback", _("โทรกลับ")
         SURVEY = "survey", _("ประเมินความพึงพอใจ")
+        PARTS = "parts", _("อะไหล่")
 
     actor_field = "actor"  # who, for the kernel's event rows (helpdesk.workflow.write_event)
 
@@ -478,6 +482,8 @@ class TicketLoan(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="loan_links")
     loan = models.OneToOneField("assets.AssetLoan", on_delete=models.PROTECT, related_name="ticket_link")
     created_at = models.DateTimeField(default=timezone.now)
+    # Decided at delivery: the unit keeps the replacement device until this date (else it is returned then).
+    kept_until = models.DateField(_("ให้ยืมต่อหลังส่งมอบถึง"), null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]

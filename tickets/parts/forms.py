@@ -25,12 +25,16 @@ def apply_service_error(form: forms.Form, error: ValidationError) -> None:
 
 class ItemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Item) -> str:
-        return f"{obj.code} · {obj.name} ({obj.unit_of_measure})"
+        balance = getattr(obj, "balance", None)
+        if balance is None:
+            return f"{obj.code} · {obj.name} ({obj.unit_of_measure})"
+        return _("%(code)s · %(name)s (คงเหลือ %(balance)s %(unit)s)") % {
+            "code": obj.code, "name": obj.name, "balance": balance, "unit": obj.unit_of_measure}
 
 
 class PartRequestForm(forms.Form):
     item = ItemChoiceField(
-        label=_("รายการในทะเบียนวัสดุ"), queryset=Item.objects.active().order_by("name"), required=False,
+        label=_("รายการในทะเบียนวัสดุ"), queryset=Item.objects.active().with_balance().order_by("name"), required=False,
         empty_label=_("— ไม่มีในทะเบียน (ระบุชื่อด้านล่าง) —"),
     )
     description = forms.CharField(label=_("อะไหล่นอกทะเบียน (ชื่อ/รุ่น)"), max_length=200, required=False)

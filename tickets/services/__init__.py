@@ -2,7 +2,12 @@
 
 from tickets.services.guarantee import GUARANTEE_DAYS, GuaranteeResult, guarantee_check
 from tickets.services.intake import next_ticket_number, ticket_create
-from tickets.services.loans import ticket_lend_replacement, ticket_return_replacement
+from tickets.services.loans import (
+    ticket_deliver,
+    ticket_keep_replacement,
+    ticket_lend_replacement,
+    ticket_return_replacement,
+)
 from tickets.services.survey import survey_open_for, survey_submit
 from tickets.services.workflow import (
     PARTS_CLOCK_DAYS,
@@ -10,6 +15,7 @@ from tickets.services.workflow import (
     ticket_assign,
     ticket_callback_done,
     ticket_guarantee_override,
+    ticket_parts_clock_start,
     ticket_record_work,
     ticket_transition,
     ticket_withdraw,
@@ -27,8 +33,11 @@ __all__ = [
     "ticket_assign",
     "ticket_callback_done",
     "ticket_create",
+    "ticket_deliver",
     "ticket_guarantee_override",
+    "ticket_keep_replacement",
     "ticket_lend_replacement",
+    "ticket_parts_clock_start",
     "ticket_record_work",
     "ticket_return_replacement",
     "ticket_transition",

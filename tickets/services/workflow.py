@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from helpdesk.roles import Role, has_role, user_team
 from helpdesk.workflow import transition
-from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent
+from tickets.models import ACTIVE_STATUSES, TRANSITIONS, ServiceMode, Status, Ticket, TicketEvent, TicketLoan
 from tickets.notifications import notify_status_change
 from tickets.plugins.guards import transition_guards
+from tickets.plugins.parts import ticket_waiting_part_names
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +105,12 @@ def _apply_side_effects(ticket: Ticket, current: str, to: str, now: dt.datetime,
         if ticket.technician_id is None and by is not None and ticket.can_act(by) and has_role(by, Role.TECHNICIAN):
             ticket.technician = by
     elif to == Status.WAITING_PARTS:
-        if ticket.parts_waiting_since is None:
-            ticket.parts_waiting_since = now
-            ticket.parts_due_at = now + dt.timedelta(days=PARTS_CLOCK_DAYS)
+        # The 90-day parts clock moves the due date: only an outstanding part request starts it (here, or
+        # later through ticket_parts_clock_start); waiting without one keeps the due date and needs a reason.
+        if ticket_waiting_part_names(ticket):
+            _start_parts_clock(ticket, now)
+        elif not note:
+            raise ValidationError(_("กรุณาระบุอะไหล่ที่รอ หรือเหตุผลที่ต้องรอ"), code="parts_reason_required")
     elif to == Status.AT_VENDOR:
         if not ticket.vendor_claim_ref:
             raise ValidationError(_("กรุณาระบุเลขที่เคลมกับผู้ขาย/ผู้ให้เช่า"), code="claim_ref_required")
@@ -121,6 +125,9 @@ def _apply_side_effects(ticket: Ticket, current: str, to: str, now: dt.datetime,
     elif to == Status.DELIVERED:
         if not ticket.received_by_name:
             raise ValidationError(_("กรุณาระบุชื่อผู้รับมอบเครื่อง"), code="receiver_required")
+        out = undecided_loans(ticket).select_related("loan__asset").first()
+        if out is not None:  # every entry point: a replacement device still out needs ticket_deliver's decision
+            raise ValidationError(loan_out_message(out), code="loan_out")
         ticket.delivered_at = now
     elif to == Status.CLOSED:
         ticket.closed_at = now
@@ -130,6 +137,43 @@ def _apply_side_effects(ticket: Ticket, current: str, to: str, now: dt.datetime,
         ticket.closed_at = now
         if to == Status.UNREPAIRABLE:
             ticket.resolved_at = now
+
+
+def _start_parts_clock(ticket: Ticket, now: dt.datetime) -> bool:
+    if ticket.parts_waiting_since is not None:
+        return False
+    ticket.parts_waiting_since = now
+    ticket.parts_due_at = now + dt.timedelta(days=PARTS_CLOCK_DAYS)
+    return True
+
+
+def ticket_parts_clock_start(*, ticket: Ticket, by) -> Ticket:
+    """A part request made while the ticket already waits (moved there by hand, with a reason) starts the
+    parts clock now, said on the timeline with the new due date."""
+    with transaction.atomic():
+        locked = _lock(ticket, None)
+        names = ticket_waiting_part_names(locked)
+        if locked.status != Status.WAITING_PARTS or not names or not _start_parts_clock(locked, timezone.now()):
+            _sync(ticket, locked)
+            return ticket
+        locked.version += 1
+        locked.save()
+        TicketEvent.objects.create(
+            ticket=locked, kind=TicketEvent.Kind.PARTS, actor=by, message="parts_clock",
+            params={"due_date": timezone.localdate(locked.parts_due_at).isoformat(), "parts": ", ".join(names)},
+        )
+    _sync(ticket, locked)
+    return ticket
+
+
+def undecided_loans(ticket: Ticket):
+    """Replacement devices still out with no decision for after the delivery (tickets.services.loans)."""
+    return TicketLoan.objects.filter(ticket_id=ticket.pk, loan__returned_at__isnull=True, kept_until__isnull=True)
+
+
+def loan_out_message(link) -> str:
+    return _("เครื่องทดแทน %(asset)s ยังไม่คืน กรุณาเลือก: รับคืนตอนส่งมอบ หรือให้ยืมต่อถึงวันที่กำหนด") % {
+        "asset": link.loan.asset.asset_number}
 
 
 def ticket_record_work(*, ticket: Ticket, by, expected_version: int | None = None, **fields) -> Ticket:

@@ -1,4 +1,5 @@
 import functools
+import re
 
 from django import template
 from django.utils.html import format_html
@@ -63,3 +64,20 @@ def status_badge(status: str):
     """The coloured status badge; one call instead of an include per row on long lists."""
     return format_html('<span class="badge {}" data-status="{}">{}</span>', status_class(status), status,
                        _status_labels().get(status, ""))
+
+
+_EXTENSION = re.compile(r"\s*(?:ต่อ|ext\.?|x|#)\s*(\d+)", re.IGNORECASE)
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A ``tel:`` URL for a phone number as people type it ("081 234 5678", "02-123-4567 ต่อ 12",
+    "+66 81 234 5678"); the first number when several are given; "" when there is no number."""
+    first = re.split(r"[,/;]| หรือ ", phone or "")[0]
+    extension = _EXTENSION.search(first)
+    number = first[:extension.start()] if extension else first
+    digits = re.sub(r"[^\d+]", "", number)
+    digits = digits[:1] + digits[1:].replace("+", "")
+    if len(digits.lstrip("+")) < 3:
+        return ""
+    return f"tel:{digits}" + (f",{extension.group(1)}" if extension else "")

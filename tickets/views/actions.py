@@ -5,6 +5,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,6 +28,7 @@ from tickets.services import (
     ticket_add_note,
     ticket_assign,
     ticket_callback_done,
+    ticket_deliver,
     ticket_guarantee_override,
     ticket_lend_replacement,
     ticket_record_work,
@@ -47,6 +49,10 @@ def _moved_away_to_detail(view):
             return view(request, pk, *args, **kwargs)
         except TicketMovedAway as moved:
             messages.warning(request, moved.message)
+            if _is_htmx(request):  # the whole page changes: htmx loads it
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = moved.ticket.get_absolute_url()
+                return response
             return redirect(moved.ticket)
 
     return wrapped
@@ -56,10 +62,31 @@ def _ticket(request, pk):
     return get_ticket_for_user(request, pk, act=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
 
 
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
 def _rerender(request, ticket, **forms):
+    """The ticket page again with the refused form: its error summary (at the top) names each problem.
+
+    An htmx request gets the page's body only, with status 200 (htmx swaps no 4xx answer)."""
     ticket.refresh_from_db()
-    messages.error(request, _("บันทึกไม่สำเร็จ กรุณาตรวจสอบข้อมูล"))
+    if _is_htmx(request):
+        return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, ticket, **forms)))
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
+
+
+def _partial(context: dict) -> dict:
+    """The ticket page's body alone (its content block in a bare frame), for htmx to swap in place."""
+    return {**context, "base_template": "tickets/ticket_detail_partial.html", "htmx_partial": True}
+
+
+def _done(request, ticket):
+    """After a step went through: back to the ticket page (plain POST: redirect; htmx: its body, in place)."""
+    if _is_htmx(request):
+        fresh = Ticket.objects.select_related(*DETAIL_RELATED).get(pk=ticket.pk)
+        return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, fresh)))
+    return redirect(ticket)
 
 
 def _form_step(request, ticket, form, form_name: str, step, success, field=None):
@@ -67,7 +94,7 @@ def _form_step(request, ticket, form, form_name: str, step, success, field=None)
     invalid input or the service's refusal re-renders the ticket page with the form and its Thai errors."""
     if run_form(form, step, field=field):
         messages.success(request, success(form.cleaned_data) if callable(success) else success)
-        return redirect(ticket)
+        return _done(request, ticket)
     return _rerender(request, ticket, **{form_name: form})
 
 
@@ -87,11 +114,17 @@ def _message_step(request, step, success: str) -> None:
 @_moved_away_to_detail
 def ticket_transition_view(request, pk: int):
     ticket = _ticket(request, pk)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, ticket=ticket)
+
+    def step(data):
+        if data["to"] == Status.DELIVERED:  # with the decision on a replacement device still out
+            return ticket_deliver(ticket=ticket, by=request.user, note=data["note"], expected_version=data["version"],
+                                  **form.delivery_fields())
+        return ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
+                                 expected_version=data["version"], **form.transition_fields())
+
     return _form_step(
-        request, ticket, form, "transition_form",
-        lambda data: ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data["note"],
-                                       expected_version=data["version"], **form.transition_fields()),
+        request, ticket, form, "transition_form", step,
         lambda data: _("เปลี่ยนสถานะเป็น “%(status)s” แล้ว") % {"status": Status(data["to"]).label},
     )
 
@@ -104,7 +137,7 @@ def ticket_take_view(request, pk: int):
     _message_step(request, lambda: ticket_assign(ticket=ticket, technician=request.user, by=request.user,
                                                  expected_version=_int(request.POST.get("version"))),
                   _("รับงานแล้ว"))
-    return redirect(ticket)
+    return _done(request, ticket)
 
 
 def _int(value):
@@ -149,7 +182,7 @@ def ticket_note_view(request, pk: int):
         ticket_add_note(ticket=ticket, by=request.user, note=form.cleaned_data["note"],
                         is_internal=form.cleaned_data["is_internal"])
         messages.success(request, _("บันทึกแล้ว"))
-        return redirect(ticket)
+        return _done(request, ticket)
     return _rerender(request, ticket, note_form=form)
 
 

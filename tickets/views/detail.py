@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from helpdesk.roles import is_service_staff
@@ -25,6 +26,40 @@ from tickets.plugins.parts import ticket_parts_lines
 from tickets.plugins.sections import detail_sections_for
 from tickets.repairs import earlier_repairs
 from tickets.services.survey import survey_refusal, ticket_survey_response
+
+# Each allowed next step is its own button, named for what the technician does (nothing is preselected).
+STEP_LABELS = {
+    Status.RECEIVED: _("รับเครื่องแล้ว"),
+    Status.IN_PROGRESS: _("ดำเนินการซ่อม"),
+    Status.WAITING_PARTS: _("รออะไหล่"),
+    Status.AT_VENDOR: _("ส่งซ่อมภายนอก"),
+    Status.QUALITY_CHECK: _("ส่งตรวจสอบคุณภาพ"),
+    Status.READY_FOR_PICKUP: _("แจ้งหน่วยงานมารับเครื่อง"),
+    Status.DELIVERED: _("ส่งมอบเครื่องแล้ว"),
+    Status.CLOSED: _("ปิดงาน"),
+    Status.CANCELLED: _("ยกเลิกงานนี้"),
+    Status.UNREPAIRABLE: _("ซ่อมไม่ได้ (เสนอจำหน่าย)"),
+}
+# The usual next step from each status, shown first and highlighted.
+MAIN_STEP = {
+    Status.NEW: Status.RECEIVED, Status.RECEIVED: Status.IN_PROGRESS, Status.IN_PROGRESS: Status.QUALITY_CHECK,
+    Status.WAITING_PARTS: Status.IN_PROGRESS, Status.AT_VENDOR: Status.QUALITY_CHECK,
+    Status.QUALITY_CHECK: Status.READY_FOR_PICKUP, Status.READY_FOR_PICKUP: Status.DELIVERED,
+    Status.DELIVERED: Status.CLOSED, Status.UNREPAIRABLE: Status.CLOSED,
+}
+ENDING_STEPS = {Status.CANCELLED, Status.UNREPAIRABLE}
+
+
+def step_buttons(ticket: Ticket, allowed: list[str]) -> list[dict]:
+    main = MAIN_STEP.get(ticket.status)
+    steps = sorted(allowed, key=lambda status: (status != main, status in ENDING_STEPS))
+    return [
+        {"value": status, "label": STEP_LABELS[status],
+         "style": "btn-success" if status == main else
+         "btn-outline-danger" if status in ENDING_STEPS else "btn-outline-primary"}
+        for status in steps
+    ]
+
 
 DETAIL_RELATED = ("unit", "category", "category__parent", "team", "technician", "asset", "guarantee_of",
                   "requester", "created_by")
@@ -54,6 +89,8 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
     loan_links = list(ticket.loan_links.select_related("loan", "loan__asset").order_by("pk"))
     context = {
         "ticket": ticket,
+        # The refused form, if any: its problems are listed at the top of the page (form_error_summary.html).
+        "failed_form": next((form for form in forms.values() if form is not None and form.errors), None),
         "events": events,
         "photos": list(ticket.photos.all()),
         "loan_links": loan_links,
@@ -80,6 +117,10 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
             allowed = [status for status in allowed if status != Status.AT_VENDOR]
         context.update(
             allowed_transitions=[(status, Status(status).label) for status in allowed],
+            step_buttons=step_buttons(ticket, allowed),
+            # Delivering needs a decision on a replacement device still out (tickets.services.ticket_deliver).
+            loans_out=[link for link in loan_links if link.loan.returned_at is None and link.kept_until is None],
+            allowed_step_values=set(allowed),
             transition_form=forms.get("transition_form") or TransitionForm(initial={"version": ticket.version}),
             work_form=forms.get("work_form") or WorkForm(instance=ticket, initial={"version": ticket.version}),
             assign_form=forms.get("assign_form") or AssignForm(initial={"version": ticket.version}),

@@ -27,7 +27,7 @@ from tickets.parts.models import (
     PartRequestStatus,
 )
 from tickets.parts.services.stock import can_keep_stock, stock_issue, stock_receive, stock_return
-from tickets.services import ticket_transition
+from tickets.services import ticket_parts_clock_start, ticket_transition
 from tickets.tracking import cache as tracking_cache
 
 logger = logging.getLogger(__name__)
@@ -114,6 +114,9 @@ def _sync_ticket(ticket: Ticket, by, note: str) -> None:
                           event_message=("waiting_parts", {"parts": names}))
     elif not waiting and ticket.status == Status.WAITING_PARTS:
         ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=by, note=note)
+    elif waiting and ticket.status == Status.WAITING_PARTS and ticket.parts_waiting_since is None:
+        # Moved to "waiting for parts" by hand (with a reason), now with a real request: the parts clock starts.
+        ticket_parts_clock_start(ticket=ticket, by=by)
     else:
         # The parts a ticket waits for are on its tracking page: drop the page's cached copy.
         tracking_cache.forget(ticket.tracking_token)

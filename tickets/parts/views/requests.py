@@ -49,10 +49,18 @@ ACTION_LABELS = {
 ACTIONS_WITH_FORM = {"reject", "order", "receive", "cancel"}
 
 
-def actions_for(user, part_request: PartRequest) -> list[dict]:
+def issuable(part_request: PartRequest, on_hand: dict[int, int]) -> bool:
+    """"Issue from stock" is offered only for a catalogue item whose stock on hand covers the quantity."""
+    return part_request.item_id is not None and on_hand.get(part_request.item_id, 0) >= part_request.quantity
+
+
+def actions_for(user, part_request: PartRequest, on_hand: dict[int, int]) -> list[dict]:
+    """The buttons `user` may press; `on_hand` is the stock balance per item (stock.balances, one query)."""
     allowed = PART_TRANSITIONS[part_request.status]
     result = []
     for action, (to, form_class) in ACTIONS.items():
+        if action == "issue" and not issuable(part_request, on_hand):
+            continue
         if to in allowed and can_transition(user, part_request, to):
             result.append({"name": action, "label": ACTION_LABELS[action], "form": form_class(prefix=f"{action}"),
                            "expanded": action in ACTIONS_WITH_FORM})
@@ -69,8 +77,9 @@ def _ticket_parts_context(request, ticket, *, request_form=None, failed=None) ->
     on_hand = balances(row.item_id for row in rows if row.item_id)
     for row in rows:
         row.ticket = ticket
-        row.actions = actions_for(request.user, row)
+        row.actions = actions_for(request.user, row, on_hand)
         row.on_hand = on_hand.get(row.item_id, 0) if row.item_id else None
+        row.short_of_stock = row.item_id is not None and row.on_hand < row.quantity
         if failed and failed[0] == row.pk:
             for action in row.actions:
                 if action["name"] == failed[1]:
@@ -158,11 +167,12 @@ def queue(request):
         ("install", _("ได้รับ/จ่ายแล้ว รอติดตั้ง"), base.filter(status__in=[S.ISSUED, S.RECEIVED])
          .order_by("issued_at")),
     ]
+    fetched = [(key, title, list(qs[: QUEUE_ROWS + 1])) for key, title, qs in sections]
+    on_hand = balances({row.item_id for _key, _title, rows in fetched for row in rows if row.item_id})
     shown = []
-    for key, title, qs in sections:
-        rows = list(qs[: QUEUE_ROWS + 1])
+    for key, title, rows in fetched:
         for row in rows:
-            row.actions = actions_for(user, row)
+            row.actions = actions_for(user, row, on_hand)
         shown.append({"key": key, "title": title, "rows": rows[:QUEUE_ROWS], "more": len(rows) > QUEUE_ROWS})
     return render(request, "parts/queue.html", {"sections": shown, "today": today})
 
