@@ -98,6 +98,7 @@ class BoardBulkForm(AssignForm):
                                                "invalid_choice": _("กรุณาเลือกสิ่งที่จะทำกับรายการที่เลือก")})
     ids = TicketIdsField()
     version = None
+    id_prefix = "bulk"  # not the ticket page's "assign-…" ids
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

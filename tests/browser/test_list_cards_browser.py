@@ -119,7 +119,7 @@ def test_at_the_desk_a_technician_assigns_ticked_jobs_and_exports_them(page, liv
     page.screenshot(path=str(SHOTS / "board-desk.png"), full_page=True)
     for ticket in ours:
         page.check(f"#pick-{ticket.pk}")
-    page.select_option("#id_technician", label="สมชาย ขยัน (ฝ่ายบริการ ๑)")
+    page.select_option("#bulk-technician", label="สมชาย ขยัน (ฝ่ายบริการ ๑)")
     page.click("button[name=action][value=assign]")
     page.wait_for_selector(".alert-success")
     assert "มอบหมายงาน 2 รายการให้ สมชาย ขยัน แล้ว" in page.inner_text(".alert-success")

@@ -1,10 +1,14 @@
-"""Take, note and status change update the ticket page in place with htmx (the page's body as the answer) and
+"""Take, note, status change, lend and return update the ticket page in place with htmx (the page's body as the answer) and
 still work without JavaScript (plain POST, redirect)."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from tickets.models import Status, Ticket, TicketEvent
+from assets.models import Asset
+from tickets.models import Status, Ticket, TicketEvent, TicketLoan
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +93,30 @@ def test_a_ticket_moved_away_sends_htmx_to_the_whole_page(login, client, technic
     response = login(technician).post(url("tickets:note", ticket), {"note": "x", "version": version}, **HX)
     assert response.status_code == 204 and response["HX-Redirect"] == ticket.get_absolute_url()
     assert not Ticket.objects.get(pk=ticket.pk).events.filter(kind=TicketEvent.Kind.NOTE).exists()
+
+
+def test_lending_and_returning_a_replacement_update_the_page_in_place(login, technician, ticket, make_asset, unit_a):
+    spare = make_asset(unit_a, status=Asset.Status.SPARE)
+    client = login(technician)
+    html = client.get(ticket.get_absolute_url()).content.decode()
+    lend = url("tickets:lend", ticket)
+    assert f'action="{lend}" hx-post="{lend}" hx-target="#ticket-page"' in html
+    due = timezone.localdate() + dt.timedelta(days=7)
+    response = client.post(lend, {"asset_number": spare.asset_number,
+                                  "due_date": f"{due.day:02d}/{due.month:02d}/{due.year + 543}"}, **HX)
+    assert response.status_code == 200 and is_partial(response)
+    link = TicketLoan.objects.get(ticket=ticket)
+    back = reverse("tickets:loan_return", args=[ticket.pk, link.pk])
+    assert f'hx-post="{back}"' in response.content.decode() and spare.asset_number in response.content.decode()
+    refused = client.post(back, {"condition": ""}, **HX)  # no condition: the page says so, nothing returned
+    assert refused.status_code == 200 and is_partial(refused)
+    assert "กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน" in refused.content.decode()
+    link.loan.refresh_from_db()
+    assert link.loan.returned_at is None
+    returned = client.post(back, {"condition": "ปกติ"}, **HX)
+    assert returned.status_code == 200 and is_partial(returned)
+    link.loan.refresh_from_db()
+    spare.refresh_from_db()
+    assert link.loan.returned_at is not None and spare.status == Asset.Status.SPARE
+    plain = client.post(back, {"condition": "ปกติ"})  # without JavaScript: a redirect back to the ticket
+    assert plain.status_code == 302

@@ -240,7 +240,7 @@ def ticket_return_view(request, pk: int, link_pk: int):
                       _("รับคืนเครื่องทดแทนแล้ว"))
     else:
         messages.error(request, _("กรุณาระบุสภาพครุภัณฑ์เมื่อรับคืน"))
-    return redirect(ticket)
+    return _done(request, ticket)
 
 
 @require_POST
