@@ -1,5 +1,5 @@
-"""Take, note, status change, lend and return update the ticket page in place with htmx (the page's body as the answer) and
-still work without JavaScript (plain POST, redirect)."""
+"""Take, note, status change, lend and return update the ticket page in place with htmx (the page's body as
+the answer) and still work without JavaScript (plain POST, redirect)."""
 
 import datetime as dt
 
