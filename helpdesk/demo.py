@@ -1,8 +1,11 @@
 """Demo organisation: areas, teams, units, one user per role, public holidays."""
 
 import datetime as dt
+import random
+from contextlib import contextmanager
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
 from helpdesk.roles import Role, ensure_default_roles
@@ -132,3 +135,39 @@ def seed(command, options) -> None:
     for year in range(2025, 2029):
         for (month, day), name in FIXED_HOLIDAYS:
             Holiday.objects.get_or_create(date=dt.date(year, month, day), defaults={"name": name})
+
+
+class _AnyDatetime(type):
+    def __instancecheck__(cls, value) -> bool:
+        return isinstance(value, dt.datetime)
+
+
+@contextmanager
+def demo_clock(moment: dt.datetime):
+    """Run the services as if it were `moment`, so a demo year of history keeps every invariant the services
+    keep (due dates, event times, audit history, survey windows). Every clock reading in Django goes through
+    `django.utils.timezone.now`, which asks the module's `datetime.now`: that is what is replaced, so field
+    defaults bound to `timezone.now` see the demo moment too. For seed_demo only, never in a request."""
+
+    class DemoDatetime(dt.datetime, metaclass=_AnyDatetime):
+        @classmethod
+        def now(cls, tz=None):
+            return moment.astimezone(tz) if tz else timezone.make_naive(moment)
+
+    real = timezone.datetime
+    timezone.datetime = DemoDatetime
+    try:
+        yield
+    finally:
+        timezone.datetime = real
+
+
+def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.time(8, 30),
+                   latest: dt.time = dt.time(16, 0)) -> dt.datetime:
+    """An aware datetime in office hours on `day`, moved forward to the Monday when `day` falls on a weekend."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    span = (latest.hour * 60 + latest.minute) - (earliest.hour * 60 + earliest.minute)
+    minutes = earliest.hour * 60 + earliest.minute + rng.randrange(span)
+    naive = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
+    return timezone.make_aware(naive, timezone.get_current_timezone())
