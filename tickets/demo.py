@@ -94,6 +94,10 @@ def seed(command, options) -> None:
     ensure_default_categories(Category)  # from a data migration; a flushed database has lost them
     _seed_examples(command)
     seed_year(command)
+
+
+def seed_scale(command, options) -> None:
+    """After every app's demo (which adds tickets of its own): top the tickets up to exactly `--tickets`."""
     target = options.get("tickets") or 0
     if target:
         started = time.monotonic()
