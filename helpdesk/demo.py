@@ -5,6 +5,7 @@ import random
 from contextlib import contextmanager
 
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 from django.utils import timezone
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
@@ -160,6 +161,20 @@ def demo_clock(moment: dt.datetime):
         yield
     finally:
         timezone.datetime = real
+
+
+@contextmanager
+def past_without_notices():
+    """A past year is history, not news: the e-mails and inbox notices the services queue for after the commit
+    (on_commit) while it is written are dropped, so nobody opens the demo to hundreds of stale notices.
+    Inside seed_demo's transaction only (outside one, on_commit runs at once and nothing is dropped)."""
+    connection = transaction.get_connection()
+    queued = len(connection.run_on_commit)
+    try:
+        yield
+    finally:
+        if connection.in_atomic_block:
+            del connection.run_on_commit[queued:]
 
 
 def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.time(8, 30),

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from assets.models import Asset
-from helpdesk.demo import demo_clock, working_moment
+from helpdesk.demo import demo_clock, past_without_notices, working_moment
 from helpdesk.models import Unit
 from helpdesk.roles import Role
 from tickets.models import Category, Channel, Status, Ticket
@@ -209,11 +209,12 @@ def seed_year(command) -> None:
     rng = random.Random(SEED + 1)
     made: dict[int, Ticket] = {}
     spare_free_at = {spare.pk: now - dt.timedelta(days=400) for spare in spares}
-    for plan in plan_year(units, categories, assets, now):
-        technician = rng.choice(technicians.get(plan.unit.area.team_id) or [ithead])
-        ticket = _open(plan, rng, requesters, technician, made)
-        made[id(plan)] = ticket
-        _work(plan, ticket, rng, technician, ithead, spares, spare_free_at)
+    with past_without_notices():
+        for plan in plan_year(units, categories, assets, now):
+            technician = rng.choice(technicians.get(plan.unit.area.team_id) or [ithead])
+            ticket = _open(plan, rng, requesters, technician, made)
+            made[id(plan)] = ticket
+            _work(plan, ticket, rng, technician, ithead, spares, spare_free_at)
     command.stdout.write(f"tickets: {len(made)} tickets over the last twelve months")
 
 

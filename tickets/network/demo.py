@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from helpdesk.demo import demo_clock, working_moment
+from helpdesk.demo import demo_clock, past_without_notices, working_moment
 from helpdesk.models import Unit
 
 from . import services
@@ -187,30 +187,31 @@ def seed(command, options) -> None:
     services.account_request_cancel(request=cancelled_account, by=requester2)
 
     # A year of it (on the demo clock): each month two addresses given and checked, one e-mail account opened.
-    rng = random.Random(2572)
-    for month in range(12, 0, -1):
-        day = timezone.localdate() - dt.timedelta(days=30 * month)
-        for index, (user, unit, subnet) in enumerate(((requester, unit_a, bangkhen), (requester2, unit_b, ladkrabang))):
-            start = working_moment(rng, day + dt.timedelta(days=7 * index))
+    with past_without_notices():
+        rng = random.Random(2572)
+        for month in range(12, 0, -1):
+            day = timezone.localdate() - dt.timedelta(days=30 * month)
+            for index, (user, unit, subnet) in enumerate(((requester, unit_a, bangkhen), (requester2, unit_b, ladkrabang))):
+                start = working_moment(rng, day + dt.timedelta(days=7 * index))
+                with demo_clock(start):
+                    request = ip_request(user, unit, f"3c:52:82:{0x30 + month:02x}:{index:02x}:01",
+                                         "คอมพิวเตอร์ตั้งโต๊ะ (จัดหาใหม่)", f"ชั้น {1 + index} ห้อง {101 + month}", 0)
+                with demo_clock(start + dt.timedelta(hours=20)):
+                    services.ip_request_assign(request=request, by=netadmin, subnet=subnet,
+                                               ip_address=subnet.next_free_address(), rights_note="Internet, MIS")
+                with demo_clock(start + dt.timedelta(hours=44)):
+                    services.ip_request_record_checks(
+                        request=request, by=technician, configuration_note="ตั้งค่า IP แบบคงที่ ติดตั้งใบรับรอง proxy",
+                        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
+                        internet_result="passed", internet_note="",
+                    )
+            start = working_moment(rng, day + dt.timedelta(days=12))
+            person = NEW_STAFF[month % len(NEW_STAFF)]
             with demo_clock(start):
-                request = ip_request(user, unit, f"3c:52:82:{0x30 + month:02x}:{index:02x}:01",
-                                     "คอมพิวเตอร์ตั้งโต๊ะ (จัดหาใหม่)", f"ชั้น {1 + index} ห้อง {101 + month}", 0)
-            with demo_clock(start + dt.timedelta(hours=20)):
-                services.ip_request_assign(request=request, by=netadmin, subnet=subnet,
-                                           ip_address=subnet.next_free_address(), rights_note="Internet, MIS")
-            with demo_clock(start + dt.timedelta(hours=44)):
-                services.ip_request_record_checks(
-                    request=request, by=technician, configuration_note="ตั้งค่า IP แบบคงที่ ติดตั้งใบรับรอง proxy",
-                    mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
-                    internet_result="passed", internet_note="",
-                )
-        start = working_moment(rng, day + dt.timedelta(days=12))
-        person = NEW_STAFF[month % len(NEW_STAFF)]
-        with demo_clock(start):
-            request = account_request(requester, unit_a, "email", "new", person, "นักจัดการงานทั่วไป")
-        with demo_clock(start + dt.timedelta(hours=5)):
-            services.account_request_approve(request=request, by=supervisor)
-        with demo_clock(start + dt.timedelta(hours=26)):
-            services.account_request_complete(request=request, by=netadmin, user_id=f"staff{month:02d}.y",
-                                              email=f"staff{month:02d}.y@bangkok.go.th",
-                                              delivery_method=AccountRequest.Delivery.SMS)
+                request = account_request(requester, unit_a, "email", "new", person, "นักจัดการงานทั่วไป")
+            with demo_clock(start + dt.timedelta(hours=5)):
+                services.account_request_approve(request=request, by=supervisor)
+            with demo_clock(start + dt.timedelta(hours=26)):
+                services.account_request_complete(request=request, by=netadmin, user_id=f"staff{month:02d}.y",
+                                                  email=f"staff{month:02d}.y@bangkok.go.th",
+                                                  delivery_method=AccountRequest.Delivery.SMS)
