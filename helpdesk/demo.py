@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
@@ -166,15 +167,22 @@ def demo_clock(moment: dt.datetime):
 @contextmanager
 def past_without_notices():
     """A past year is history, not news: the e-mails and inbox notices the services queue for after the commit
-    (on_commit) while it is written are dropped, so nobody opens the demo to hundreds of stale notices.
+    (on_commit) while it is written are dropped, and those written at once are marked read, so nobody opens
+    the demo to hundreds of stale notices.
     Inside seed_demo's transaction only (outside one, on_commit runs at once and nothing is dropped)."""
+    from helpdesk.notifications.models import Notification
+
     connection = transaction.get_connection()
     queued = len(connection.run_on_commit)
+    today = timezone.now()
     try:
         yield
     finally:
         if connection.in_atomic_block:
             del connection.run_on_commit[queued:]
+        # Notices a service wrote at once (not on commit) about last month's work were read long ago.
+        Notification.objects.filter(read_at__isnull=True, created_at__lt=today - dt.timedelta(days=3)).update(
+            read_at=F("created_at") + dt.timedelta(hours=2))
 
 
 def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.time(8, 30),
