@@ -1,8 +1,13 @@
 """Demo organisation: areas, teams, units, one user per role, public holidays."""
 
 import datetime as dt
+import random
+from contextlib import contextmanager
 
 from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from helpdesk.models import Area, Holiday, Profile, Team, Unit
 from helpdesk.roles import Role, ensure_default_roles
@@ -132,3 +137,60 @@ def seed(command, options) -> None:
     for year in range(2025, 2029):
         for (month, day), name in FIXED_HOLIDAYS:
             Holiday.objects.get_or_create(date=dt.date(year, month, day), defaults={"name": name})
+
+
+class _AnyDatetime(type):
+    def __instancecheck__(cls, value) -> bool:
+        return isinstance(value, dt.datetime)
+
+
+@contextmanager
+def demo_clock(moment: dt.datetime):
+    """Run the services as if it were `moment`, so a demo year of history keeps every invariant the services
+    keep (due dates, event times, audit history, survey windows). Every clock reading in Django goes through
+    `django.utils.timezone.now`, which asks the module's `datetime.now`: that is what is replaced, so field
+    defaults bound to `timezone.now` see the demo moment too. For seed_demo only, never in a request."""
+
+    class DemoDatetime(dt.datetime, metaclass=_AnyDatetime):
+        @classmethod
+        def now(cls, tz=None):
+            return moment.astimezone(tz) if tz else timezone.make_naive(moment)
+
+    real = timezone.datetime
+    timezone.datetime = DemoDatetime
+    try:
+        yield
+    finally:
+        timezone.datetime = real
+
+
+@contextmanager
+def past_without_notices():
+    """A past year is history, not news: the e-mails and inbox notices the services queue for after the commit
+    (on_commit) while it is written are dropped, and those written at once are marked read, so nobody opens
+    the demo to hundreds of stale notices.
+    Inside seed_demo's transaction only (outside one, on_commit runs at once and nothing is dropped)."""
+    from helpdesk.notifications.models import Notification
+
+    connection = transaction.get_connection()
+    queued = len(connection.run_on_commit)
+    today = timezone.now()
+    try:
+        yield
+    finally:
+        if connection.in_atomic_block:
+            del connection.run_on_commit[queued:]
+        # Notices a service wrote at once (not on commit) about last month's work were read long ago.
+        Notification.objects.filter(read_at__isnull=True, created_at__lt=today - dt.timedelta(days=3)).update(
+            read_at=F("created_at") + dt.timedelta(hours=2))
+
+
+def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.time(8, 30),
+                   latest: dt.time = dt.time(16, 0)) -> dt.datetime:
+    """An aware datetime in office hours on `day`, moved forward to the Monday when `day` falls on a weekend."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    span = (latest.hour * 60 + latest.minute) - (earliest.hour * 60 + earliest.minute)
+    minutes = earliest.hour * 60 + earliest.minute + rng.randrange(span)
+    naive = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
+    return timezone.make_aware(naive, timezone.get_current_timezone())

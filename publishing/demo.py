@@ -2,12 +2,14 @@
 
 import datetime as dt
 import io
+import random
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from helpdesk.demo import demo_clock, past_without_notices, working_moment
 from helpdesk.pdf import render_pdf
 from helpdesk.workdays import add_working_days, working_days_between
 from publishing import services
@@ -15,6 +17,12 @@ from publishing.files import check_upload
 from publishing.models import PublishingRequest, Section
 from publishing.sections import ensure_default_sections
 
+# (section, title pattern) of the notices published every month
+YEAR_POSTS = [
+    ("news", "ข่าวกิจกรรมสำนักงานเขต ฉบับที่ %(n)d"),
+    ("procurement", "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ครั้งที่ %(n)d"),
+    ("jobs", "ประกาศรับสมัครลูกจ้างชั่วคราว รอบที่ %(n)d"),
+]
 MARKER_TITLE = "ประชาสัมพันธ์การรับชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี 2569"
 
 # (title, section slug, body, final state, days ago it reached IT)
@@ -124,4 +132,40 @@ def seed(command, options) -> None:
             due = add_working_days(reached, 2)
             days = working_days_between(reached, obj.published_at) if obj.published_at else None
             PublishingRequest.objects.filter(pk=obj.pk).update(due_at=due, working_days_to_publish=days)
-    command.stdout.write(f"publishing: {len(POSTS)} demo requests")
+    with past_without_notices():
+        made = _year_of_posts(sections, pdf_bytes, png_bytes, requester, supervisor, ithead, technician)
+    command.stdout.write(f"publishing: {len(POSTS)} demo requests, {made} over the last twelve months")
+
+
+def _year_of_posts(sections, pdf_bytes, png_bytes, requester, supervisor, ithead, technician) -> int:
+    """Each month of the last year: news, a procurement notice and a job notice, approved and published
+    on the demo clock (older notices have expired), so the monthly report has every month."""
+    rng = random.Random(2573)
+    made = 0
+    actors = {"submit": requester, "approve": supervisor, "accept": ithead, "preview": technician,
+              "publish": technician}
+    for month in range(12, 0, -1):
+        for index, (slug, title) in enumerate(YEAR_POSTS):
+            start = working_moment(rng, timezone.localdate() - dt.timedelta(days=30 * month - 8 * index))
+            files = [check_upload(SimpleUploadedFile(f"ประกาศ-{month:02d}-{index + 1}.pdf", pdf_bytes,
+                                                     "application/pdf"))]
+            if slug == "news":
+                files.append(check_upload(SimpleUploadedFile(f"ภาพข่าว-{month:02d}.png", png_bytes, "image/png")))
+            with demo_clock(start):
+                obj = services.request_create(
+                    by=requester, title=title % {"n": 13 - month}, body="รายละเอียดตามเอกสารแนบ", body_format="plain",
+                    section=sections[slug], wanted_on=timezone.localdate(start) + dt.timedelta(days=2),
+                    expires_on=timezone.localdate(start) + dt.timedelta(days=60) if slug != "news" else None,
+                    files=files,
+                )
+            at = start
+            for action in ("submit", "approve", "accept", "preview", "publish"):
+                at += dt.timedelta(hours=rng.uniform(1, 20))
+                with demo_clock(min(at, timezone.now())):
+                    services.request_transition(
+                        request=obj, action=action, by=actors[action], note="",
+                        checklist=dict.fromkeys(("check_rules", "check_oia", "check_chain", "verify_display",
+                                                 "verify_positions", "verify_fonts", "verify_downloads"), True),
+                    )
+            made += 1
+    return made

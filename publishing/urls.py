@@ -13,6 +13,9 @@ urlpatterns = [
     path("<int:pk>/prepare/", views.request_prepare, name="prepare"),
     path("<int:pk>/files/add/", views.attachment_add, name="attachment_add"),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment"),
+    path("<int:pk>/files/<int:attachment_pk>/view/", views.attachment_view, name="attachment_view"),
+    path("<int:pk>/files/<int:attachment_pk>/thumb/", views.attachment_view, {"size": "thumb"},
+         name="attachment_thumb"),
     path("<int:pk>/files/<int:attachment_pk>/replace/", views.attachment_replace, name="attachment_replace"),
     path("<int:pk>/files/<int:attachment_pk>/delete/", views.attachment_delete, name="attachment_delete"),
     *[

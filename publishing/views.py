@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk.csvexport import csv_response
 from helpdesk.listing import active_filter_count
+from helpdesk.previews import Preview, image_preview, serve_file
 from helpdesk.roles import Role, has_role, user_unit
 from publishing import services
 from publishing.forms import (
@@ -211,6 +212,8 @@ def _detail_context(request, obj: PublishingRequest, **forms) -> dict:
     user = request.user
     actions = services.allowed_actions(user, obj)
     attachments = list(obj.attachments.all())
+    for attachment in attachments:
+        attachment.preview = attachment_preview(obj, attachment)
     action_forms = [
         {
             "name": name,
@@ -341,18 +344,38 @@ def _after_content_change(request, obj: PublishingRequest) -> None:
         messages.success(request, _("บันทึกไฟล์แนบแล้ว"))
 
 
-def file_response(attachment: Attachment) -> FileResponse:
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+def file_response(attachment: Attachment, *, inline: bool = False) -> FileResponse:
+    return serve_file(attachment.file, filename=attachment.original_name, content_type=attachment.content_type,
+                      inline=inline)
 
 
 @login_required
 @require_GET
 def attachment_download(request, pk: int, attachment_pk: int):
     return file_response(get_attachment_for_user(request.user, pk, attachment_pk))
+
+
+@login_required
+@require_GET
+def attachment_view(request, pk: int, attachment_pk: int, size: str = "large"):
+    """Look at a file without downloading it: a PDF in the browser, a photo as a bounded JPEG (thumb/large)."""
+    attachment = get_attachment_for_user(request.user, pk, attachment_pk)
+    if attachment.kind == Attachment.Kind.PDF and size == "large":
+        return file_response(attachment, inline=True)
+    if attachment.kind != Attachment.Kind.IMAGE:
+        raise Http404
+    return image_preview(attachment.file, content_type=attachment.content_type, size=size,
+                         filename=f"{attachment.pk}-{size}.jpg")
+
+
+def attachment_preview(obj: PublishingRequest, attachment: Attachment) -> Preview:
+    args = [obj.pk, attachment.pk]
+    download = reverse("publishing:attachment", args=args)
+    if attachment.kind == Attachment.Kind.IMAGE:
+        return Preview(key=f"file-{attachment.pk}", label=attachment.original_name, download_url=download,
+                       thumb_url=reverse("publishing:attachment_thumb", args=args),
+                       large_url=reverse("publishing:attachment_view", args=args))
+    if attachment.kind == Attachment.Kind.PDF:
+        return Preview(key=f"file-{attachment.pk}", label=attachment.original_name, download_url=download,
+                       view_url=reverse("publishing:attachment_view", args=args))
+    return Preview(key=f"file-{attachment.pk}", label=attachment.original_name, download_url=download)

@@ -10,11 +10,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from assets.models import Asset
+from helpdesk.demo import demo_clock
 from helpdesk.models import Unit
 from helpdesk.roles import Role
 from helpdesk.thai import fiscal_year
 from helpdesk.workdays import WorkingCalendar
 from tickets.categories import ensure_default_categories
+from tickets.demo_year import seed_year
 from tickets.models import (
     ACTIVE_STATUSES,
     Category,
@@ -95,6 +97,11 @@ def add_arguments(parser) -> None:
 def seed(command, options) -> None:
     ensure_default_categories(Category)  # from a data migration; a flushed database has lost them
     _seed_examples(command)
+    seed_year(command)
+
+
+def seed_scale(command, options) -> None:
+    """After every app's demo (which adds tickets of its own): top the tickets up to exactly `--tickets`."""
     target = options.get("tickets") or 0
     if target:
         started = time.monotonic()
@@ -131,6 +138,7 @@ def _seed_examples(command) -> None:
     ithead = users["ithead"]
     now = timezone.now()
     for index, (asset_index, code, symptom, target) in enumerate(DEMO_TICKETS):
+        created = now - dt.timedelta(days=len(DEMO_TICKETS) - index, hours=3)
         requester = users["requester2"] if asset_index in (3, 4) else users["requester"]
         asset = assets[asset_index] if asset_index is not None else None
         unit = asset.unit if asset else requester.profile.unit
@@ -139,29 +147,31 @@ def _seed_examples(command) -> None:
             requester=requester, requester_name=requester.get_full_name(),
             requester_position=requester.profile.position, requester_phone=requester.profile.phone,
             by=requester, asset=asset, device_description="" if asset else "เครื่องคอมพิวเตอร์ห้องประชุม",
-            now=now - dt.timedelta(days=len(DEMO_TICKETS) - index, hours=3),
+            now=created,
         )
         technician = User.objects.filter(groups__name=Role.TECHNICIAN, profile__team=ticket.team).first() or ithead
-        if target not in (Status.NEW, Status.CANCELLED):
-            ticket_assign(ticket=ticket, technician=technician, by=ithead)
-        for step in PATHS[target]:
-            if step in (Status.QUALITY_CHECK, Status.UNREPAIRABLE):
-                ticket_record_work(ticket=ticket, by=technician, diagnosis="ตรวจสอบตามคู่มือแนวทางการแก้ไขปัญหา",
-                                   cause="อุปกรณ์เสื่อมสภาพตามอายุการใช้งาน", fix="เปลี่ยนอุปกรณ์และทดสอบการใช้งาน",
-                                   guide_followed=ticket.category.guide, time_spent_minutes=90,
-                                   reinstalled=ticket.category.kind == Category.Kind.SOFTWARE)
-            ticket_transition(ticket=ticket, to=step, by=technician, note=NOTES.get(step, ""),
-                              **FIELDS.get(step, {}))
-    # A guarantee claim: the delivered computer (asset 6) comes back with the same problem 12 days later.
+        # Each step an hour after the last, on the demo clock: the timeline reads as the day it happened.
+        with demo_clock(created + dt.timedelta(minutes=30)):
+            if target not in (Status.NEW, Status.CANCELLED):
+                ticket_assign(ticket=ticket, technician=technician, by=ithead)
+        for hours, step in enumerate(PATHS[target], start=1):
+            with demo_clock(created + dt.timedelta(hours=hours)):
+                if step in (Status.QUALITY_CHECK, Status.UNREPAIRABLE):
+                    ticket_record_work(ticket=ticket, by=technician, diagnosis="ตรวจสอบตามคู่มือแนวทางการแก้ไขปัญหา",
+                                       cause="อุปกรณ์เสื่อมสภาพตามอายุการใช้งาน", fix="เปลี่ยนอุปกรณ์และทดสอบการใช้งาน",
+                                       guide_followed=ticket.category.guide, time_spent_minutes=90,
+                                       reinstalled=ticket.category.kind == Category.Kind.SOFTWARE)
+                ticket_transition(ticket=ticket, to=step, by=technician, note=NOTES.get(step, ""),
+                                  **FIELDS.get(step, {}))
+    # A guarantee claim: the delivered computer (asset 6) comes back with the same problem a few days later.
     delivered = Ticket.objects.get(asset=assets[6], status=Status.DELIVERED)
-    Ticket.objects.filter(pk=delivered.pk).update(delivered_at=now - dt.timedelta(days=12))
     # Hand-over (000 §1.1 step ๑๑): the unit signed the paper receipt that day, the device worked then.
     from tickets.services.handover import ticket_confirm_handover
 
     ticket_confirm_handover(ticket=delivered, by=delivered.technician or ithead, method="paper",
                             receiver_name=delivered.received_by_name or delivered.requester_name,
                             receiver_position=delivered.requester_position or "เจ้าหน้าที่ธุรการ", works=True,
-                            note="ลงนามในใบรับมอบแล้ว", received_at=now - dt.timedelta(days=12))
+                            note="ลงนามในใบรับมอบแล้ว", received_at=delivered.delivered_at)
     requester = users["requester"]
     ticket_create(
         unit=assets[6].unit, category=delivered.category, symptom=MARKER + "อาการเดิมกลับมาอีก เปิดเครื่องแล้วมีเสียงบี๊บ",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("disposals/<int:pk>/decide/", disposal.disposal_decide_view, name="disposal_decide"),
     path("<int:pk>/", detail.ticket_detail_view, name="detail"),
     path("<int:pk>/photos/<int:photo_pk>/", detail.ticket_photo_view, name="photo"),
+    path("<int:pk>/photos/<int:photo_pk>/<slug:size>/", detail.ticket_photo_preview_view, name="photo_preview"),
     path("<int:pk>/memo/", detail.ticket_memo_view, name="memo"),
     path("<int:pk>/slip/", documents.ticket_slip_view, name="slip"),
     path("<int:pk>/letter/", documents.ticket_letter_view, name="letter"),

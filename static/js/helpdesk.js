@@ -20,9 +20,28 @@
       if (input) { input.setAttribute("list", list.id); }
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", attachDatalists);
-  } else {
+  // A table wider than the screen (.table-responsive) scrolls sideways: keyboard users reach it too
+  // (focusable, named after the card or section it is in).
+  function focusableScrollers() {
+    document.querySelectorAll(".table-responsive").forEach(function (region) {
+      if (region.scrollWidth <= region.clientWidth || region.hasAttribute("tabindex")) { return; }
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
+      var holder = region.closest(".card, section");
+      var heading = holder && holder.querySelector("h1, h2, h3, h4, .card-header");
+      var table = region.querySelector("caption");
+      var name = (table || heading || {}).textContent || document.title;
+      region.setAttribute("aria-label", name.trim().replace(/\s+/g, " ").slice(0, 80));
+    });
+  }
+
+  function ready() {
     attachDatalists();
+    focusableScrollers();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

@@ -2,12 +2,14 @@
 
 import datetime as dt
 import io
+import random
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from helpdesk.demo import demo_clock, past_without_notices, working_moment
 from helpdesk.models import Unit
 
 from . import services
@@ -22,6 +24,9 @@ SUBNETS = [
 ]
 SERVICES = DEFAULT_SERVICES
 MARKER = "DEMO-NET"
+NEW_STAFF = ["นางสาวกานดา มีสุข", "นายธีรพงษ์ แก้วกล้า", "นางสาวศิริพร ทองคำ", "นายปกรณ์ ใจเย็น", "นางสาวอรุณี สว่างใจ",
+             "นายภานุวัฒน์ ศรีทอง", "นางสาวชุติมา บุญรอด", "นายเกียรติศักดิ์ พูลผล", "นางสาวนภัสสร ดวงดี",
+             "นายอดิศร สมบูรณ์", "นางสาวรัตนา เพ็ชรงาม", "นายศุภชัย วงศ์ใหญ่"]
 
 
 def _pdf(title: str) -> ContentFile:
@@ -66,7 +71,6 @@ def seed(command, options) -> None:
         return
     unit_a = Unit.objects.get(code="50110")
     unit_b = Unit.objects.get(code="60110")
-    today = timezone.localdate()
     counter = iter(range(1, 1000))
 
     def ip_request(user, unit, mac, device, location, days_ago=3):
@@ -74,7 +78,7 @@ def seed(command, options) -> None:
         request = IPRequest(
             unit=unit, requested_by=user, device_description=device, device_user=user.get_full_name(),
             mac_address=mac, location=location, purpose="ใช้งานระบบ MIS, Daily Plan และอินเทอร์เน็ตเพื่อปฏิบัติราชการ",
-            memo_number=f"{MARKER}-{number:03d}", memo_date=today - dt.timedelta(days=days_ago),
+            memo_number=f"{MARKER}-{number:03d}", memo_date=timezone.localdate() - dt.timedelta(days=days_ago),
             created_at=timezone.now() - dt.timedelta(days=days_ago),
         )
         request.memo_file.save(f"memo-{number}.pdf", _pdf("memo"), save=False)
@@ -152,7 +156,7 @@ def seed(command, options) -> None:
         request = AccountRequest(
             service=service_by_code[service], kind=kind, unit=unit, requested_by=user, account=account,
             person_name=name, person_position=position, mobile="0812345678", office_phone=unit.phone or "0 2521 0522",
-            memo_number=f"{MARKER}-A{next(counter):03d}", memo_date=today - dt.timedelta(days=2),
+            memo_number=f"{MARKER}-A{next(counter):03d}", memo_date=timezone.localdate() - dt.timedelta(days=2),
         )
         request.memo_file.save("memo.pdf", _pdf("memo"), save=False)
         request.id_card.save("id-card.png", _png(), save=False)
@@ -181,3 +185,33 @@ def seed(command, options) -> None:
     services.account_request_complete(request=close, by=netadmin, note="ย้ายไปสังกัดอื่น")
     cancelled_account = account_request(requester2, unit_b, "internet", "new", "นายประสิทธิ์ มีสุข", "เจ้าพนักงานธุรการ")
     services.account_request_cancel(request=cancelled_account, by=requester2)
+
+    # A year of it (on the demo clock): each month two addresses given and checked, one e-mail account opened.
+    with past_without_notices():
+        rng = random.Random(2572)
+        for month in range(12, 0, -1):
+            day = timezone.localdate() - dt.timedelta(days=30 * month)
+            for index, (user, unit, subnet) in enumerate(((requester, unit_a, bangkhen), (requester2, unit_b, ladkrabang))):
+                start = working_moment(rng, day + dt.timedelta(days=7 * index))
+                with demo_clock(start):
+                    request = ip_request(user, unit, f"3c:52:82:{0x30 + month:02x}:{index:02x}:01",
+                                         "คอมพิวเตอร์ตั้งโต๊ะ (จัดหาใหม่)", f"ชั้น {1 + index} ห้อง {101 + month}", 0)
+                with demo_clock(start + dt.timedelta(hours=20)):
+                    services.ip_request_assign(request=request, by=netadmin, subnet=subnet,
+                                               ip_address=subnet.next_free_address(), rights_note="Internet, MIS")
+                with demo_clock(start + dt.timedelta(hours=44)):
+                    services.ip_request_record_checks(
+                        request=request, by=technician, configuration_note="ตั้งค่า IP แบบคงที่ ติดตั้งใบรับรอง proxy",
+                        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
+                        internet_result="passed", internet_note="",
+                    )
+            start = working_moment(rng, day + dt.timedelta(days=12))
+            person = NEW_STAFF[month % len(NEW_STAFF)]
+            with demo_clock(start):
+                request = account_request(requester, unit_a, "email", "new", person, "นักจัดการงานทั่วไป")
+            with demo_clock(start + dt.timedelta(hours=5)):
+                services.account_request_approve(request=request, by=supervisor)
+            with demo_clock(start + dt.timedelta(hours=26)):
+                services.account_request_complete(request=request, by=netadmin, user_id=f"staff{month:02d}.y",
+                                                  email=f"staff{month:02d}.y@bangkok.go.th",
+                                                  delivery_method=AccountRequest.Delivery.SMS)

@@ -16,6 +16,16 @@ from tickets.parts.defaults import ensure_default_permissions
 from tickets.parts.models import Disbursement, Item, Movement, PartRequest
 
 SCALE_PREFIX = "SCALE-"
+YEAR_REFERENCE = "ใบส่งของประจำเดือน "
+# (item code, symptom, category code) of the monthly repairs that used a part from stock
+YEAR_REPAIRS = [
+    ("PSU-450", "เปิดเครื่องไม่ติด พาวเวอร์ซัพพลายไหม้", "hw-computer"),
+    ("RAM-DDR4-8", "เครื่องช้ามาก หน่วยความจำไม่พอ", "hw-computer"),
+    ("SSD-256", "ฮาร์ดดิสก์เสีย เปิด Windows ไม่ขึ้น", "hw-computer"),
+    ("UPS-BAT-9AH", "เครื่องสำรองไฟสำรองไฟได้ไม่ถึงนาที", "hw-ups"),
+    ("FAN-CPU", "พัดลม CPU ไม่หมุน เครื่องดับเอง", "hw-computer"),
+    ("CMOS-CR2032", "วันเวลาในเครื่องเพี้ยนทุกครั้งที่เปิด", "hw-computer"),
+]
 
 # (code, name, kind, unit of measure, reorder level, standard cost, opening stock)
 CATALOGUE = [
@@ -72,6 +82,12 @@ def seed(command, options) -> None:
     if not PartRequest.objects.exists():
         made = _part_requests(items, stock_user)
         command.stdout.write(f"parts: {made} part requests on demo tickets")
+    if not Movement.objects.filter(reference__startswith=YEAR_REFERENCE).exists():
+        from helpdesk.demo import past_without_notices
+
+        with past_without_notices():
+            made = year_of_parts(items, stock_user)
+        command.stdout.write(f"parts: {made} repairs with parts over the last twelve months")
     wanted = options.get("movements") or 0
     if wanted:
         added = scale_movements(wanted, items=list(items.values()), by=stock_user)
@@ -213,3 +229,78 @@ def scale_movements(total: int, *, items: list[Item], by=None, seed: int = 2570)
             batch = []
     Movement.objects.bulk_create(batch)
     return missing
+
+
+def year_of_parts(items: dict[str, Item], stock_user) -> int:
+    """Twelve months of parts work on the demo clock: a restock and two repairs that install a part from stock
+    each month (request → approve → issue → install → deliver → close), and a hand-over of consumables."""
+    from helpdesk.demo import demo_clock, working_moment
+    from tickets.models import Category
+    from tickets.parts.services import (
+        disbursement_create,
+        disbursement_hand_over,
+        part_request_create,
+        part_request_transition,
+        stock_receive,
+    )
+    from tickets.services import ticket_assign, ticket_create, ticket_record_work, ticket_transition
+
+    technician = User.objects.filter(username="technician").first()
+    ithead = User.objects.filter(username="ithead").first()
+    units = list(Unit.objects.filter(area__team__code="service1").order_by("code"))
+    if stock_user is None or technician is None or ithead is None or not units:
+        return 0
+    rng = random.Random(2571)
+    categories = {category.code: category for category in Category.objects.filter(code__in=("hw-computer", "hw-ups"))}
+    today = timezone.localdate()
+    repairs = 0
+    for month in range(12, 0, -1):
+        first_day = today - dt.timedelta(days=30 * month)
+        picks = [YEAR_REPAIRS[(2 * month + offset) % len(YEAR_REPAIRS)] for offset in (0, 1)]
+        with demo_clock(working_moment(rng, first_day)):
+            # The month's parts, and the consumables handed over mid-month: the ledger never dips below zero.
+            for code, quantity in [(pick[0], 2) for pick in picks] + [("MS-USB", 1), ("KB-USB", 1), ("LAN-CAT6-3M", 2)]:
+                item = items[code]
+                stock_receive(item=item, quantity=quantity, vendor=VENDORS[month % len(VENDORS)],
+                              reference=f"{YEAR_REFERENCE}{month:02d}-{code}", unit_cost=item.standard_cost,
+                              by=stock_user, at=timezone.now())
+        for index, (code, symptom, category_code) in enumerate(picks):
+            start = working_moment(rng, first_day + dt.timedelta(days=3 + 9 * index))
+            unit = units[(month + index) % len(units)]
+            moments = [start + dt.timedelta(hours=hours) for hours in (1, 2, 3, 26, 28, 30, 50, 75, 170)]
+            with demo_clock(start):
+                ticket = ticket_create(
+                    unit=unit, category=categories[category_code], symptom="[ข้อมูลตัวอย่าง] " + symptom,
+                    requester_name="นางสาวพรทิพย์ แสงทอง", requester_phone=unit.phone or "0 2221 2141",
+                    by=technician, channel="phone", device_description="เครื่องในห้องธุรการ", now=start)
+            with demo_clock(moments[0]):
+                ticket_assign(ticket=ticket, technician=technician, by=ithead)
+                ticket = ticket_transition(ticket=ticket, to=Status.IN_PROGRESS, by=technician)
+            with demo_clock(moments[1]):
+                request = part_request_create(ticket=ticket, by=technician, item=items[code], quantity=1,
+                                              reason="ตรวจสอบแล้วอะไหล่ชำรุด ต้องเปลี่ยนเพื่อให้ใช้งานได้ตามปกติ")
+            for to, at in (("approved", moments[2]), ("issued", moments[3]), ("installed", moments[4])):
+                with demo_clock(at):
+                    part_request_transition(part_request=request, to=to,
+                                            by=technician if to == "installed" else stock_user)
+            ticket.refresh_from_db()
+            with demo_clock(moments[5]):
+                ticket_record_work(ticket=ticket, by=technician, diagnosis="ตรวจสอบตามคู่มือแนวทางการแก้ไขปัญหา",
+                                   cause="อะไหล่เสื่อมสภาพ", fix=f"เปลี่ยน{items[code].name}และทดสอบการใช้งาน",
+                                   time_spent_minutes=90)
+            for to, at in ((Status.QUALITY_CHECK, moments[5]), (Status.READY_FOR_PICKUP, moments[6]),
+                           (Status.DELIVERED, moments[7]), (Status.CLOSED, moments[8])):
+                if at >= timezone.now():
+                    break
+                with demo_clock(at):
+                    fields = {"received_by_name": ticket.requester_name} if to == Status.DELIVERED else {}
+                    ticket = ticket_transition(ticket=ticket, to=to, by=technician, **fields)
+            repairs += 1
+        handed = working_moment(rng, first_day + dt.timedelta(days=15))
+        with demo_clock(handed):
+            disbursement = disbursement_create(
+                unit=units[month % len(units)], purpose="วัสดุคอมพิวเตอร์ประจำเดือน", by=technician, now=handed,
+                lines=[(items["MS-USB"], 1), (items["KB-USB"], 1), (items["LAN-CAT6-3M"], 2)])
+            disbursement_hand_over(disbursement=disbursement, by=stock_user, received_by_name="นายสุรชัย บุญมา",
+                                   received_by_position="เจ้าพนักงานธุรการ", signed_at=handed)
+    return repairs

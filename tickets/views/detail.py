@@ -1,12 +1,13 @@
 """The ticket page (timeline, work record, actions) and its attachments."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from helpdesk.previews import Preview, image_preview, serve_file
 from helpdesk.roles import is_service_staff
 from tickets.access import get_ticket_for_user, may_withdraw
 from tickets.forms import (
@@ -92,7 +93,7 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
         # The refused form, if any: its problems are listed at the top of the page (form_error_summary.html).
         "failed_form": next((form for form in forms.values() if form is not None and form.errors), None),
         "events": events,
-        "photos": list(ticket.photos.all()),
+        "photos": photo_previews(ticket),
         "loan_links": loan_links,
         "guarantee_claims": list(ticket.guarantee_claims.only("pk", "number", "status", "created_at")),
         "earlier_repairs": earlier_repairs(ticket),
@@ -147,26 +148,39 @@ def ticket_detail_view(request, pk: int):
 def ticket_photo_view(request, pk: int, photo_pk: int):
     ticket = get_ticket_for_user(request, pk)
     photo = get_object_or_404(ticket.photos, pk=photo_pk)
-    try:
-        handle = photo.image.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
     extension = "png" if photo.content_type == "image/png" else "jpg"
-    return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-{photo.pk}.{extension}",
-                        content_type=photo.content_type)
+    return serve_file(photo.image, filename=f"{ticket.number}-{photo.pk}.{extension}", content_type=photo.content_type)
+
+
+def photo_previews(ticket: Ticket) -> list[Preview]:
+    previews = []
+    for number, photo in enumerate(ticket.photos.all(), start=1):
+        args = [ticket.pk, photo.pk]
+        previews.append(Preview(
+            key=f"photo-{photo.pk}", label=_("รูปที่ %(n)d") % {"n": number},
+            download_url=reverse("tickets:photo", args=args),
+            thumb_url=reverse("tickets:photo_preview", args=[*args, "thumb"]),
+            large_url=reverse("tickets:photo_preview", args=[*args, "large"]),
+        ))
+    return previews
+
+
+@require_GET
+@login_required
+def ticket_photo_preview_view(request, pk: int, photo_pk: int, size: str):
+    """The thumbnail or the larger view of a photo (a bounded JPEG made once and kept)."""
+    ticket = get_ticket_for_user(request, pk)
+    photo = get_object_or_404(ticket.photos, pk=photo_pk)
+    return image_preview(photo.image, content_type=photo.content_type, size=size,
+                         filename=f"{ticket.number}-{photo.pk}-{size}.jpg")
 
 
 @require_GET
 @login_required
 def ticket_memo_view(request, pk: int):
+    """The scanned memo (a checked PDF): shown in the browser with ?view=1, else downloaded."""
     ticket = get_ticket_for_user(request, pk)
-    if not ticket.memo_scan:
-        raise Http404
-    try:
-        handle = ticket.memo_scan.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-memo.pdf",
-                        content_type="application/pdf")
+    return serve_file(ticket.memo_scan, filename=f"{ticket.number}-memo.pdf", content_type="application/pdf",
+                      inline=request.GET.get("view") == "1")
 
 

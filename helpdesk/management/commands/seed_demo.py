@@ -1,7 +1,8 @@
 """Fill the database with a realistic Thai demo dataset. Safe to run twice.
 
 Every installed app may ship a `demo` module with `seed(command, options)` and,
-optionally, `add_arguments(parser)`; they run in INSTALLED_APPS order.
+optionally, `add_arguments(parser)`; they run in INSTALLED_APPS order. A module's optional
+`seed_scale(command, options)` (benchmark volumes: `--tickets N` …) runs after every app's `seed`.
 """
 
 from importlib import import_module
@@ -35,6 +36,10 @@ class Command(BaseCommand):
             for module in _demo_modules():
                 with transaction.atomic():
                     module.seed(self, options)
+            for module in _demo_modules():
+                if hasattr(module, "seed_scale"):
+                    with transaction.atomic():
+                        module.seed_scale(self, options)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         from helpdesk.demo import DEMO_PASSWORD, demo_users
 
