@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from helpdesk.roles import Role
 from tests.conftest import PASSWORD, make_user
@@ -43,8 +44,15 @@ def _status(ticket):
     return Ticket.objects.get(pk=ticket.pk).status
 
 
-def _focused_id(page) -> str:
-    return page.evaluate("document.activeElement && document.activeElement.id")
+def _focus_settles_on(page, element_id: str) -> bool:
+    """Whether the focus reaches `element_id` within 5 s: after an htmx answer it moves once htmx has settled the
+    new content, a moment after the content is in the page (under load that moment grows)."""
+    try:
+        page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=element_id,
+                               timeout=5000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def test_desk_status_buttons_and_the_error_summary_focus(page, live_server, unit_a, team_a):
@@ -67,11 +75,11 @@ def test_desk_status_buttons_and_the_error_summary_focus(page, live_server, unit
     page.fill("#transition-note", "")
     page.click("#transition-form button[name=to][value=waiting_parts]")
     page.wait_for_selector("#error-summary")
-    assert _focused_id(page) == "error-summary"
+    assert _focus_settles_on(page, "error-summary")
     assert page.locator("#error-summary").bounding_box()["y"] < 900
     assert "กรุณาระบุอะไหล่ที่รอ" in page.inner_text("#error-summary")
     page.click("#error-summary a[data-error-field=transition-note]")
-    assert _focused_id(page) == "transition-note"
+    assert _focus_settles_on(page, "transition-note")
     page.screenshot(path=str(SHOTS / "ticket-desk-error.png"))
     page.fill("#transition-note", "รอหน่วยงานจัดซื้อแบตเตอรี่")
     page.click("#transition-form button[name=to][value=waiting_parts]")
@@ -85,7 +93,7 @@ def test_desk_status_buttons_and_the_error_summary_focus(page, live_server, unit
     page.wait_for_selector("#error-summary")
     page.evaluate("document.getElementById('work-time_spent_minutes').closest('details').open = false")
     page.click("#error-summary a[data-error-field=work-time_spent_minutes]")
-    assert _focused_id(page) == "work-time_spent_minutes"
+    assert _focus_settles_on(page, "work-time_spent_minutes")
     assert page.evaluate("document.getElementById('work-time_spent_minutes').closest('details').open")
 
 
@@ -116,7 +124,7 @@ def test_phone_sticky_bar_steps_and_the_reason_on_the_first_screen(phone_page, l
 
     # The note from the bar: the folded section opens with the cursor in it.
     page.click("#bar-note")
-    assert _focused_id(page) == "note-note"
+    assert _focus_settles_on(page, "note-note")
     page.fill("#note-note", "โทรนัดผู้ใช้แล้ว")
     page.click("#note-form button[type=submit]")
     page.wait_for_selector("#timeline :text('โทรนัดผู้ใช้แล้ว')")
@@ -126,7 +134,7 @@ def test_phone_sticky_bar_steps_and_the_reason_on_the_first_screen(phone_page, l
     page.click("#bar-more-steps")
     page.click("#transition-form button[name=to][value=cancelled]")
     page.wait_for_selector("#error-summary")
-    assert _focused_id(page) == "error-summary"
+    assert _focus_settles_on(page, "error-summary")
     summary = page.locator("#error-summary").bounding_box()
     assert summary["y"] >= 0 and summary["y"] + summary["height"] <= 844
     assert page.evaluate("window.scrollY") < 844
