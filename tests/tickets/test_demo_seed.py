@@ -51,5 +51,7 @@ def test_bulk_history_grows_in_length_and_only_recent_jobs_are_open():
     assert span >= bulk.count() // 10 - 2  # the daily rate, not a fixed window
     half_year_ago = timezone.now() - dt.timedelta(days=180)
     assert not bulk.filter(created_at__lt=half_year_ago, status__in=ACTIVE_STATUSES).exists()
+    assert not bulk.filter(delivered_at__gt=timezone.now()).exists()
+    assert not bulk.filter(closed_at__gt=timezone.now()).exists()
     recent = bulk.filter(created_at__gte=timezone.now() - dt.timedelta(days=25))
     assert recent.filter(status__in=ACTIVE_STATUSES).count() > recent.count() // 10
