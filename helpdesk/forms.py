@@ -93,3 +93,8 @@ def run_posted_step(request, step: Callable, /, *, form: forms.BaseForm | None =
     if done:
         messages.success(request, done)
     return True
+
+
+def is_htmx(request) -> bool:
+    """Whether htmx sent the request (it then wants a part of the page back, not a redirect)."""
+    return request.headers.get("HX-Request") == "true"

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from helpdesk.forms import run_form
+from helpdesk.forms import is_htmx, run_form
 from helpdesk.parsing import int_param
 from tickets.access import TicketMovedAway, get_ticket_for_user
 from tickets.forms import (
@@ -49,7 +49,7 @@ def _moved_away_to_detail(view):
             return view(request, pk, *args, **kwargs)
         except TicketMovedAway as moved:
             messages.warning(request, moved.message)
-            if _is_htmx(request):  # the whole page changes: htmx loads it
+            if is_htmx(request):  # the whole page changes: htmx loads it
                 response = HttpResponse(status=204)
                 response["HX-Redirect"] = moved.ticket.get_absolute_url()
                 return response
@@ -62,16 +62,12 @@ def _ticket(request, pk):
     return get_ticket_for_user(request, pk, act=True, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def _rerender(request, ticket, **forms):
     """The ticket page again with the refused form: its error summary (at the top) names each problem.
 
     An htmx request gets the page's body only, with status 200 (htmx swaps no 4xx answer)."""
     ticket.refresh_from_db()
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, ticket, **forms)))
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket, **forms), status=400)
 
@@ -83,7 +79,7 @@ def _partial(context: dict) -> dict:
 
 def _done(request, ticket):
     """After a step went through: back to the ticket page (plain POST: redirect; htmx: its body, in place)."""
-    if _is_htmx(request):
+    if is_htmx(request):
         fresh = Ticket.objects.select_related(*DETAIL_RELATED).get(pk=ticket.pk)
         return render(request, "tickets/ticket_detail.html", _partial(detail_context(request, fresh)))
     return redirect(ticket)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from helpdesk.csvexport import csv_response
+from helpdesk.forms import is_htmx
 from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.roles import is_service_staff
@@ -142,7 +143,7 @@ def board_take_view(request, pk: int):
 
 def _take_answer(request, ticket: Ticket, outcome: str, *, failed: bool):
     query = clean_board_query(request.GET)
-    if request.headers.get("HX-Request") != "true":
+    if not is_htmx(request):
         (messages.error if failed else messages.success)(request, outcome)
         return redirect(_board_url(query))
     row = (Ticket.objects.select_related("technician", "asset", "unit", "category", "category__parent")
