@@ -208,6 +208,24 @@ class StatusEvent(models.Model):
         return self._label(self.to_status)
 
 
+def status_event_model(parent: type[models.Model], verbose_name, verbose_name_plural=None, *,
+                       name: str = "") -> type[StatusEvent]:
+    """The event model of ``parent`` (``<Parent>Event``): a :class:`StatusEvent` whose ``request`` points to it.
+
+    Called at module level in the process's models module, right after the request model:
+    ``DataRequestEvent = status_event_model(DataRequest, _("ประวัติคำขอข้อมูล"))``; ``name`` when the event
+    model is not called ``<Parent>Event``.
+    """
+    meta = type("Meta", (StatusEvent.Meta,), {
+        "verbose_name": verbose_name, "verbose_name_plural": verbose_name_plural or verbose_name,
+    })
+    name = name or f"{parent.__name__}Event"
+    return type(name, (StatusEvent,), {
+        "__module__": parent.__module__, "__qualname__": name, "Meta": meta,
+        "request": models.ForeignKey(parent, on_delete=models.CASCADE, related_name="events"),
+    })
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def usable(self, now=None):
         """Tokens that still authenticate: not revoked and not past their expiry."""

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import StatusEvent
+from helpdesk.models import status_event_model
 from helpdesk.roles import Role, has_role, is_service_staff
 
 DAYS_TO_PUBLISH = 15  # 000 §3 step ๖: an article within 15 days
@@ -132,12 +132,7 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.audience == self.Audience.PUBLIC
 
 
-class ArticleEvent(StatusEvent):
-    request = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติสถานะบทความ")
-        verbose_name_plural = _("ประวัติสถานะบทความ")
+ArticleEvent = status_event_model(Article, _("ประวัติสถานะบทความ"))
 
 
 def attachment_upload_to(instance, filename: str) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import StatusEvent
+from helpdesk.models import status_event_model
 from helpdesk.roles import Role, has_role
 
 DAYS_TO_ANSWER = 15  # 000 §3 step ๖: ระยะเวลาที่ใช้ ๑๕ วัน
@@ -148,12 +148,7 @@ class Topic(models.Model):
         return accepted_at + dt.timedelta(days=DAYS_TO_ANSWER)
 
 
-class TopicEvent(StatusEvent):
-    request = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติประเด็นคำถาม")
-        verbose_name_plural = _("ประวัติประเด็นคำถาม")
+TopicEvent = status_event_model(Topic, _("ประวัติประเด็นคำถาม"))
 
 
 def memo_upload_to(instance, filename: str) -> str:

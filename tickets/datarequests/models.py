@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import StatusEvent, Unit
+from helpdesk.models import Unit, status_event_model
 from helpdesk.roles import Role, has_role, unit_q
 
 from .uploads import data_file_upload_to, letter_upload_to
@@ -188,12 +188,7 @@ class DataRequest(models.Model):
 CRITERIA = ("crit_rules", "crit_info_act", "crit_purpose", "crit_scope", "crit_parent_agency", "crit_ownership")
 
 
-class DataRequestEvent(StatusEvent):
-    request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอข้อมูล")
-        verbose_name_plural = _("ประวัติคำขอข้อมูล")
+DataRequestEvent = status_event_model(DataRequest, _("ประวัติคำขอข้อมูล"))
 
 
 class DataFile(models.Model):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import StatusEvent, Unit
+from helpdesk.models import Unit, status_event_model
 from helpdesk.roles import unit_q
 
 from .uploads import agenda_upload_to
@@ -243,9 +243,4 @@ def confirm_due(requested_at: dt.datetime) -> dt.datetime:
     return add_working_minutes(requested_at, CONFIRM_TARGET.total_seconds() / 60, run_past_closing=True)
 
 
-class BookingEvent(StatusEvent):
-    request = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติการจอง")
-        verbose_name_plural = _("ประวัติการจอง")
+BookingEvent = status_event_model(Booking, _("ประวัติการจอง"))

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.models import StatusEvent, Unit
+from helpdesk.models import Unit, status_event_model
 from helpdesk.roles import unit_q
 
 from .uploads import document_upload_to, manual_upload_to
@@ -157,12 +157,7 @@ class DevRequest(models.Model):
         return f"DR-{self.pk:05d}" if self.pk else "DR-ใหม่"
 
 
-class DevRequestEvent(StatusEvent):
-    request = models.ForeignKey(DevRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอพัฒนาระบบ")
-        verbose_name_plural = _("ประวัติคำขอพัฒนาระบบ")
+DevRequestEvent = status_event_model(DevRequest, _("ประวัติคำขอพัฒนาระบบ"))
 
 
 class Project(models.Model):
@@ -222,12 +217,7 @@ class Project(models.Model):
         return f"PJ-{self.pk:05d}" if self.pk else "PJ-ใหม่"
 
 
-class ProjectEvent(StatusEvent):
-    request = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติโครงการ")
-        verbose_name_plural = _("ประวัติโครงการ")
+ProjectEvent = status_event_model(Project, _("ประวัติโครงการ"))
 
 
 class ProjectStep(models.Model):
@@ -270,12 +260,7 @@ class ProjectStep(models.Model):
         return REQUIRED_ATTACHMENTS.get(self.kind)
 
 
-class StepEvent(StatusEvent):
-    request = models.ForeignKey(ProjectStep, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติขั้นตอน")
-        verbose_name_plural = _("ประวัติขั้นตอน")
+StepEvent = status_event_model(ProjectStep, _("ประวัติขั้นตอน"), name="StepEvent")
 
 
 class StepAttachment(models.Model):
@@ -354,12 +339,7 @@ class Instalment(models.Model):
         return _("งวดที่ %(n)s") % {"n": self.number}
 
 
-class InstalmentEvent(StatusEvent):
-    request = models.ForeignKey(Instalment, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติงวดงาน")
-        verbose_name_plural = _("ประวัติงวดงาน")
+InstalmentEvent = status_event_model(Instalment, _("ประวัติงวดงาน"))
 
 
 class SystemQuerySet(UnitScoped):
@@ -402,12 +382,7 @@ class System(models.Model):
         return self.name
 
 
-class SystemEvent(StatusEvent):
-    request = models.ForeignKey(System, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติระบบ")
-        verbose_name_plural = _("ประวัติระบบ")
+SystemEvent = status_event_model(System, _("ประวัติระบบ"))
 
 
 # Change requests (004 §7 steps ๑๕–๑๖): targets in office minutes.
@@ -489,12 +464,7 @@ class ChangeRequest(models.Model):
         return round(working_minutes_between(self.analysed_at, self.delivered_at), 1)
 
 
-class ChangeRequestEvent(StatusEvent):
-    request = models.ForeignKey(ChangeRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอปรับปรุงระบบ")
-        verbose_name_plural = _("ประวัติคำขอปรับปรุงระบบ")
+ChangeRequestEvent = status_event_model(ChangeRequest, _("ประวัติคำขอปรับปรุงระบบ"))
 
 
 # Yearly satisfaction (004 §5, §7 steps ๑๗–๑๙, §8) ---------------------------------------------------------------

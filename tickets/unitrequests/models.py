@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from assets.models import Asset, AssetLoan
-from helpdesk.models import ServiceRequest, StatusEvent, Unit
+from helpdesk.models import ServiceRequest, Unit, status_event_model
 from helpdesk.roles import visible_by_unit
 
 
@@ -122,9 +122,4 @@ class UnitRequestLine(models.Model):
         return self.item.name if self.item_id else self.description
 
 
-class UnitRequestEvent(StatusEvent):
-    request = models.ForeignKey(UnitRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอใช้/ยืมวัสดุอุปกรณ์")
-        verbose_name_plural = _("ประวัติคำขอใช้/ยืมวัสดุอุปกรณ์")
+UnitRequestEvent = status_event_model(UnitRequest, _("ประวัติคำขอใช้/ยืมวัสดุอุปกรณ์"))

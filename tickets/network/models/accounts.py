@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import id_card_upload_to, memo_upload_to
-from .common import StatusEvent, UnitScopedQuerySet
+from .common import UnitScopedQuerySet, status_event_model
 
 
 class Service(models.Model):
@@ -135,12 +135,7 @@ class AccountRequest(ServiceRequest):
         verbose_name_plural = _("คำขอบัญชีผู้ใช้")
 
 
-class AccountRequestEvent(StatusEvent):
-    request = models.ForeignKey(AccountRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอบัญชีผู้ใช้")
-        verbose_name_plural = _("ประวัติคำขอบัญชีผู้ใช้")
+AccountRequestEvent = status_event_model(AccountRequest, _("ประวัติคำขอบัญชีผู้ใช้"))
 
 
 class IdCardAccess(models.Model):

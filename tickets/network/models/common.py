@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.models import StatusEvent  # noqa: F401  (the kernel's event base, re-exported)
+from helpdesk.models import StatusEvent, status_event_model  # noqa: F401  (the kernel's event base, re-exported)
 from helpdesk.roles import Role, has_role, unit_q
 
 

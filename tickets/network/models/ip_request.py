@@ -10,7 +10,7 @@ from assets.models import Asset
 from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import memo_upload_to
-from .common import ConnectivityChecks, StatusEvent, UnitScopedQuerySet
+from .common import ConnectivityChecks, UnitScopedQuerySet, status_event_model
 from .subnet import Subnet
 
 
@@ -67,9 +67,4 @@ class IPRequest(ConnectivityChecks, ServiceRequest):
         return str(self.asset) if self.asset_id else self.device_description
 
 
-class IPRequestEvent(StatusEvent):
-    request = models.ForeignKey(IPRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอหมายเลขไอพี")
-        verbose_name_plural = _("ประวัติคำขอหมายเลขไอพี")
+IPRequestEvent = status_event_model(IPRequest, _("ประวัติคำขอหมายเลขไอพี"))

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import id_card_upload_to
-from .common import ConnectivityChecks, StatusEvent, UnitScopedQuerySet
+from .common import ConnectivityChecks, UnitScopedQuerySet, status_event_model
 from .subnet import IPAssignment
 
 
@@ -57,9 +57,4 @@ class MacChangeRequest(ConnectivityChecks, ServiceRequest):
         verbose_name_plural = _("คำขอเปลี่ยน MAC Address")
 
 
-class MacChangeEvent(StatusEvent):
-    request = models.ForeignKey(MacChangeRequest, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("ประวัติคำขอเปลี่ยน MAC Address")
-        verbose_name_plural = _("ประวัติคำขอเปลี่ยน MAC Address")
+MacChangeEvent = status_event_model(MacChangeRequest, _("ประวัติคำขอเปลี่ยน MAC Address"), name="MacChangeEvent")
