@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint sysdeps migrate demo clean serve worker bench
+.PHONY: run test lint sysdeps migrate demo clean serve worker bench bench-growth
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,25 @@ bench: $(VENV)/.installed
 	@createdb -h 127.0.0.1 -U postgres $(BENCH_DB) 2>/dev/null || true
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(PY) manage.py bench $(BENCH_ARGS)
+
+# Growth with history (issue 23): the key pages at 10,000, 100,000 and 1,000,000 tickets, each size in its own
+# database (helpdesk_bench_10000 …; seeding 1,000,000 takes about 8 minutes the first time), then the growth
+# table and the curves (docs/scale-growth.svg). GROWTH_SIZES and GROWTH_ARGS (e.g. "--runs 30") can be set.
+GROWTH_SIZES ?= 10000 100000 1000000
+GROWTH_ARGS ?= --runs 15
+GROWTH_DIR ?= $(CURDIR)/.bench
+
+bench-growth: $(VENV)/.installed
+	@mkdir -p $(GROWTH_DIR)
+	@for size in $(GROWTH_SIZES); do \
+	  url=postgres://postgres@127.0.0.1:5432/helpdesk_bench_$$size; \
+	  createdb -h 127.0.0.1 -U postgres helpdesk_bench_$$size 2>/dev/null || true; \
+	  DATABASE_URL=$$url $(PY) manage.py migrate --noinput -v0 || exit 1; \
+	  DATABASE_URL=$$url DEBUG=0 $(PY) manage.py bench --tickets $$size --no-wrk $(GROWTH_ARGS) \
+	    --json $(GROWTH_DIR)/growth-$$size.json || exit 1; \
+	done
+	$(PY) manage.py bench_growth $(foreach size,$(GROWTH_SIZES),$(GROWTH_DIR)/growth-$(size).json) \
+	  --svg docs/scale-growth.svg
 
 # Debian packages the tests use: Chromium (browser tests), poppler-utils (pdffonts), zbar-tools (QR decoding),
 # redis-server (the Redis cache backend's tests start one when none is running).

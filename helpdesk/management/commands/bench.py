@@ -8,6 +8,7 @@ PostgreSQL): job board and tracking page under 50 ms at the 95th percentile, lis
 tracking page at least half the throughput of /ping.
 """
 
+import json
 import os
 import re
 import shutil
@@ -120,6 +121,8 @@ class Command(BaseCommand):
                                  "to compare growth")
         parser.add_argument("--no-seed", action="store_true", help="measure whatever data is there")
         parser.add_argument("--no-wrk", action="store_true", help="skip the gunicorn/wrk throughput runs")
+        parser.add_argument("--json", metavar="FILE",
+                            help="also write the page table to FILE, for `manage.py bench_growth` across sizes")
         parser.add_argument("--no-redis", action="store_true",
                             help="measure throughput with the configured cache only, not also with Redis")
 
@@ -136,6 +139,8 @@ class Command(BaseCommand):
         self.stdout.write(self.load_line())
         results = self.measure_pages(options["runs"])
         self.print_pages(results)
+        if options["json"]:
+            self.write_json(options["json"], results)
         if not options["no_wrk"]:
             self.throughput(options)
         self.stdout.write(self.load_line())
@@ -253,6 +258,12 @@ class Command(BaseCommand):
                 f"{page.label:<26}{result.queries:>8}{result.median_ms:>11.1f}{result.p95_ms:>9.1f}"
                 f"{result.runs:>6}{result.bytes / 1024:>7.0f}  {'; '.join(notes)}"
             )
+
+    def write_json(self, path: str, results: list[Result]) -> None:
+        pages = [{"label": result.page.label, "queries": result.queries, "median_ms": round(result.median_ms, 2),
+                  "p95_ms": round(result.p95_ms, 2), "runs": result.runs} for result in results]
+        Path(path).write_text(json.dumps({"tickets": self.counts()["tickets"], "pages": pages}, indent=1),
+                              encoding="utf-8")
 
     # --- throughput under gunicorn -----------------------------------------------------------------------------
 
