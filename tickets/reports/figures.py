@@ -28,7 +28,7 @@ from helpdesk.dashboard import ReportScope
 from helpdesk.models import Team, Unit
 from helpdesk.surveys.models import Answer, Response
 from helpdesk.workdays import WorkingCalendar
-from tickets.models import ACTIVE_STATUSES, Category, Channel, Status, Ticket
+from tickets.models import ACTIVE_STATUSES, Category, Channel, Status, Ticket, TicketLoan
 from tickets.reports.periods import BANGKOK, day_bounds, month_label, months_between
 
 REPLACEMENT_MIN_REPAIRS = 3
@@ -111,6 +111,7 @@ def _delivered_cube(delivered) -> list[tuple]:
             n=Count("pk"),
             with_target=Count("pk", filter=Q(due_at__isnull=False)),
             on_time=Count("pk", filter=_on_time_filter()),
+            re_repaired=_re_repaired_count(),
         )
         .order_by()
     )
@@ -151,12 +152,16 @@ def _received_and_delivered(scope: ReportScope):
 
 
 def _received_mix(received, months) -> dict:
-    """One pass over the received tickets: by channel × status, with the monthly counts and claims."""
+    """One pass over the received tickets: by channel × status, with the monthly counts, the claims and the
+    long repairs (with a replacement device lent); cancelled tickets are neither claims nor repairs."""
+    lent = Exists(TicketLoan.objects.filter(ticket=OuterRef("pk")))
     rows = list(
         received.values_list("channel", "status")
         .annotate(
             n=Count("pk"),
             claims=Count("pk", filter=Q(guarantee_of__isnull=False)),
+            long_repairs=Count("pk", filter=Q(long_repair=True)),
+            long_lent=Count("pk", filter=Q(long_repair=True) & Q(lent)),
             **_month_aggregates("created_at", months),
         )
         .order_by()
@@ -164,12 +169,14 @@ def _received_mix(received, months) -> dict:
     channels: Counter = Counter()
     statuses: Counter = Counter()
     monthly = [0] * len(months)
-    claims = 0
-    for channel, status, n, status_claims, *per_month in rows:
+    claims = long_repairs = long_lent = 0
+    for channel, status, n, status_claims, status_long, status_lent, *per_month in rows:
         channels[channel] += n
         statuses[status] += n
         if status != Status.CANCELLED:
             claims += status_claims
+            long_repairs += status_long
+            long_lent += status_lent
         for index, count in enumerate(per_month):
             monthly[index] += count
     totals = {
@@ -185,15 +192,18 @@ def _received_mix(received, months) -> dict:
         "channels": [{"key": key, "label": label, "count": channels[key]} for key, label in Channel.choices],
         "statuses": [{"key": key, "label": label, "count": statuses[key]} for key, label in Status.choices
                      if statuses[key]],
+        "long_repairs": {"total": long_repairs, "with_replacement": long_lent,
+                         "percent": percent(long_lent, long_repairs)},
     }
 
 
-def _re_repaired(delivered) -> int:
+def _re_repaired_count() -> Count:
+    """Delivered tickets with a (not cancelled) guarantee claim, as an aggregate of the delivery pass."""
     # From the period's deliveries to their claims (index on guarantee_of), not from every claim ever made.
     # The IS NOT NULL tells the planner claims are few (else it hashes every ticket ever made).
     claims = Ticket.objects.filter(guarantee_of__isnull=False, guarantee_of=OuterRef("pk")).exclude(
         status=Status.CANCELLED)
-    return delivered.filter(Exists(claims)).count()
+    return Count("pk", filter=Q(Exists(claims)))
 
 
 def _monthly(months, received: list[int], delivered: list[int]) -> list[dict]:
@@ -221,7 +231,7 @@ def _delivered_totals(delivered: int, with_target: int, on_time: int, re_repaire
 
 
 def headline_figures(scope: ReportScope) -> dict:
-    """Totals, service level, re-repair rate and the month-by-month volume (three queries)."""
+    """Totals, service level, re-repair rate and the month-by-month volume (two queries)."""
     received, delivered = _received_and_delivered(scope)
     months = months_between(scope.start, scope.end)
     mix = _received_mix(received, months)
@@ -229,17 +239,18 @@ def headline_figures(scope: ReportScope) -> dict:
         delivered=Count("pk"),
         with_target=Count("pk", filter=Q(due_at__isnull=False)),
         on_time=Count("pk", filter=_on_time_filter()),
+        re_repaired=_re_repaired_count(),
         **_month_aggregates("delivered_at", months),
     )
     return {
         "totals": {**mix["totals"], **_delivered_totals(row["delivered"], row["with_target"], row["on_time"],
-                                                        _re_repaired(delivered))},
+                                                        row["re_repaired"])},
         "monthly": _monthly(months, mix["monthly"], [row[f"m{index}"] for index in range(len(months))]),
     }
 
 
 def ticket_figures(scope: ReportScope) -> dict:
-    """Every ticket figure of the summary report for `scope` (seven passes over the period's rows)."""
+    """Every ticket figure of the summary report for `scope` (five passes over the period's rows)."""
     received, delivered = _received_and_delivered(scope)
     months = months_between(scope.start, scope.end)
     mix = _received_mix(received, months)
@@ -249,10 +260,7 @@ def ticket_figures(scope: ReportScope) -> dict:
     month_index = {(first.year, first.month): index for index, (first, _last) in enumerate(months)}
     for _opened, delivered_on, n in pairs:
         delivered_monthly[month_index[(delivered_on.year, delivered_on.month)]] += n
-    totals = _delivered_totals(
-        sum(row[3] for row in delivered_cube), sum(row[4] for row in delivered_cube),
-        sum(row[5] for row in delivered_cube), _re_repaired(delivered),
-    )
+    totals = _delivered_totals(*(sum(row[position] for row in delivered_cube) for position in (3, 4, 5, 6)))
     return {
         "totals": {**mix["totals"], **totals},
         "monthly": _monthly(months, mix["monthly"], delivered_monthly),
@@ -263,6 +271,7 @@ def ticket_figures(scope: ReportScope) -> dict:
         "statuses": mix["statuses"],
         "working_days": working_days_from_pairs(pairs),
         "satisfaction": satisfaction(scope),
+        "long_repairs": mix["long_repairs"],
         **asset_figures(scope),
     }
 
@@ -425,14 +434,7 @@ def asset_figures(scope: ReportScope) -> dict:
         return sorted(({**details[row[0]], "repairs": row[position]} for row in selected),
                       key=lambda item: (-item["repairs"], item["number"]))
 
-    long_repairs = scoped_tickets(scope).filter(
-        long_repair=True, created_at__gte=begin, created_at__lt=stop).exclude(status=Status.CANCELLED).aggregate(
-        total=Count("pk", distinct=True),
-        with_replacement=Count("pk", distinct=True, filter=Q(loan_links__isnull=False)),
-    )
     return {
-        "long_repairs": {**long_repairs,
-                         "percent": percent(long_repairs["with_replacement"], long_repairs["total"])},
         "assets": listed(top, 1),
         "replacement": {
             "since": since_day,

@@ -42,7 +42,32 @@ def default_data(today: dt.date | None = None) -> dict[str, str]:
     }
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class ReadOnceChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices from one plain query, kept: the template's loop asks len() first, which would otherwise
+    be a COUNT, and the default iteration opens a server-side cursor (two more statements)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self._choices = None
+
+    def _read(self) -> list:
+        if self._choices is None:
+            empty = [("", self.field.empty_label)] if self.field.empty_label is not None else []
+            self._choices = empty + [self.choice(obj) for obj in self.queryset]
+        return self._choices
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
+class ScopeChoiceField(forms.ModelChoiceField):
+    iterator = ReadOnceChoiceIterator
+
+
+class UnitChoiceField(ScopeChoiceField):
     def label_from_instance(self, obj: Unit) -> str:
         return f"{obj.code} {obj.name}"
 
@@ -71,9 +96,9 @@ class ReportForm(forms.Form):
     end = forms.CharField(label=_("ถึงวันที่"), required=False, max_length=20, help_text=_("วว/ดด/ปปปป (พ.ศ.)"))
     unit = UnitChoiceField(label=_("หน่วยงาน (รวมหน่วยงานในสังกัด)"), required=False, queryset=Unit.objects.none(),
                            empty_label=_("ทุกหน่วยงานที่มีสิทธิ์"))
-    area = forms.ModelChoiceField(label=_("พื้นที่ให้บริการ"), required=False, queryset=Area.objects.none(),
+    area = ScopeChoiceField(label=_("พื้นที่ให้บริการ"), required=False, queryset=Area.objects.none(),
                                   empty_label=_("ทุกพื้นที่"))
-    team = forms.ModelChoiceField(label=_("ทีมให้บริการ"), required=False, queryset=Team.objects.none(),
+    team = ScopeChoiceField(label=_("ทีมให้บริการ"), required=False, queryset=Team.objects.none(),
                                   empty_label=_("ทุกทีม"))
 
     def __init__(self, *args, units=None, sees_all: bool = False, **kwargs):
