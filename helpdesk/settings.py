@@ -93,6 +93,7 @@ WSGI_APPLICATION = "helpdesk.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "helpdesk.templates_backend.SiteTemplates",
+        "NAME": "django",  # the alias Django's own backend has (engines["django"])
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
