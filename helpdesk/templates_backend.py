@@ -1,40 +1,58 @@
-"""The site's Django template engines (pages, form widgets): Django's, without the tag libraries of apps whose
-HTML pages are not served.
+"""The site's Django template engines (pages, form widgets): Django's, with tag libraries imported on their first
+`{% load %}` and the common widgets written in Python.
 
-Django imports every installed app's `templatetags` package when the engine starts. Django REST framework's
-(`{% load rest_framework %}`, for its browsable API) imports its renderers and serializers, ~7 MiB in every
-worker, although the API here answers JSON only; without it the framework loads with the first /api/ request
-(helpdesk.lazyurls).
+Django imports every installed app's tag libraries when an engine starts: Django REST framework's (for its
+browsable API, never served here: its renderers and serializers, ~7 MiB) and crispy-forms' (~6.5 MiB) in every
+worker, although the API answers JSON only (helpdesk.lazyurls) and the busiest pages render no crispy form.
 """
 
+import pkgutil
 from importlib import import_module
 
 from django.apps import apps
 from django.forms import renderers
-from django.template.backends.django import DjangoTemplates, get_package_libraries
+from django.template.backends.django import DjangoTemplates
+from django.template.library import import_library
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeData, SafeString
 
-# Apps whose template tags only their own unused HTML pages load.
-UNUSED_TAG_LIBRARY_APPS = frozenset({"rest_framework"})
+
+class LazyLibraries(dict):
+    """Library name → dotted module path; the module is imported when a template first loads it."""
+
+    def __getitem__(self, name):
+        library = super().__getitem__(name)
+        if isinstance(library, str):
+            library = import_library(library)
+            self[name] = library
+        return library
+
+
+def library_paths() -> dict[str, str]:
+    """Like django.template.backends.django.get_installed_libraries, without importing the libraries."""
+    libraries = {}
+    for package in ["django.templatetags", *(f"{config.name}.templatetags" for config in apps.get_app_configs())]:
+        try:
+            module = import_module(package)
+        except ImportError:
+            continue  # the app has no template tags
+        if hasattr(module, "__path__"):
+            for entry in pkgutil.walk_packages(module.__path__, f"{package}."):
+                if not entry.ispkg:
+                    libraries[entry.name.removeprefix(package).lstrip(".")] = entry.name
+    return libraries
 
 
 class SiteTemplates(DjangoTemplates):
+    def __init__(self, params):
+        self._libraries = {}
+        super().__init__(params)  # get_templatetag_libraries below hands the engine nothing to import
+        self.engine.libraries = self._libraries
+        self.engine.template_libraries = LazyLibraries(self._libraries)
+
     def get_templatetag_libraries(self, custom_libraries):
-        libraries = {}
-        packages = ["django.templatetags"]
-        packages += [f"{config.name}.templatetags" for config in apps.get_app_configs()
-                     if config.name not in UNUSED_TAG_LIBRARY_APPS]
-        for package in packages:
-            try:
-                module = import_module(package)
-            except ImportError:
-                continue  # the app has no template tags
-            if hasattr(module, "__path__"):
-                for name in get_package_libraries(module):
-                    libraries[name.removeprefix(package).lstrip(".")] = name
-        libraries.update(custom_libraries)
-        return libraries
+        self._libraries = {**library_paths(), **custom_libraries}
+        return {}
 
 
 INPUT_TEMPLATES = frozenset(f"django/forms/widgets/{kind}.html" for kind in (
