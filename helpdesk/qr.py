@@ -1,7 +1,8 @@
 """QR codes for tracking links, as inline SVG, PNG or a data: URI.
 
 The SVG is usable inline in pages and as an <img src="data:..."> in both
-browsers and WeasyPrint PDFs.
+browsers and WeasyPrint PDFs. qrcode (with Pillow, ~5 MiB) is imported when a code is first made: the
+template engine loads this module's tag library in every worker, and most never draw a code.
 """
 
 import base64
@@ -9,17 +10,16 @@ import io
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - only parses SVG that qrcode just generated
 
-import qrcode
-import qrcode.image.svg
 from django.utils.encoding import iri_to_uri
-from qrcode.image.pil import PilImage
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # A plain CSS length; anything else could smuggle markup into the SVG attributes.
 CSS_LENGTH_RE = re.compile(r"\d+(\.\d+)?(mm|cm|in|pt|pc|px|em|rem|%)")
 
 
-def _qr(data: str, **kwargs) -> qrcode.QRCode:
+def _qr(data: str, **kwargs):
+    import qrcode
+
     # qrcode writes UTF-8 bytes without an ECI marker, and scanners then guess
     # the charset (zbar reads Thai as Shift-JIS). URLs are percent-encoded to
     # plain ASCII instead, which every scanner and browser reads the same way.
@@ -53,6 +53,8 @@ def qr_svg(data: str, size: str | float | None = None, *, label: str | None = No
     """
     # The Fill variant paints a white background, so the code (and its quiet
     # zone) still scans when placed on a dark or tinted surface.
+    import qrcode.image.svg
+
     image = _qr(data, image_factory=qrcode.image.svg.SvgPathFillImage).make_image()
     root = ET.fromstring(image.to_string(encoding="unicode"))  # noqa: S314 - our own output
     for element in root.iter():
@@ -74,6 +76,8 @@ def qr_svg(data: str, size: str | float | None = None, *, label: str | None = No
 
 
 def qr_png(data: str, box_size: int = 8) -> bytes:
+    from qrcode.image.pil import PilImage
+
     image = _qr(data, box_size=box_size, image_factory=PilImage).make_image()
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

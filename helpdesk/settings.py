@@ -92,7 +92,8 @@ WSGI_APPLICATION = "helpdesk.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "helpdesk.templates_backend.SiteTemplates",
+        "NAME": "django",  # the alias Django's own backend has (engines["django"])
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -107,6 +108,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through their own engine; like the pages', it leaves out unused tag libraries.
+FORM_RENDERER = "helpdesk.templates_backend.SiteFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -5,6 +5,7 @@ from django.urls import include, path
 from helpdesk import views
 from helpdesk.api import views as api_views
 from helpdesk.forms import LoginForm
+from helpdesk.lazyurls import lazy_include
 from helpdesk.notifications import views as notification_views
 
 urlpatterns = [
@@ -26,7 +27,8 @@ urlpatterns = [
     # The public tracking page (QR codes on slips) is the busiest URL: resolve it before the admin and apps.
     path("", include("tickets.tracking.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("helpdesk.api_urls")),
+    # Django REST framework loads with the first /api/v1/ request, not in every worker (helpdesk.lazyurls).
+    lazy_include("api/v1/", "helpdesk.api_urls", namespace="api_v1"),
     path("api/", include("helpdesk.api.urls")),
     path("s/", include("helpdesk.surveys.urls")),
     path("inbox/", include("helpdesk.notifications.urls")),

@@ -1,10 +1,11 @@
-"""The post body as HTML: Markdown or plain text, always through the nh3 sanitiser."""
+"""The post body as HTML: Markdown or plain text, always through the nh3 sanitiser.
+
+markdown and nh3 are imported on first use: tag libraries import this module in every worker.
+"""
 
 import html as html_lib
 import re
 
-import markdown
-import nh3
 from django.utils.html import escape, linebreaks, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -26,6 +27,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def sanitise(html: str) -> str:
+    import nh3
+
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -40,6 +43,8 @@ def render_body(body: str, body_format: str) -> SafeString:
     """HTML for a post body. The result is safe because nh3 removed every tag, attribute and
     URL scheme outside the allowlists above (no script, no on* handlers, no javascript: links)."""
     if body_format == "markdown":
+        import markdown
+
         html = markdown.markdown(body or "", extensions=["tables", "sane_lists"], output_format="html")
     else:
         html = linebreaks(escape(body or ""))

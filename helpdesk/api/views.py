@@ -1,4 +1,4 @@
-"""The owner's page of personal API tokens (reached from the profile menu) and the API documentation."""
+"""The owner's page of personal API tokens (reached from the profile menu); the documentation page is in docs.py."""
 
 from django import forms
 from django.conf import settings
@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from helpdesk.api.tokens import api_token_create, api_token_revoke
 from helpdesk.models import ApiToken
@@ -76,10 +75,3 @@ def api_token_revoke_view(request, pk: int):
     messages.success(request, _("เพิกถอนโทเคน “%(name)s” แล้ว") % {"name": token.name})
     return redirect("api_tokens")
 
-
-class ApiDocsView(SpectacularSwaggerSplitView):
-    """Swagger UI from the vendored sidecar files; its start-up script is a separate same-origin request, so the
-    page runs under a Content-Security-Policy without 'unsafe-inline' (no inline script or style)."""
-
-    template_name = "helpdesk/api_docs.html"
-    url_name = "api_schema"

@@ -36,12 +36,7 @@ def _too_many(request):
 def _ticket_by_token(token: str) -> Ticket:
     if not token or len(token) > 64:
         raise Http404
-    ticket = (
-        Ticket.objects.select_related("category", "category__parent", "team", "technician", "asset",
-                                      "guarantee_of", "unit")
-        .filter(tracking_token=token)
-        .first()
-    )
+    ticket = Ticket.objects.for_page().filter(tracking_token=token).first()
     if ticket is None:
         raise Http404
     return ticket

@@ -21,7 +21,7 @@ from tickets.access import TicketMovedAway, get_ticket_for_user
 from tickets.board_forms import BoardBulkForm, SavedViewForm, clean_board_query
 from tickets.models import SavedBoardView, Ticket
 from tickets.services import ticket_assign
-from tickets.views.board import BOARD_COLUMNS, board_context, ticket_csv_rows
+from tickets.views.board import BOARD_COLUMNS, board_context, prepare_board_rows, ticket_csv_rows
 from tickets.views.detail import DETAIL_RELATED
 
 
@@ -149,7 +149,8 @@ def _take_answer(request, ticket: Ticket, outcome: str, *, failed: bool):
     row = (Ticket.objects.select_related("technician", "asset", "unit", "category", "category__parent")
            .only(*BOARD_COLUMNS, "unit__name", "category__name", "category__parent", "category__parent__name")
            .get(pk=ticket.pk))
+    now = timezone.now()
     return render(request, "tickets/includes/_board_row.html", {
-        "ticket": row, "now": timezone.now(), "can_bulk": is_service_staff(request.user), "querystring": query,
-        "row_message": outcome, "row_error": failed,
+        "ticket": row, "now": now, "can_bulk": is_service_staff(request.user), "querystring": query,
+        "row_message": outcome, "row_error": failed, "row_text": prepare_board_rows([row], request.user, now),
     })

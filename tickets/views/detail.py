@@ -139,7 +139,8 @@ def detail_context(request, ticket: Ticket, **forms) -> dict:
 @require_GET
 @login_required
 def ticket_detail_view(request, pk: int):
-    ticket = get_ticket_for_user(request, pk, queryset=Ticket.objects.select_related(*DETAIL_RELATED))
+    # The page shows the unit but not the requester's or creator's account (read only if something asks).
+    ticket = get_ticket_for_user(request, pk, queryset=Ticket.objects.for_page().prefetch_related("unit"))
     return render(request, "tickets/ticket_detail.html", detail_context(request, ticket))
 
 
