@@ -164,3 +164,8 @@ def attachment(field_file, download_name: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def uuid_path(folder: str, ext: str) -> str:
+    """``<folder>/<uuid>.<ext>``: the body of an ``upload_to`` whose extension the content decided."""
+    return f"{folder}/{uuid.uuid4().hex}.{ext}"

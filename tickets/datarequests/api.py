@@ -6,12 +6,11 @@ stay on the logged page)."""
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
+from helpdesk.api.common import TimelineMixin, person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.process_viewset import ProcessViewSet
 from helpdesk.listing import apply_list
 from helpdesk.roles import user_unit
 
@@ -120,21 +119,15 @@ class DataRequestCreateSerializer(serializers.Serializer):
     ]),
     retrieve=extend_schema(summary="คำขอข้อมูล พร้อมประวัติและรายการไฟล์ (ไม่มีเนื้อหาไฟล์)"),
 )
-class DataRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DataRequestViewSet(ProcessViewSet):
     queryset = DataRequest.objects.none()
     cursor_orderings = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "due": ("due_at", "pk")}
+    list_serializer, detail_serializer = DataRequestSerializer, DataRequestDetailSerializer
+    access = staticmethod(get_data_request_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return DataRequest.objects.none()
+    def visible(self):
         queryset = DataRequest.objects.visible_to(self.request.user).select_related("officer", "unit")
         return apply_list(self.request, queryset, list_spec())[0]
-
-    def get_serializer_class(self):
-        return DataRequestSerializer if self.action == "list" else DataRequestDetailSerializer
-
-    def get_object(self):
-        return get_data_request_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(summary="ยื่นคำขอข้อมูล (หน่วยงานยื่นออนไลน์ หรือเจ้าหน้าที่บันทึกหนังสือที่รับ)",
                    request={"application/json": DataRequestCreateSerializer,
@@ -144,13 +137,6 @@ class DataRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Gene
         online = not can_record(request.user)
         require(not online or can_file_online(request.user))
         form = DataRequestForm(body_mapping(request), request.FILES or None, online=online)
-        raise_form_errors(form)
-        data_request = form.save(commit=False)
-        if online:
-            data_request.channel = DataRequest.Channel.ONLINE
-            data_request.unit = user_unit(request.user)
-            data_request.received_at = timezone.now()
-        run_service(services.data_request_create, request=data_request, by=request.user)
-        fresh = get_data_request_for_user(request.user, data_request.pk)
-        return Response(DataRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        filed_online = {"channel": DataRequest.Channel.ONLINE, "unit": user_unit(request.user),
+                        "received_at": timezone.now()} if online else {}
+        return self.create_from_form(form, services.data_request_create, "request", **filed_online)

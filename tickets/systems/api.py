@@ -5,12 +5,11 @@ change_create). Projects, contracts and the staff's steps stay on the pages."""
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
+from helpdesk.api.common import TimelineMixin, person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.process_viewset import ProcessViewSet
 from helpdesk.roles import user_unit
 
 from . import services
@@ -116,20 +115,14 @@ class DevRequestCreateSerializer(serializers.Serializer):
 
 @extend_schema_view(list=extend_schema(summary="ทะเบียนระบบสารสนเทศ"),
                     retrieve=extend_schema(summary="ระบบสารสนเทศ พร้อมประวัติ"))
-class SystemViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SystemViewSet(ProcessViewSet):
     queryset = System.objects.none()
     cursor_orderings = {"name": ("name", "pk")}
+    list_serializer, detail_serializer = SystemSerializer, SystemDetailSerializer
+    access = staticmethod(get_system_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return System.objects.none()
+    def visible(self):
         return System.objects.visible_to(self.request.user).select_related("owner_unit")
-
-    def get_serializer_class(self):
-        return SystemSerializer if self.action == "list" else SystemDetailSerializer
-
-    def get_object(self):
-        return get_system_for_user(self.request.user, self.kwargs["pk"])
 
 
 @extend_schema_view(
@@ -138,13 +131,13 @@ class SystemViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     ]),
     retrieve=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ พร้อมประวัติ"),
 )
-class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ChangeRequestViewSet(ProcessViewSet):
     queryset = ChangeRequest.objects.none()
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    list_serializer, detail_serializer = ChangeRequestSerializer, ChangeRequestDetailSerializer
+    access = staticmethod(get_change_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return ChangeRequest.objects.none()
+    def visible(self):
         queryset = ChangeRequest.objects.visible_to(self.request.user).select_related("system", "unit")
         show = self.request.query_params.get("show")
         if show == "open":
@@ -155,24 +148,12 @@ class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Ge
             queryset = queryset.filter(change_overdue_q(timezone.now()))
         return queryset
 
-    def get_serializer_class(self):
-        return ChangeRequestSerializer if self.action == "list" else ChangeRequestDetailSerializer
-
-    def get_object(self):
-        return get_change_for_user(self.request.user, self.kwargs["pk"])
-
     @extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
                    responses={201: ChangeRequestDetailSerializer})
     def create(self, request):
         require(can_file(request.user))
-        form = ChangeRequestForm(body_mapping(request))
-        raise_form_errors(form)
-        change = form.save(commit=False)
-        change.unit = user_unit(request.user)
-        run_service(services.change_create, change=change, by=request.user)
-        fresh = get_change_for_user(request.user, change.pk)
-        return Response(ChangeRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return self.create_from_form(ChangeRequestForm(body_mapping(request)), services.change_create, "change",
+                                     unit=user_unit(request.user))
 
 
 @extend_schema_view(
@@ -180,34 +161,22 @@ class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Ge
                        parameters=[OpenApiParameter("status", str, enum=DevRequest.Status.values)]),
     retrieve=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ พร้อมประวัติ"),
 )
-class DevRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DevRequestViewSet(ProcessViewSet):
     queryset = DevRequest.objects.none()
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    list_serializer, detail_serializer = DevRequestSerializer, DevRequestDetailSerializer
+    access = staticmethod(get_request_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return DevRequest.objects.none()
+    def visible(self):
         queryset = DevRequest.objects.visible_to(self.request.user).select_related("unit", "requested_by")
         wanted = self.request.query_params.get("status")
         if wanted in DevRequest.Status.values:
             queryset = queryset.filter(status=wanted)
         return queryset
 
-    def get_serializer_class(self):
-        return DevRequestSerializer if self.action == "list" else DevRequestDetailSerializer
-
-    def get_object(self):
-        return get_request_for_user(self.request.user, self.kwargs["pk"])
-
     @extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
                    responses={201: DevRequestDetailSerializer})
     def create(self, request):
         require(can_file(request.user))
-        form = DevRequestForm(body_mapping(request))
-        raise_form_errors(form)
-        dev_request = form.save(commit=False)
-        dev_request.unit = user_unit(request.user)
-        run_service(services.devrequest_create, dev_request=dev_request, by=request.user)
-        fresh = get_request_for_user(request.user, dev_request.pk)
-        return Response(DevRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return self.create_from_form(DevRequestForm(body_mapping(request)), services.devrequest_create,
+                                     "dev_request", unit=user_unit(request.user))

@@ -119,17 +119,22 @@ def devrequest_create(*, dev_request: DevRequest, by: User) -> DevRequest:
     return dev_request
 
 
-def devrequest_accept(*, dev_request: DevRequest, by: User, note: str = "") -> DevRequest:
-    _require(is_systems_staff(by))
+def _devrequest_decide(dev_request: DevRequest, *, by: User, to: str, note: str, subject: str) -> DevRequest:
+    """Accept or reject: who weighed it, when and why, on the request; the requester is told."""
 
     def apply(r):
         r.reviewed_by, r.reviewed_at, r.review_note = by, timezone.now(), note
 
-    obj = transition(DevRequest, dev_request.pk, to=R.ACCEPTED, by=by, note=note, table=REQUEST_TRANSITIONS,
-                     apply=apply)
-    _notify(obj, recipients=[obj.requested_by.email], subject=_("คำขอพัฒนาระบบได้รับการพิจารณาจัดทำโครงการ"),
+    obj = transition(DevRequest, dev_request.pk, to=to, by=by, note=note, table=REQUEST_TRANSITIONS, apply=apply)
+    _notify(obj, recipients=[obj.requested_by.email], subject=subject,
             url=reverse("systems:request_detail", args=[obj.pk]), note=note)
     return obj
+
+
+def devrequest_accept(*, dev_request: DevRequest, by: User, note: str = "") -> DevRequest:
+    _require(is_systems_staff(by))
+    return _devrequest_decide(dev_request, by=by, to=R.ACCEPTED, note=note,
+                              subject=_("คำขอพัฒนาระบบได้รับการพิจารณาจัดทำโครงการ"))
 
 
 def devrequest_reject(*, dev_request: DevRequest, by: User, reason: str) -> DevRequest:
@@ -138,15 +143,8 @@ def devrequest_reject(*, dev_request: DevRequest, by: User, reason: str) -> DevR
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่รับพิจารณา")})
-
-    def apply(r):
-        r.reviewed_by, r.reviewed_at, r.review_note = by, timezone.now(), reason
-
-    obj = transition(DevRequest, dev_request.pk, to=R.REJECTED, by=by, note=reason, table=REQUEST_TRANSITIONS,
-                     apply=apply)
-    _notify(obj, recipients=[obj.requested_by.email], subject=_("คำขอพัฒนาระบบไม่ได้รับการพิจารณา"),
-            url=reverse("systems:request_detail", args=[obj.pk]), note=reason)
-    return obj
+    return _devrequest_decide(dev_request, by=by, to=R.REJECTED, note=reason,
+                              subject=_("คำขอพัฒนาระบบไม่ได้รับการพิจารณา"))
 
 
 # Projects (004 §6, §7 steps ๒–๓) -----------------------------------------------------------------------------
