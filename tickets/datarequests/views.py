@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -18,6 +18,7 @@ from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.roles import Role, has_role, user_unit
 from helpdesk.steps import action_view, save_posted_form, step_view
 from helpdesk.thai import format_date
+from helpdesk.uploads import stored_download
 
 from . import letters, services
 from .access import (
@@ -235,19 +236,9 @@ def file_download(request, pk, file_pk):
     """A prepared data file, always as an attachment with the type recognised at upload; every view logged."""
     data_file = get_data_file_for_user(request.user, pk, file_pk)
     require(can_see_file(request.user, data_file))
-    if not data_file.file:
-        raise Http404
-    try:
-        handle = data_file.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    response = stored_download(data_file.file, data_file.name, data_file.content_type, sandbox=True)
     DataFileAccess.objects.create(data_file=data_file, user=request.user,
                                   remote_addr=request.META.get("REMOTE_ADDR") or None)
-    response = FileResponse(handle, content_type=data_file.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, data_file.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -255,17 +246,7 @@ def file_download(request, pk, file_pk):
 @require_GET
 def letter_scan(request, pk):
     data_request = get_data_request_for_user(request.user, pk)
-    if not data_request.letter_scan:
-        raise Http404
-    try:
-        handle = data_request.letter_scan.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"{data_request.reference}-letter.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_download(data_request.letter_scan, f"{data_request.reference}-letter.pdf", "application/pdf")
 
 
 request_submit = _step(services.data_request_submit, can_prepare, gettext_lazy("ส่งให้หัวหน้า ICT ตรวจสอบแล้ว"),
