@@ -12,7 +12,7 @@ A process's viewset names what differs::
             return ChangeRequest.objects.visible_to(self.request.user)
 """
 
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from .common import raise_form_errors, run_service
@@ -51,3 +51,11 @@ class ProcessViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
         fresh = self.access(self.request.user, obj.pk)
         return Response(self.detail_serializer(fresh, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
+
+
+class RequestSerializer(serializers.ModelSerializer):
+    """Base of a process's request serializer: its reference (``DR-00042``) and its status' label; the subclass's
+    ``Meta.fields`` lists them where it wants them."""
+
+    reference = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from helpdesk.api.common import TimelineMixin, person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import ProcessViewSet
+from helpdesk.api.process_viewset import ProcessViewSet, RequestSerializer
 from helpdesk.listing import apply_list
 from helpdesk.roles import user_unit
 
@@ -21,9 +21,7 @@ from .models import DataRequest
 from .views import list_spec
 
 
-class DataRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+class DataRequestSerializer(RequestSerializer):
     channel_label = serializers.CharField(source="get_channel_display")
     outcome_label = serializers.CharField(source="get_outcome_display")
     unit = serializers.SerializerMethodField()

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from helpdesk.api.common import TimelineMixin, person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import ProcessViewSet
+from helpdesk.api.process_viewset import ProcessViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -40,14 +40,17 @@ class SystemDetailSerializer(TimelineMixin, SystemSerializer):
         fields = [*SystemSerializer.Meta.fields, "events"]
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+class UnitRequestSerializer(RequestSerializer):
+    """The development and the change request: reference, status and the unit that filed it."""
+
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+
+
+class ChangeRequestSerializer(UnitRequestSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     system = serializers.IntegerField(source="system_id")
     system_name = serializers.CharField(source="system.name")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
 
     class Meta:
         model = ChangeRequest
@@ -78,12 +81,8 @@ class ChangeRequestCreateSerializer(serializers.Serializer):
     details = serializers.CharField()
 
 
-class DevRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+class DevRequestSerializer(UnitRequestSerializer):
     trigger_label = serializers.CharField(source="get_trigger_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
     requested_by = serializers.SerializerMethodField()
 
     class Meta:
