@@ -4,7 +4,6 @@ rule (access.can_see_file): a file the caller may not open — above all a perso
 only as a placeholder without its name or description, and the API never serves file contents (downloads
 stay on the logged page)."""
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
@@ -12,13 +11,12 @@ from helpdesk.api.common import TimelineMixin, person
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.process_viewset import ProcessViewSet, RequestSerializer
 from helpdesk.listing import apply_list
-from helpdesk.roles import user_unit
 
 from . import services
 from .access import can_file_online, can_record, can_see_file, get_data_request_for_user, require
 from .forms import DataRequestForm
 from .models import DataRequest
-from .views import list_spec
+from .views import filed_online, list_spec
 
 
 class DataRequestSerializer(RequestSerializer):
@@ -135,6 +133,5 @@ class DataRequestViewSet(ProcessViewSet):
         online = not can_record(request.user)
         require(not online or can_file_online(request.user))
         form = DataRequestForm(body_mapping(request), request.FILES or None, online=online)
-        filed_online = {"channel": DataRequest.Channel.ONLINE, "unit": user_unit(request.user),
-                        "received_at": timezone.now()} if online else {}
-        return self.create_from_form(form, services.data_request_create, "request", **filed_online)
+        return self.create_from_form(form, services.data_request_create, "request",
+                                     **(filed_online(request.user) if online else {}))

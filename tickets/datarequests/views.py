@@ -94,6 +94,11 @@ def request_list(request):
     return render(request, "datarequests/list.html", context)
 
 
+def filed_online(user) -> dict:
+    """What a unit's online request gets besides the form: the channel, the unit, received now."""
+    return {"channel": DataRequest.Channel.ONLINE, "unit": user_unit(user), "received_at": timezone.now()}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
@@ -101,13 +106,9 @@ def request_create(request):
     online = not can_record(request.user)
     require(not online or can_file_online(request.user))
     form = DataRequestForm(request.POST or None, request.FILES or None, online=online)
-    if request.method == "POST" and form.is_valid():
-        data_request = form.save(commit=False)
-        if online:
-            data_request.channel = DataRequest.Channel.ONLINE
-            data_request.unit = user_unit(request.user)
-            data_request.received_at = timezone.now()
-        services.data_request_create(request=data_request, by=request.user)
+    data_request = save_posted_form(request, form, services.data_request_create, "request", by=request.user,
+                                    set_fields=filed_online(request.user) if online else None)
+    if data_request:
         messages.success(request, _("บันทึกคำขอข้อมูล %(ref)s แล้ว กำหนดตอบภายใน %(due)s")
                          % {"ref": data_request.reference, "due": format_date(data_request.due_at, with_time=True)})
         return redirect("datarequests:detail", data_request.pk)

@@ -74,10 +74,9 @@ def request_list(request):
 def request_create(request):
     require(can_file(request.user))
     form = DevRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        dev_request = form.save(commit=False)
-        dev_request.unit = user_unit(request.user)
-        services.devrequest_create(dev_request=dev_request, by=request.user)
+    dev_request = save_posted_form(request, form, services.devrequest_create, "dev_request", by=request.user,
+                                   set_fields={"unit": user_unit(request.user)})
+    if dev_request:
         messages.success(request, _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": dev_request.reference})
         return redirect("systems:request_detail", dev_request.pk)
     return render(request, "systems/request_form.html", {"form": form})
@@ -301,8 +300,8 @@ def system_list(request):
 def system_create(request):
     require(is_systems_staff(request.user))
     form = SystemForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        system = services.system_create(system=form.save(commit=False), by=request.user)
+    system = save_posted_form(request, form, services.system_create, "system", by=request.user)
+    if system:
         messages.success(request, _("ขึ้นทะเบียนระบบแล้ว"))
         return redirect("systems:system_detail", system.pk)
     return render(request, "systems/system_form.html", {"form": form})
