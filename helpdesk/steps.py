@@ -24,7 +24,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import add_service_errors, flash_form_errors, run_step
@@ -121,3 +121,14 @@ def save_posted_form(request, form: forms.ModelForm, service: Callable, argument
         add_service_errors(form, error)
         return None
     return obj
+
+
+def form_page(request, form: forms.ModelForm, service: Callable, argument: str, /, *, template: str, done,
+              redirect_to: str, context: dict | None = None, **kwargs):
+    """A whole create/edit page: :func:`save_posted_form`, then `done` flashed (``done(obj)`` when it names the
+    record) and a redirect to `redirect_to` with the record's pk; else `template` with the form (and `context`)."""
+    obj = save_posted_form(request, form, service, argument, **kwargs)
+    if obj is not None:
+        messages.success(request, done(obj) if callable(done) else done)
+        return redirect(redirect_to, obj.pk)
+    return render(request, template, {"form": form, **(context or {})})

@@ -16,7 +16,7 @@ from helpdesk.correspondence.services import document_draft
 from helpdesk.correspondence.views import stored_pdf_response
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.roles import Role, has_role, user_unit
-from helpdesk.steps import action_view, save_posted_form, step_view
+from helpdesk.steps import action_view, form_page, step_view
 from helpdesk.thai import format_date
 from helpdesk.uploads import stored_download
 
@@ -106,13 +106,11 @@ def request_create(request):
     online = not can_record(request.user)
     require(not online or can_file_online(request.user))
     form = DataRequestForm(request.POST or None, request.FILES or None, online=online)
-    data_request = save_posted_form(request, form, services.data_request_create, "request", by=request.user,
-                                    set_fields=filed_online(request.user) if online else None)
-    if data_request:
-        messages.success(request, _("บันทึกคำขอข้อมูล %(ref)s แล้ว กำหนดตอบภายใน %(due)s")
-                         % {"ref": data_request.reference, "due": format_date(data_request.due_at, with_time=True)})
-        return redirect("datarequests:detail", data_request.pk)
-    return render(request, "datarequests/form.html", {"form": form, "online": online})
+    return form_page(request, form, services.data_request_create, "request", by=request.user,
+                     set_fields=filed_online(request.user) if online else None, template="datarequests/form.html",
+                     context={"online": online}, redirect_to="datarequests:detail",
+                     done=lambda obj: _("บันทึกคำขอข้อมูล %(ref)s แล้ว กำหนดตอบภายใน %(due)s")
+                     % {"ref": obj.reference, "due": format_date(obj.due_at, with_time=True)})
 
 
 @login_required
@@ -122,11 +120,10 @@ def request_edit(request, pk):
     require(can_edit_letter(request.user, data_request))
     form = DataRequestForm(request.POST or None, request.FILES or None, instance=data_request,
                            online=data_request.channel == DataRequest.Channel.ONLINE)
-    if save_posted_form(request, form, services.data_request_update, "request", by=request.user):
-        messages.success(request, _("แก้ไขรายละเอียดหนังสือแล้ว"))
-        return redirect("datarequests:detail", pk)
-    return render(request, "datarequests/form.html", {"form": form, "object": data_request,
-                                                      "online": data_request.channel == DataRequest.Channel.ONLINE})
+    return form_page(request, form, services.data_request_update, "request", by=request.user,
+                     template="datarequests/form.html", redirect_to="datarequests:detail",
+                     context={"object": data_request, "online": data_request.channel == DataRequest.Channel.ONLINE},
+                     done=_("แก้ไขรายละเอียดหนังสือแล้ว"))
 
 
 def _detail_context(request, data_request, **forms) -> dict:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from helpdesk.forms import flash_form_errors
 from helpdesk.roles import user_unit
-from helpdesk.steps import save_posted_form, step_view
+from helpdesk.steps import form_page, step_view
 from helpdesk.uploads import attachment
 
 from . import satisfaction, services
@@ -73,13 +73,11 @@ def request_list(request):
 @require_http_methods(["GET", "POST"])
 def request_create(request):
     require(can_file(request.user))
-    form = DevRequestForm(request.POST or None)
-    dev_request = save_posted_form(request, form, services.devrequest_create, "dev_request", by=request.user,
-                                   set_fields={"unit": user_unit(request.user)})
-    if dev_request:
-        messages.success(request, _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": dev_request.reference})
-        return redirect("systems:request_detail", dev_request.pk)
-    return render(request, "systems/request_form.html", {"form": form})
+    return form_page(request, DevRequestForm(request.POST or None), services.devrequest_create, "dev_request",
+                     by=request.user, set_fields={"unit": user_unit(request.user)},
+                     template="systems/request_form.html",
+                     done=lambda obj: _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": obj.reference},
+                     redirect_to="systems:request_detail")
 
 
 @login_required
@@ -132,13 +130,10 @@ def project_create(request, pk):
     require(is_systems_staff(request.user))
     initial = {"title": dev_request.title, "rationale": dev_request.need, "objectives": dev_request.expected_benefit,
                "starts_on": timezone.localdate()}
-    form = ProjectForm(request.POST or None, initial=initial)
-    project = save_posted_form(request, form, services.project_create, "project", dev_request=dev_request,
-                               by=request.user)
-    if project:
-        messages.success(request, _("บันทึกร่างโครงการแล้ว"))
-        return redirect("systems:project_detail", project.pk)
-    return render(request, "systems/project_form.html", {"form": form, "dev_request": dev_request})
+    return form_page(request, ProjectForm(request.POST or None, initial=initial), services.project_create, "project",
+                     dev_request=dev_request, by=request.user, template="systems/project_form.html",
+                     context={"dev_request": dev_request}, done=_("บันทึกร่างโครงการแล้ว"),
+                     redirect_to="systems:project_detail")
 
 
 @login_required
@@ -146,12 +141,10 @@ def project_create(request, pk):
 def project_edit(request, pk):
     project = get_project_for_user(request.user, pk)
     require(is_systems_staff(request.user) and project.status == Project.Status.DRAFT)
-    form = ProjectForm(request.POST or None, instance=project)
-    if save_posted_form(request, form, services.project_update, "project", by=request.user):
-        messages.success(request, _("บันทึกการแก้ไขแล้ว"))
-        return redirect("systems:project_detail", pk)
-    return render(request, "systems/project_form.html", {"form": form, "dev_request": project.request,
-                                                         "object": project})
+    return form_page(request, ProjectForm(request.POST or None, instance=project), services.project_update, "project",
+                     by=request.user, template="systems/project_form.html",
+                     context={"dev_request": project.request, "object": project}, done=_("บันทึกการแก้ไขแล้ว"),
+                     redirect_to="systems:project_detail")
 
 
 @login_required
@@ -299,12 +292,9 @@ def system_list(request):
 @require_http_methods(["GET", "POST"])
 def system_create(request):
     require(is_systems_staff(request.user))
-    form = SystemForm(request.POST or None, request.FILES or None)
-    system = save_posted_form(request, form, services.system_create, "system", by=request.user)
-    if system:
-        messages.success(request, _("ขึ้นทะเบียนระบบแล้ว"))
-        return redirect("systems:system_detail", system.pk)
-    return render(request, "systems/system_form.html", {"form": form})
+    return form_page(request, SystemForm(request.POST or None, request.FILES or None), services.system_create,
+                     "system", by=request.user, template="systems/system_form.html", done=_("ขึ้นทะเบียนระบบแล้ว"),
+                     redirect_to="systems:system_detail")
 
 
 @login_required
@@ -364,12 +354,10 @@ def change_list(request):
 def change_create(request):
     require(can_file(request.user))
     form = ChangeRequestForm(request.POST or None, initial={"system": request.GET.get("system")})
-    change = save_posted_form(request, form, services.change_create, "change", by=request.user,
-                              set_fields={"unit": user_unit(request.user)})
-    if change:
-        messages.success(request, _("ส่งคำขอ %(ref)s แล้ว") % {"ref": change.reference})
-        return redirect("systems:change_detail", change.pk)
-    return render(request, "systems/change_form.html", {"form": form})
+    return form_page(request, form, services.change_create, "change", by=request.user,
+                     set_fields={"unit": user_unit(request.user)}, template="systems/change_form.html",
+                     done=lambda obj: _("ส่งคำขอ %(ref)s แล้ว") % {"ref": obj.reference},
+                     redirect_to="systems:change_detail")
 
 
 @login_required
