@@ -12,10 +12,12 @@ A process's viewset names what differs::
             return ChangeRequest.objects.visible_to(self.request.user)
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from .common import raise_form_errors, run_service
+from .common import person, raise_form_errors, run_service
 from .etag import ETagRetrieveMixin
 
 
@@ -59,3 +61,18 @@ class RequestSerializer(serializers.ModelSerializer):
 
     reference = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PersonField(serializers.Field):
+    """A user field as the user's full name (or username), ``""`` when nobody: :func:`helpdesk.api.common.person`
+    without a ``get_<field>`` method each time."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return person(super().get_attribute(instance))
+
+    def to_representation(self, value):
+        return value

@@ -7,9 +7,9 @@ stay on the logged page)."""
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person
+from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import ProcessViewSet, RequestSerializer
+from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
 from helpdesk.listing import apply_list
 
 from . import services
@@ -23,7 +23,7 @@ class DataRequestSerializer(RequestSerializer):
     channel_label = serializers.CharField(source="get_channel_display")
     outcome_label = serializers.CharField(source="get_outcome_display")
     unit = serializers.SerializerMethodField()
-    officer = serializers.SerializerMethodField()
+    officer = PersonField()
 
     class Meta:
         model = DataRequest
@@ -33,9 +33,6 @@ class DataRequestSerializer(RequestSerializer):
 
     def get_unit(self, obj) -> str:
         return obj.unit.code if obj.unit_id else ""
-
-    def get_officer(self, obj) -> str:
-        return person(obj.officer) if obj.officer_id else ""
 
 
 class DataFileSerializer(serializers.Serializer):
@@ -67,7 +64,7 @@ def data_files(user, data_request) -> list[dict]:
 
 
 class DataRequestDetailSerializer(TimelineMixin, DataRequestSerializer):
-    recorded_by = serializers.SerializerMethodField()
+    recorded_by = PersonField()
     delivery_method_label = serializers.CharField(source="get_delivery_method_display")
     files = serializers.SerializerMethodField()
 
@@ -76,9 +73,6 @@ class DataRequestDetailSerializer(TimelineMixin, DataRequestSerializer):
                   "contact_phone", "contact_email", "purpose", "scope", "data_owner", "delivery_method",
                   "delivery_method_label", "delivery_detail", "screening_note", "refusal_reason", "reply_date",
                   "sent_method", "summary", "files", "events"]
-
-    def get_recorded_by(self, obj) -> str:
-        return person(obj.recorded_by)
 
     @extend_schema_field(DataFileSerializer(many=True))
     def get_files(self, obj) -> list[dict]:

@@ -7,9 +7,9 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person
+from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import ProcessViewSet, RequestSerializer
+from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -60,18 +60,12 @@ class ChangeRequestSerializer(UnitRequestSerializer):
 
 
 class ChangeRequestDetailSerializer(TimelineMixin, ChangeRequestSerializer):
-    requested_by = serializers.SerializerMethodField()
-    handled_by = serializers.SerializerMethodField()
+    requested_by = PersonField()
+    handled_by = PersonField()
 
     class Meta(ChangeRequestSerializer.Meta):
         fields = [*ChangeRequestSerializer.Meta.fields, "details", "requested_by", "handled_by", "analysis",
                   "resolution", "events"]
-
-    def get_requested_by(self, change) -> str:
-        return person(change.requested_by)
-
-    def get_handled_by(self, change) -> str:
-        return person(change.handled_by) if change.handled_by_id else ""
 
 
 class ChangeRequestCreateSerializer(serializers.Serializer):
@@ -83,26 +77,20 @@ class ChangeRequestCreateSerializer(serializers.Serializer):
 
 class DevRequestSerializer(UnitRequestSerializer):
     trigger_label = serializers.CharField(source="get_trigger_display")
-    requested_by = serializers.SerializerMethodField()
+    requested_by = PersonField()
 
     class Meta:
         model = DevRequest
         fields = ["id", "reference", "status", "status_label", "title", "trigger", "trigger_label", "unit",
                   "unit_name", "requested_by", "created_at", "reviewed_at"]
 
-    def get_requested_by(self, dev_request) -> str:
-        return person(dev_request.requested_by)
-
 
 class DevRequestDetailSerializer(TimelineMixin, DevRequestSerializer):
-    reviewed_by = serializers.SerializerMethodField()
+    reviewed_by = PersonField()
 
     class Meta(DevRequestSerializer.Meta):
         fields = [*DevRequestSerializer.Meta.fields, "need", "expected_benefit", "reviewed_by", "review_note",
                   "events"]
-
-    def get_reviewed_by(self, dev_request) -> str:
-        return person(dev_request.reviewed_by) if dev_request.reviewed_by_id else ""
 
 
 class DevRequestCreateSerializer(serializers.Serializer):
