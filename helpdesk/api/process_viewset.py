@@ -55,10 +55,9 @@ class ProcessViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
                         status=status.HTTP_201_CREATED)
 
 
+# Base of a process's request serializer: its reference (``DR-00042``) and its status' label; the subclass's
+# ``Meta.fields`` lists them where it wants them. (No docstring: the schema would show it on every subclass.)
 class RequestSerializer(serializers.ModelSerializer):
-    """Base of a process's request serializer: its reference (``DR-00042``) and its status' label; the subclass's
-    ``Meta.fields`` lists them where it wants them."""
-
     reference = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
 

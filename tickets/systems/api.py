@@ -40,9 +40,9 @@ class SystemDetailSerializer(TimelineMixin, SystemSerializer):
         fields = [*SystemSerializer.Meta.fields, "events"]
 
 
+# The development and the change request: reference, status and the unit that filed it. (A comment, not a
+# docstring: the API schema would take a docstring as the description of every serializer below it.)
 class UnitRequestSerializer(RequestSerializer):
-    """The development and the change request: reference, status and the unit that filed it."""
-
     unit = serializers.CharField(source="unit.code")
     unit_name = serializers.CharField(source="unit.name")
 
@@ -112,17 +112,30 @@ class SystemViewSet(ProcessViewSet):
         return System.objects.visible_to(self.request.user).select_related("owner_unit")
 
 
+# A request a unit files in its own name (newest first): the page's form and service.
+class FiledByUnitViewSet(ProcessViewSet):
+    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    form_class = service = argument = None
+
+    def create(self, request):
+        require(can_file(request.user))
+        return self.create_from_form(self.form_class(body_mapping(request)), self.service, self.argument,
+                                     unit=user_unit(request.user))
+
+
 @extend_schema_view(
     list=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ", parameters=[
         OpenApiParameter("show", str, enum=list(CHANGE_SHOWS), description="open: ยังไม่เสร็จ, overdue: เกินกำหนด"),
     ]),
     retrieve=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ พร้อมประวัติ"),
+    create=extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
+                         responses={201: ChangeRequestDetailSerializer}),
 )
-class ChangeRequestViewSet(ProcessViewSet):
+class ChangeRequestViewSet(FiledByUnitViewSet):
     queryset = ChangeRequest.objects.none()
-    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
     list_serializer, detail_serializer = ChangeRequestSerializer, ChangeRequestDetailSerializer
     access = staticmethod(get_change_for_user)
+    form_class, service, argument = ChangeRequestForm, staticmethod(services.change_create), "change"
 
     def visible(self):
         queryset = ChangeRequest.objects.visible_to(self.request.user).select_related("system", "unit")
@@ -135,24 +148,20 @@ class ChangeRequestViewSet(ProcessViewSet):
             queryset = queryset.filter(change_overdue_q(timezone.now()))
         return queryset
 
-    @extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
-                   responses={201: ChangeRequestDetailSerializer})
-    def create(self, request):
-        require(can_file(request.user))
-        return self.create_from_form(ChangeRequestForm(body_mapping(request)), services.change_create, "change",
-                                     unit=user_unit(request.user))
 
 
 @extend_schema_view(
     list=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ",
                        parameters=[OpenApiParameter("status", str, enum=DevRequest.Status.values)]),
     retrieve=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ พร้อมประวัติ"),
+    create=extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
+                         responses={201: DevRequestDetailSerializer}),
 )
-class DevRequestViewSet(ProcessViewSet):
+class DevRequestViewSet(FiledByUnitViewSet):
     queryset = DevRequest.objects.none()
-    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
     list_serializer, detail_serializer = DevRequestSerializer, DevRequestDetailSerializer
     access = staticmethod(get_request_for_user)
+    form_class, service, argument = DevRequestForm, staticmethod(services.devrequest_create), "dev_request"
 
     def visible(self):
         queryset = DevRequest.objects.visible_to(self.request.user).select_related("unit", "requested_by")
@@ -160,10 +169,3 @@ class DevRequestViewSet(ProcessViewSet):
         if wanted in DevRequest.Status.values:
             queryset = queryset.filter(status=wanted)
         return queryset
-
-    @extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
-                   responses={201: DevRequestDetailSerializer})
-    def create(self, request):
-        require(can_file(request.user))
-        return self.create_from_form(DevRequestForm(body_mapping(request)), services.devrequest_create,
-                                     "dev_request", unit=user_unit(request.user))

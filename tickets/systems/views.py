@@ -69,15 +69,19 @@ def request_list(request):
     })
 
 
+def _filed_by_unit(request, form, service, argument: str, *, template: str, message: str, redirect_to: str):
+    """A unit's new development or change request: filed in the user's unit, its reference flashed."""
+    require(can_file(request.user))
+    return form_page(request, form, service, argument, by=request.user, set_fields={"unit": user_unit(request.user)},
+                     template=template, done=lambda obj: message % {"ref": obj.reference}, redirect_to=redirect_to)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    require(can_file(request.user))
-    return form_page(request, DevRequestForm(request.POST or None), services.devrequest_create, "dev_request",
-                     by=request.user, set_fields={"unit": user_unit(request.user)},
-                     template="systems/request_form.html",
-                     done=lambda obj: _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": obj.reference},
-                     redirect_to="systems:request_detail")
+    return _filed_by_unit(request, DevRequestForm(request.POST or None), services.devrequest_create, "dev_request",
+                          template="systems/request_form.html", message=_("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว"),
+                          redirect_to="systems:request_detail")
 
 
 @login_required
@@ -352,12 +356,9 @@ def change_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_create(request):
-    require(can_file(request.user))
     form = ChangeRequestForm(request.POST or None, initial={"system": request.GET.get("system")})
-    return form_page(request, form, services.change_create, "change", by=request.user,
-                     set_fields={"unit": user_unit(request.user)}, template="systems/change_form.html",
-                     done=lambda obj: _("ส่งคำขอ %(ref)s แล้ว") % {"ref": obj.reference},
-                     redirect_to="systems:change_detail")
+    return _filed_by_unit(request, form, services.change_create, "change", template="systems/change_form.html",
+                          message=_("ส่งคำขอ %(ref)s แล้ว"), redirect_to="systems:change_detail")
 
 
 @login_required
