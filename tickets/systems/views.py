@@ -55,18 +55,22 @@ PAGE_SIZE = 25
 
 # Development requests -----------------------------------------------------------------------------------------
 
-@login_required
-def request_list(request):
-    queryset = DevRequest.objects.visible_to(request.user).select_related("unit", "requested_by")
+def _status_list(request, queryset, template: str, **context):
+    """A list page filtered by ``?status=`` (the model's own statuses only), 25 a page."""
+    statuses = queryset.model.Status
     status = request.GET.get("status")
-    if status in DevRequest.Status.values:
+    if status in statuses.values:
         queryset = queryset.filter(status=status)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "systems/request_list.html", {
-        "page_obj": page, "status": status, "statuses": DevRequest.Status.choices,
-        "can_file": can_file(request.user), "is_staff": is_systems_staff(request.user),
-        "query": f"status={status}" if status else "",
-    })
+    return render(request, template, {"page_obj": page, "status": status, "statuses": statuses.choices,
+                                      "query": f"status={status}" if status else "", **context})
+
+
+@login_required
+def request_list(request):
+    return _status_list(request, DevRequest.objects.visible_to(request.user).select_related("unit", "requested_by"),
+                        "systems/request_list.html", can_file=can_file(request.user),
+                        is_staff=is_systems_staff(request.user))
 
 
 def _filed_by_unit(request, form, service, argument: str, *, template: str, message: str, redirect_to: str):
@@ -117,14 +121,8 @@ request_reject = _request_step(services.devrequest_reject, gettext_lazy("แจ�
 
 @login_required
 def project_list(request):
-    queryset = Project.objects.visible_to(request.user).select_related("unit")
-    status = request.GET.get("status")
-    if status in Project.Status.values:
-        queryset = queryset.filter(status=status)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "systems/project_list.html", {
-        "page_obj": page, "status": status, "statuses": Project.Status.choices,
-        "query": f"status={status}" if status else ""})
+    return _status_list(request, Project.objects.visible_to(request.user).select_related("unit"),
+                        "systems/project_list.html")
 
 
 @login_required
