@@ -95,34 +95,29 @@ def test_a_record_the_user_may_not_see_is_404(view, calls):
     assert calls == []
 
 
-def test_form_errors_are_flashed_in_thai_and_nothing_is_done(view, calls):
-    request = make_request(data={"note": ""})
+@pytest.mark.parametrize(("note", "message"), [("", "กรุณาระบุหมายเหตุ"), ("refuse", "ไม่อนุญาตในสถานะนี้")])
+def test_a_form_error_or_a_refusal_is_flashed_in_thai_and_nothing_is_done(view, calls, note, message):
+    request = make_request(data={"note": note})
     assert view(request, pk=1).status_code == 302
     assert calls == []
-    assert texts(request) == ["กรุณาระบุหมายเหตุ"]
+    assert texts(request) == [message]
+
+
+def recording_step(calls, **options):
+    return step_view(lambda **kwargs: calls.append(kwargs), lookup=lookup, form=NoteForm,
+                     redirect_to="systems:change_detail", **options)
 
 
 def test_an_invalid_form_may_render_the_page_again(calls):
-    again = step_view(lambda **kwargs: calls.append(kwargs), lookup=lookup, form=NoteForm,
-                      redirect_to="systems:change_detail",
-                      invalid=lambda request, obj, form: HttpResponse(form.errors["note"][0]))
+    again = recording_step(calls, invalid=lambda request, obj, form: HttpResponse(form.errors["note"][0]))
     response = again(make_request(data={}), pk=1)
     assert response.status_code == 200 and response.content.decode() == "กรุณาระบุหมายเหตุ"
     assert calls == []
 
 
-def test_a_refusal_of_the_service_is_flashed_without_the_success_message(view, calls):
-    request = make_request(data={"note": "refuse"})
-    assert view(request, pk=1).status_code == 302
-    assert calls == []
-    assert texts(request) == ["ไม่อนุญาตในสถานะนี้"]
-
-
 def test_arguments_and_a_done_that_names_the_record(calls):
-    named = step_view(lambda **kwargs: calls.append(kwargs), lookup=lookup, form=NoteForm,
-                      redirect_to="systems:change_detail",
-                      arguments=lambda posted: {"text": posted.form.cleaned_data["note"].upper()},
-                      done=lambda posted: f"ทำแล้ว {posted.obj.pk}")
+    named = recording_step(calls, arguments=lambda posted: {"text": posted.form.cleaned_data["note"].upper()},
+                           done=lambda posted: f"ทำแล้ว {posted.obj.pk}")
     request = make_request(data={"note": "abc"})
     named(request, pk=1)
     assert calls == [{"request": RECORDS[1], "by": request.user, "text": "ABC"}]
