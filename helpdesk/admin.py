@@ -77,3 +77,19 @@ class HelpdeskUserAdmin(UserAdmin):
     def unit_name(self, obj):
         profile = getattr(obj, "profile", None)
         return profile.unit if profile and profile.unit_id else "—"
+
+
+class ReadOnlyAdminMixin:
+    """For a ModelAdmin that only shows: nothing is added or changed here (nor deleted, with ``deletable =
+    False``) — the rows change only through the process's services."""
+
+    deletable = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.deletable and super().has_delete_permission(request, obj)

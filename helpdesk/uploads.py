@@ -151,16 +151,31 @@ def attachment(field_file, download_name: str) -> FileResponse:
     """A stored file as an attachment (never inline, never from a public URL)."""
     if not field_file:
         raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
     ext = field_file.name.rsplit(".", 1)[-1].lower()
     content_type = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(
         ext, "application/octet-stream"
     )
+    return stored_download(field_file, f"{download_name}.{ext}", content_type)
+
+
+def uuid_path(folder: str, ext: str) -> str:
+    """``<folder>/<uuid>.<ext>``: the body of an ``upload_to`` whose extension the content decided."""
+    return f"{folder}/{uuid.uuid4().hex}.{ext}"
+
+
+def stored_download(field_file, filename: str, content_type: str, *, sandbox: bool = False) -> FileResponse:
+    """A stored file as an attachment called `filename`, served as `content_type` (never sniffed, never cached);
+    404 when there is no file or it is gone from the storage. `sandbox`: a CSP that lets nothing in it run."""
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
     response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, f"{download_name}.{ext}")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
+    if sandbox:
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from helpdesk.admin import HistoryInline, ReadOnlyAdminMixin
+
 from .models import DataFile, DataFileAccess, DataRequest, DataRequestEvent, DeputyApprover
 
 
@@ -13,29 +15,18 @@ class DeputyApproverAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(HistoryInline):
     model = DataRequestEvent
-    extra = 0
-    can_delete = False
     readonly_fields = ["at", "by", "from_status", "to_status", "note"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class DataFileInline(admin.TabularInline):
+class DataFileInline(HistoryInline):
     model = DataFile
-    extra = 0
-    can_delete = False
     fields = ["name", "content_type", "size", "is_personal", "uploaded_by", "uploaded_at", "purged_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DataRequest)
-class DataRequestAdmin(SimpleHistoryAdmin):
+class DataRequestAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Read-only: status changes only through the workflow (one service function per step)."""
 
     list_display = ["__str__", "organisation", "letter_number", "received_at", "due_at", "status", "outcome"]
@@ -44,26 +35,12 @@ class DataRequestAdmin(SimpleHistoryAdmin):
     date_hierarchy = "received_at"
     inlines = [DataFileInline, EventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(DataFileAccess)
-class DataFileAccessAdmin(admin.ModelAdmin):
-    """The PDPA view log: read only."""
+class DataFileAccessAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The PDPA view log: read only, never deleted here."""
 
     list_display = ["at", "user", "data_file", "remote_addr"]
     list_select_related = ["user", "data_file"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False

@@ -4,31 +4,26 @@ rule (access.can_see_file): a file the caller may not open — above all a perso
 only as a placeholder without its name or description, and the API never serves file contents (downloads
 stay on the logged page)."""
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
+from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
 from helpdesk.listing import apply_list
-from helpdesk.roles import user_unit
 
 from . import services
 from .access import can_file_online, can_record, can_see_file, get_data_request_for_user, require
 from .forms import DataRequestForm
 from .models import DataRequest
-from .views import list_spec
+from .views import filed_online, list_spec
 
 
-class DataRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+class DataRequestSerializer(RequestSerializer):
     channel_label = serializers.CharField(source="get_channel_display")
     outcome_label = serializers.CharField(source="get_outcome_display")
     unit = serializers.SerializerMethodField()
-    officer = serializers.SerializerMethodField()
+    officer = PersonField()
 
     class Meta:
         model = DataRequest
@@ -38,9 +33,6 @@ class DataRequestSerializer(serializers.ModelSerializer):
 
     def get_unit(self, obj) -> str:
         return obj.unit.code if obj.unit_id else ""
-
-    def get_officer(self, obj) -> str:
-        return person(obj.officer) if obj.officer_id else ""
 
 
 class DataFileSerializer(serializers.Serializer):
@@ -72,7 +64,7 @@ def data_files(user, data_request) -> list[dict]:
 
 
 class DataRequestDetailSerializer(TimelineMixin, DataRequestSerializer):
-    recorded_by = serializers.SerializerMethodField()
+    recorded_by = PersonField()
     delivery_method_label = serializers.CharField(source="get_delivery_method_display")
     files = serializers.SerializerMethodField()
 
@@ -81,9 +73,6 @@ class DataRequestDetailSerializer(TimelineMixin, DataRequestSerializer):
                   "contact_phone", "contact_email", "purpose", "scope", "data_owner", "delivery_method",
                   "delivery_method_label", "delivery_detail", "screening_note", "refusal_reason", "reply_date",
                   "sent_method", "summary", "files", "events"]
-
-    def get_recorded_by(self, obj) -> str:
-        return person(obj.recorded_by)
 
     @extend_schema_field(DataFileSerializer(many=True))
     def get_files(self, obj) -> list[dict]:
@@ -120,21 +109,15 @@ class DataRequestCreateSerializer(serializers.Serializer):
     ]),
     retrieve=extend_schema(summary="คำขอข้อมูล พร้อมประวัติและรายการไฟล์ (ไม่มีเนื้อหาไฟล์)"),
 )
-class DataRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DataRequestViewSet(ProcessViewSet):
     queryset = DataRequest.objects.none()
     cursor_orderings = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "due": ("due_at", "pk")}
+    list_serializer, detail_serializer = DataRequestSerializer, DataRequestDetailSerializer
+    access = staticmethod(get_data_request_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return DataRequest.objects.none()
+    def visible(self):
         queryset = DataRequest.objects.visible_to(self.request.user).select_related("officer", "unit")
         return apply_list(self.request, queryset, list_spec())[0]
-
-    def get_serializer_class(self):
-        return DataRequestSerializer if self.action == "list" else DataRequestDetailSerializer
-
-    def get_object(self):
-        return get_data_request_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(summary="ยื่นคำขอข้อมูล (หน่วยงานยื่นออนไลน์ หรือเจ้าหน้าที่บันทึกหนังสือที่รับ)",
                    request={"application/json": DataRequestCreateSerializer,
@@ -144,13 +127,5 @@ class DataRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Gene
         online = not can_record(request.user)
         require(not online or can_file_online(request.user))
         form = DataRequestForm(body_mapping(request), request.FILES or None, online=online)
-        raise_form_errors(form)
-        data_request = form.save(commit=False)
-        if online:
-            data_request.channel = DataRequest.Channel.ONLINE
-            data_request.unit = user_unit(request.user)
-            data_request.received_at = timezone.now()
-        run_service(services.data_request_create, request=data_request, by=request.user)
-        fresh = get_data_request_for_user(request.user, data_request.pk)
-        return Response(DataRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return self.create_from_form(form, services.data_request_create, "request",
+                                     **(filed_online(request.user) if online else {}))

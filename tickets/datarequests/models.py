@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import Unit, status_event_model
+from helpdesk.models import ServiceRequest, Unit, status_event_model
 from helpdesk.roles import Role, has_role, unit_q
 
 from .uploads import data_file_upload_to, letter_upload_to
@@ -75,7 +75,9 @@ class DataRequestQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
 
-class DataRequest(models.Model):
+class DataRequest(ServiceRequest):
+    reference_prefix = "DR"
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("รับหนังสือแล้ว รอพิจารณา")
         SCREENING = "screening", _("หัวหน้า ICT กำลังพิจารณา")
@@ -165,17 +167,10 @@ class DataRequest(models.Model):
 
     objects = DataRequestQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ServiceRequest.Meta):
         ordering = ["-received_at", "-pk"]
         verbose_name = _("คำขอข้อมูลสารสนเทศ")
         verbose_name_plural = _("คำขอข้อมูลสารสนเทศ")
-
-    def __str__(self) -> str:
-        return self.reference
-
-    @property
-    def reference(self) -> str:
-        return f"DR-{self.pk:05d}" if self.pk else "DR-ใหม่"
 
     @property
     def is_open(self) -> bool:

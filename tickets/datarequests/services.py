@@ -228,14 +228,20 @@ def data_request_review_pass(*, request: DataRequest, by: User, note: str = "") 
                  notify_to=lambda r: deputy_directors())
 
 
-def data_request_review_return(*, request: DataRequest, by: User, note: str) -> DataRequest:
+def _return_to_officer(request: DataRequest, *, by: User, note: str, allowed: bool, notify_to) -> DataRequest:
+    """The reviewer or the approver sends the work back to the officer with what to change."""
+
     def apply(r: DataRequest) -> None:
         r.return_note = note
         r.reviewed_by = None
         r.reviewed_at = None
 
-    return _step(request, to=S.PREPARING, by=by, note=note, apply=apply,
-                 guards=[_not_own_preparation(by, _is_it_head(by))], notify_to=lambda r: [r.officer])
+    return _step(request, to=S.PREPARING, by=by, note=note, apply=apply, guards=[_not_own_preparation(by, allowed)],
+                 notify_to=notify_to)
+
+
+def data_request_review_return(*, request: DataRequest, by: User, note: str) -> DataRequest:
+    return _return_to_officer(request, by=by, note=note, allowed=_is_it_head(by), notify_to=lambda r: [r.officer])
 
 
 def data_request_approve(*, request: DataRequest, by: User, note: str = "") -> DataRequest:
@@ -250,14 +256,8 @@ def data_request_approve(*, request: DataRequest, by: User, note: str = "") -> D
 
 
 def data_request_approval_return(*, request: DataRequest, by: User, note: str) -> DataRequest:
-    def apply(r: DataRequest) -> None:
-        r.return_note = note
-        r.reviewed_by = None
-        r.reviewed_at = None
-
-    return _step(request, to=S.PREPARING, by=by, note=note, apply=apply,
-                 guards=[_not_own_preparation(by, is_deputy_director(by))],
-                 notify_to=lambda r: [r.officer, *it_heads()])
+    return _return_to_officer(request, by=by, note=note, allowed=is_deputy_director(by),
+                              notify_to=lambda r: [r.officer, *it_heads()])
 
 
 def current_document(obj: DataRequest, kind: str):

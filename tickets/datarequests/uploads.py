@@ -5,7 +5,6 @@ name or header; text files that look like HTML are refused, so nothing uploaded 
 """
 
 import re
-import uuid
 import zipfile
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from helpdesk.uploads import uuid_path
 from tickets.uploads import validate_pdf as _validate_letter_pdf
 
 
@@ -41,13 +41,13 @@ def max_data_file_bytes() -> int:
 
 
 def letter_upload_to(instance, filename: str) -> str:
-    return f"datarequests/letters/{uuid.uuid4().hex}.pdf"
+    return uuid_path("datarequests/letters", "pdf")
 
 
 def data_file_upload_to(instance, filename: str) -> str:
     """``datarequests/data/<uuid>.<ext>`` with the extension of the recognised kind (set by the form)."""
     kind = KINDS.get(getattr(instance, "_kind_ext", ""))
-    return f"datarequests/data/{uuid.uuid4().hex}.{kind.ext if kind else 'bin'}"
+    return uuid_path("datarequests/data", kind.ext if kind else "bin")
 
 
 def validate_letter(upload) -> None:

@@ -4,19 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from helpdesk.correspondence.services import document_draft
 from helpdesk.correspondence.views import stored_pdf_response
-from helpdesk.forms import run_step
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
 from helpdesk.roles import Role, has_role, user_unit
+from helpdesk.steps import action_view, form_page, step_view
 from helpdesk.thai import format_date
+from helpdesk.uploads import stored_download
 
 from . import letters, services
 from .access import (
@@ -92,6 +94,11 @@ def request_list(request):
     return render(request, "datarequests/list.html", context)
 
 
+def filed_online(user) -> dict:
+    """What a unit's online request gets besides the form: the channel, the unit, received now."""
+    return {"channel": DataRequest.Channel.ONLINE, "unit": user_unit(user), "received_at": timezone.now()}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
@@ -99,17 +106,11 @@ def request_create(request):
     online = not can_record(request.user)
     require(not online or can_file_online(request.user))
     form = DataRequestForm(request.POST or None, request.FILES or None, online=online)
-    if request.method == "POST" and form.is_valid():
-        data_request = form.save(commit=False)
-        if online:
-            data_request.channel = DataRequest.Channel.ONLINE
-            data_request.unit = user_unit(request.user)
-            data_request.received_at = timezone.now()
-        services.data_request_create(request=data_request, by=request.user)
-        messages.success(request, _("บันทึกคำขอข้อมูล %(ref)s แล้ว กำหนดตอบภายใน %(due)s")
-                         % {"ref": data_request.reference, "due": format_date(data_request.due_at, with_time=True)})
-        return redirect("datarequests:detail", data_request.pk)
-    return render(request, "datarequests/form.html", {"form": form, "online": online})
+    return form_page(request, form, services.data_request_create, "request", by=request.user,
+                     set_fields=filed_online(request.user) if online else None, template="datarequests/form.html",
+                     context={"online": online}, redirect_to="datarequests:detail",
+                     done=lambda obj: _("บันทึกคำขอข้อมูล %(ref)s แล้ว กำหนดตอบภายใน %(due)s")
+                     % {"ref": obj.reference, "due": format_date(obj.due_at, with_time=True)})
 
 
 @login_required
@@ -119,16 +120,10 @@ def request_edit(request, pk):
     require(can_edit_letter(request.user, data_request))
     form = DataRequestForm(request.POST or None, request.FILES or None, instance=data_request,
                            online=data_request.channel == DataRequest.Channel.ONLINE)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.data_request_update(request=form.save(commit=False), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("แก้ไขรายละเอียดหนังสือแล้ว"))
-            return redirect("datarequests:detail", pk)
-    return render(request, "datarequests/form.html", {"form": form, "object": data_request,
-                                                      "online": data_request.channel == DataRequest.Channel.ONLINE})
+    return form_page(request, form, services.data_request_update, "request", by=request.user,
+                     template="datarequests/form.html", redirect_to="datarequests:detail",
+                     context={"object": data_request, "online": data_request.channel == DataRequest.Channel.ONLINE},
+                     done=_("แก้ไขรายละเอียดหนังสือแล้ว"))
 
 
 def _detail_context(request, data_request, **forms) -> dict:
@@ -184,71 +179,53 @@ def _rerender(request, data_request, **forms):
     return render(request, "datarequests/detail.html", _detail_context(request, data_request, **forms))
 
 
-@login_required
-@require_POST
-def request_start_screening(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_screen(request.user, data_request))
-    if run_step(request, services.data_request_start_screening, request=data_request, by=request.user):
-        messages.success(request, _("รับพิจารณาหนังสือแล้ว"))
-    return redirect("datarequests:detail", pk)
+def _again(name: str):
+    """The `invalid` of a step: the request page again with the refused form in the card `name`."""
+    return lambda request, data_request, form: _rerender(request, data_request, **{name: form})
 
 
-@login_required
-@require_POST
-def request_screen(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_screen(request.user, data_request))
-    form = ScreeningForm(request.POST)
-    if not form.is_valid():
-        return _rerender(request, data_request, screening_form=form)
-    data = form.cleaned_data
-    if data["decision"] == "accept":
-        done = run_step(request, services.data_request_accept, request=data_request, by=request.user,
-                    officer=data["officer"], criteria=form.criteria(), note=data["note"])
-        if done:
-            messages.success(request, _("รับเรื่องและมอบหมายเจ้าหน้าที่แล้ว"))
-    else:
-        done = run_step(request, services.data_request_refuse, request=data_request, by=request.user,
-                    reason=data["refusal_reason"].strip(), criteria=form.criteria(), officer=data["officer"],
-                    note=data["note"])
-        if done:
-            messages.success(request, _("บันทึกผลไม่ให้ข้อมูลแล้ว เจ้าหน้าที่จะส่งหนังสือแจ้งผู้ขอ"))
-    return redirect("datarequests:detail", pk)
+def _step(service, allowed, done="", **options):
+    """A step posted from the request page (helpdesk.steps.step_view): the access helper, then `allowed`."""
+    return step_view(service, lookup=get_data_request_for_user, allowed=allowed, done=done,
+                     redirect_to="datarequests:detail", **options)
 
 
-@login_required
-@require_POST
-def request_start_preparing(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_prepare(request.user, data_request))
-    run_step(request, services.data_request_start_preparing, request=data_request, by=request.user)
-    return redirect("datarequests:detail", pk)
+def _note_or_blank(posted) -> dict:
+    form = NoteForm(posted.request.POST)
+    return {"note": form.cleaned_data["note"] if form.is_valid() else ""}
 
 
-@login_required
-@require_POST
-def file_add(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_prepare(request.user, data_request))
-    form = DataFileForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _rerender(request, data_request, file_form=form)
-    if run_step(request, services.data_file_add, request=data_request, by=request.user,
-            upload=form.cleaned_data["file"], kind=form.kind, name=form.display_name,
-            is_personal=form.cleaned_data["is_personal"], description=form.cleaned_data["description"]):
-        messages.success(request, _("แนบไฟล์ %(name)s แล้ว") % {"name": form.display_name})
-    return redirect("datarequests:detail", pk)
+request_start_screening = _step(services.data_request_start_screening, can_screen,
+                                gettext_lazy("รับพิจารณาหนังสือแล้ว"))
 
+request_screen = action_view(
+    {"accept": _step(services.data_request_accept, can_screen, gettext_lazy("รับเรื่องและมอบหมายเจ้าหน้าที่แล้ว"),
+                     form=ScreeningForm, invalid=_again("screening_form"),
+                     arguments=lambda posted: {"officer": posted.form.cleaned_data["officer"],
+                                               "criteria": posted.form.criteria(),
+                                               "note": posted.form.cleaned_data["note"]})},
+    default=_step(services.data_request_refuse, can_screen,
+                  gettext_lazy("บันทึกผลไม่ให้ข้อมูลแล้ว เจ้าหน้าที่จะส่งหนังสือแจ้งผู้ขอ"),
+                  form=ScreeningForm, invalid=_again("screening_form"),
+                  arguments=lambda posted: {"reason": posted.form.cleaned_data["refusal_reason"].strip(),
+                                            "criteria": posted.form.criteria(),
+                                            "officer": posted.form.cleaned_data["officer"],
+                                            "note": posted.form.cleaned_data["note"]}),
+    field="decision",
+)
 
-@login_required
-@require_POST
-def file_remove(request, pk, file_pk):
-    data_file = get_data_file_for_user(request.user, pk, file_pk)
-    require(can_prepare(request.user, data_file.request))
-    if run_step(request, services.data_file_remove, data_file=data_file, by=request.user):
-        messages.success(request, _("ลบไฟล์แล้ว"))
-    return redirect("datarequests:detail", pk)
+request_start_preparing = _step(services.data_request_start_preparing, can_prepare)
+
+file_add = _step(
+    services.data_file_add, can_prepare, lambda posted: _("แนบไฟล์ %(name)s แล้ว") % {"name": posted.form.display_name},
+    form=DataFileForm, invalid=_again("file_form"),
+    arguments=lambda posted: {"upload": posted.form.cleaned_data["file"], "kind": posted.form.kind,
+                              "name": posted.form.display_name, "is_personal": posted.form.cleaned_data["is_personal"],
+                              "description": posted.form.cleaned_data["description"]})
+
+file_remove = step_view(services.data_file_remove, lookup=get_data_file_for_user, argument="data_file",
+                        allowed=lambda user, data_file: can_prepare(user, data_file.request),
+                        done=gettext_lazy("ลบไฟล์แล้ว"), redirect_to="datarequests:detail")
 
 
 @login_required
@@ -257,19 +234,9 @@ def file_download(request, pk, file_pk):
     """A prepared data file, always as an attachment with the type recognised at upload; every view logged."""
     data_file = get_data_file_for_user(request.user, pk, file_pk)
     require(can_see_file(request.user, data_file))
-    if not data_file.file:
-        raise Http404
-    try:
-        handle = data_file.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    response = stored_download(data_file.file, data_file.name, data_file.content_type, sandbox=True)
     DataFileAccess.objects.create(data_file=data_file, user=request.user,
                                   remote_addr=request.META.get("REMOTE_ADDR") or None)
-    response = FileResponse(handle, content_type=data_file.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, data_file.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -277,114 +244,37 @@ def file_download(request, pk, file_pk):
 @require_GET
 def letter_scan(request, pk):
     data_request = get_data_request_for_user(request.user, pk)
-    if not data_request.letter_scan:
-        raise Http404
-    try:
-        handle = data_request.letter_scan.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"{data_request.reference}-letter.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_download(data_request.letter_scan, f"{data_request.reference}-letter.pdf", "application/pdf")
 
 
-@login_required
-@require_POST
-def request_submit(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_prepare(request.user, data_request))
-    form = SubmitForm(request.POST)
-    if not form.is_valid():
-        return _rerender(request, data_request, submit_form=form)
-    if run_step(request, services.data_request_submit, request=data_request, by=request.user,
-            cover_memo=form.cleaned_data["cover_memo"]):
-        messages.success(request, _("ส่งให้หัวหน้า ICT ตรวจสอบแล้ว"))
-    return redirect("datarequests:detail", pk)
+request_submit = _step(services.data_request_submit, can_prepare, gettext_lazy("ส่งให้หัวหน้า ICT ตรวจสอบแล้ว"),
+                       form=SubmitForm, invalid=_again("submit_form"))
 
+# The head of ICT passes the work on or returns it to the officer (``action=return``).
+request_review = action_view(
+    {"return": _step(services.data_request_review_return, can_review, gettext_lazy("ส่งคืนเจ้าหน้าที่ให้แก้ไขแล้ว"),
+                     form=ReturnForm, invalid=_again("return_form"))},
+    default=_step(services.data_request_review_pass, can_review, gettext_lazy("ตรวจสอบแล้ว เสนอรองผู้อำนวยการอนุมัติ"),
+                  arguments=_note_or_blank),
+)
 
-@login_required
-@require_POST
-def request_review(request, pk):
-    """The head of ICT passes the work on (``action=pass``) or returns it to the officer (``action=return``)."""
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_review(request.user, data_request))
-    if request.POST.get("action") == "return":
-        form = ReturnForm(request.POST)
-        if not form.is_valid():
-            return _rerender(request, data_request, return_form=form)
-        if run_step(request, services.data_request_review_return, request=data_request, by=request.user,
-                note=form.cleaned_data["note"]):
-            messages.success(request, _("ส่งคืนเจ้าหน้าที่ให้แก้ไขแล้ว"))
-    else:
-        form = NoteForm(request.POST)
-        note = form.cleaned_data["note"] if form.is_valid() else ""
-        if run_step(request, services.data_request_review_pass, request=data_request, by=request.user, note=note):
-            messages.success(request, _("ตรวจสอบแล้ว เสนอรองผู้อำนวยการอนุมัติ"))
-    return redirect("datarequests:detail", pk)
+# The deputy director approves and signs, or returns it (``action=return``).
+request_approve = action_view(
+    {"return": _step(services.data_request_approval_return, can_approve, gettext_lazy("ส่งคืนให้แก้ไขแล้ว"),
+                     form=ReturnForm, invalid=_again("return_form"))},
+    default=_step(services.data_request_approve, can_approve, gettext_lazy("อนุมัติและลงนามหนังสือตอบแล้ว"),
+                  arguments=_note_or_blank),
+)
 
+request_send = _step(services.data_request_send_reply, can_send, gettext_lazy("บันทึกการส่งหนังสือตอบแล้ว"),
+                     form=SendReplyForm, form_kwargs=lambda data_request: {"data_request": data_request},
+                     invalid=_again("send_form"))
 
-@login_required
-@require_POST
-def request_approve(request, pk):
-    """The deputy director approves and signs (``action=approve``) or returns it (``action=return``)."""
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_approve(request.user, data_request))
-    if request.POST.get("action") == "return":
-        form = ReturnForm(request.POST)
-        if not form.is_valid():
-            return _rerender(request, data_request, return_form=form)
-        if run_step(request, services.data_request_approval_return, request=data_request, by=request.user,
-                note=form.cleaned_data["note"]):
-            messages.success(request, _("ส่งคืนให้แก้ไขแล้ว"))
-    else:
-        form = NoteForm(request.POST)
-        note = form.cleaned_data["note"] if form.is_valid() else ""
-        if run_step(request, services.data_request_approve, request=data_request, by=request.user, note=note):
-            messages.success(request, _("อนุมัติและลงนามหนังสือตอบแล้ว"))
-    return redirect("datarequests:detail", pk)
+request_close = _step(services.data_request_close, can_send, gettext_lazy("บันทึกสรุปผลและปิดเรื่องแล้ว"),
+                      form=CloseForm, invalid=_again("close_form"))
 
-
-@login_required
-@require_POST
-def request_send(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_send(request.user, data_request))
-    form = SendReplyForm(request.POST, data_request=data_request)
-    if not form.is_valid():
-        return _rerender(request, data_request, send_form=form)
-    if run_step(request, services.data_request_send_reply, request=data_request, by=request.user, **form.cleaned_data):
-        messages.success(request, _("บันทึกการส่งหนังสือตอบแล้ว"))
-    return redirect("datarequests:detail", pk)
-
-
-@login_required
-@require_POST
-def request_close(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(can_send(request.user, data_request))
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        return _rerender(request, data_request, close_form=form)
-    if run_step(request, services.data_request_close, request=data_request, by=request.user,
-            summary=form.cleaned_data["summary"]):
-        messages.success(request, _("บันทึกสรุปผลและปิดเรื่องแล้ว"))
-    return redirect("datarequests:detail", pk)
-
-
-@login_required
-@require_POST
-def request_cancel(request, pk):
-    data_request = get_data_request_for_user(request.user, pk)
-    require(is_it_head(request.user))
-    form = CancelForm(request.POST)
-    if not form.is_valid():
-        return _rerender(request, data_request, cancel_form=form)
-    if run_step(request, services.data_request_cancel, request=data_request, by=request.user,
-            note=form.cleaned_data["note"]):
-        messages.success(request, _("ยกเลิกคำขอแล้ว"))
-    return redirect("datarequests:detail", pk)
+request_cancel = _step(services.data_request_cancel, lambda user, data_request: is_it_head(user),
+                       gettext_lazy("ยกเลิกคำขอแล้ว"), form=CancelForm, invalid=_again("cancel_form"))
 
 
 @login_required

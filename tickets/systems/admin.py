@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from helpdesk.admin import ReadOnlyAdminMixin
+
 from .models import ChangeRequest, DevRequest, Project, StepStandard, SurveyRound, System
 
 
@@ -17,14 +19,8 @@ class StepStandardAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Statuses change only through the pages (one transition function)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DevRequest)

@@ -5,12 +5,11 @@ change_create). Projects, contracts and the staff's steps stay on the pages."""
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
+from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -41,14 +40,17 @@ class SystemDetailSerializer(TimelineMixin, SystemSerializer):
         fields = [*SystemSerializer.Meta.fields, "events"]
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+# The development and the change request: reference, status and the unit that filed it. (A comment, not a
+# docstring: the API schema would take a docstring as the description of every serializer below it.)
+class UnitRequestSerializer(RequestSerializer):
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+
+
+class ChangeRequestSerializer(UnitRequestSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     system = serializers.IntegerField(source="system_id")
     system_name = serializers.CharField(source="system.name")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
 
     class Meta:
         model = ChangeRequest
@@ -58,18 +60,12 @@ class ChangeRequestSerializer(serializers.ModelSerializer):
 
 
 class ChangeRequestDetailSerializer(TimelineMixin, ChangeRequestSerializer):
-    requested_by = serializers.SerializerMethodField()
-    handled_by = serializers.SerializerMethodField()
+    requested_by = PersonField()
+    handled_by = PersonField()
 
     class Meta(ChangeRequestSerializer.Meta):
         fields = [*ChangeRequestSerializer.Meta.fields, "details", "requested_by", "handled_by", "analysis",
                   "resolution", "events"]
-
-    def get_requested_by(self, change) -> str:
-        return person(change.requested_by)
-
-    def get_handled_by(self, change) -> str:
-        return person(change.handled_by) if change.handled_by_id else ""
 
 
 class ChangeRequestCreateSerializer(serializers.Serializer):
@@ -79,32 +75,22 @@ class ChangeRequestCreateSerializer(serializers.Serializer):
     details = serializers.CharField()
 
 
-class DevRequestSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+class DevRequestSerializer(UnitRequestSerializer):
     trigger_label = serializers.CharField(source="get_trigger_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
-    requested_by = serializers.SerializerMethodField()
+    requested_by = PersonField()
 
     class Meta:
         model = DevRequest
         fields = ["id", "reference", "status", "status_label", "title", "trigger", "trigger_label", "unit",
                   "unit_name", "requested_by", "created_at", "reviewed_at"]
 
-    def get_requested_by(self, dev_request) -> str:
-        return person(dev_request.requested_by)
-
 
 class DevRequestDetailSerializer(TimelineMixin, DevRequestSerializer):
-    reviewed_by = serializers.SerializerMethodField()
+    reviewed_by = PersonField()
 
     class Meta(DevRequestSerializer.Meta):
         fields = [*DevRequestSerializer.Meta.fields, "need", "expected_benefit", "reviewed_by", "review_note",
                   "events"]
-
-    def get_reviewed_by(self, dev_request) -> str:
-        return person(dev_request.reviewed_by) if dev_request.reviewed_by_id else ""
 
 
 class DevRequestCreateSerializer(serializers.Serializer):
@@ -116,20 +102,25 @@ class DevRequestCreateSerializer(serializers.Serializer):
 
 @extend_schema_view(list=extend_schema(summary="ทะเบียนระบบสารสนเทศ"),
                     retrieve=extend_schema(summary="ระบบสารสนเทศ พร้อมประวัติ"))
-class SystemViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SystemViewSet(ProcessViewSet):
     queryset = System.objects.none()
     cursor_orderings = {"name": ("name", "pk")}
+    list_serializer, detail_serializer = SystemSerializer, SystemDetailSerializer
+    access = staticmethod(get_system_for_user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return System.objects.none()
+    def visible(self):
         return System.objects.visible_to(self.request.user).select_related("owner_unit")
 
-    def get_serializer_class(self):
-        return SystemSerializer if self.action == "list" else SystemDetailSerializer
 
-    def get_object(self):
-        return get_system_for_user(self.request.user, self.kwargs["pk"])
+# A request a unit files in its own name (newest first): the page's form and service.
+class FiledByUnitViewSet(ProcessViewSet):
+    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    form_class = service = argument = None
+
+    def create(self, request):
+        require(can_file(request.user))
+        return self.create_from_form(self.form_class(body_mapping(request)), self.service, self.argument,
+                                     unit=user_unit(request.user))
 
 
 @extend_schema_view(
@@ -137,14 +128,16 @@ class SystemViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
         OpenApiParameter("show", str, enum=list(CHANGE_SHOWS), description="open: ยังไม่เสร็จ, overdue: เกินกำหนด"),
     ]),
     retrieve=extend_schema(summary="คำขอปรับปรุง/แก้ไขระบบ พร้อมประวัติ"),
+    create=extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
+                         responses={201: ChangeRequestDetailSerializer}),
 )
-class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ChangeRequestViewSet(FiledByUnitViewSet):
     queryset = ChangeRequest.objects.none()
-    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    list_serializer, detail_serializer = ChangeRequestSerializer, ChangeRequestDetailSerializer
+    access = staticmethod(get_change_for_user)
+    form_class, service, argument = ChangeRequestForm, staticmethod(services.change_create), "change"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return ChangeRequest.objects.none()
+    def visible(self):
         queryset = ChangeRequest.objects.visible_to(self.request.user).select_related("system", "unit")
         show = self.request.query_params.get("show")
         if show == "open":
@@ -155,59 +148,24 @@ class ChangeRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Ge
             queryset = queryset.filter(change_overdue_q(timezone.now()))
         return queryset
 
-    def get_serializer_class(self):
-        return ChangeRequestSerializer if self.action == "list" else ChangeRequestDetailSerializer
-
-    def get_object(self):
-        return get_change_for_user(self.request.user, self.kwargs["pk"])
-
-    @extend_schema(summary="แจ้งปัญหาหรือขอปรับปรุงระบบ ในนามหน่วยงานของตน", request=ChangeRequestCreateSerializer,
-                   responses={201: ChangeRequestDetailSerializer})
-    def create(self, request):
-        require(can_file(request.user))
-        form = ChangeRequestForm(body_mapping(request))
-        raise_form_errors(form)
-        change = form.save(commit=False)
-        change.unit = user_unit(request.user)
-        run_service(services.change_create, change=change, by=request.user)
-        fresh = get_change_for_user(request.user, change.pk)
-        return Response(ChangeRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
     list=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ",
                        parameters=[OpenApiParameter("status", str, enum=DevRequest.Status.values)]),
     retrieve=extend_schema(summary="คำขอพัฒนาระบบสารสนเทศ พร้อมประวัติ"),
+    create=extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
+                         responses={201: DevRequestDetailSerializer}),
 )
-class DevRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DevRequestViewSet(FiledByUnitViewSet):
     queryset = DevRequest.objects.none()
-    cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+    list_serializer, detail_serializer = DevRequestSerializer, DevRequestDetailSerializer
+    access = staticmethod(get_request_for_user)
+    form_class, service, argument = DevRequestForm, staticmethod(services.devrequest_create), "dev_request"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return DevRequest.objects.none()
+    def visible(self):
         queryset = DevRequest.objects.visible_to(self.request.user).select_related("unit", "requested_by")
         wanted = self.request.query_params.get("status")
         if wanted in DevRequest.Status.values:
             queryset = queryset.filter(status=wanted)
         return queryset
-
-    def get_serializer_class(self):
-        return DevRequestSerializer if self.action == "list" else DevRequestDetailSerializer
-
-    def get_object(self):
-        return get_request_for_user(self.request.user, self.kwargs["pk"])
-
-    @extend_schema(summary="ยื่นคำขอพัฒนาระบบ ในนามหน่วยงานของตน", request=DevRequestCreateSerializer,
-                   responses={201: DevRequestDetailSerializer})
-    def create(self, request):
-        require(can_file(request.user))
-        form = DevRequestForm(body_mapping(request))
-        raise_form_errors(form)
-        dev_request = form.save(commit=False)
-        dev_request.unit = user_unit(request.user)
-        run_service(services.devrequest_create, dev_request=dev_request, by=request.user)
-        fresh = get_request_for_user(request.user, dev_request.pk)
-        return Response(DevRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)

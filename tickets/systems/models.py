@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.models import Unit, status_event_model
+from helpdesk.models import ServiceRequest, Unit, status_event_model
 from helpdesk.roles import unit_q
 
 from .uploads import document_upload_to, manual_upload_to
@@ -115,7 +115,22 @@ class UnitScoped(models.QuerySet):
         return self.filter(unit_q(user, self.unit_field))
 
 
-class DevRequest(models.Model):
+class SystemsRequest(ServiceRequest):
+    """Base of the development request, the project and the change request: newest first, seen by unit, and
+    named by reference and title (``DR-00042 ระบบลา``)."""
+
+    objects = UnitScoped.as_manager()
+
+    class Meta(ServiceRequest.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+
+class DevRequest(SystemsRequest):
+    reference_prefix = "DR"
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("รอพิจารณา")
         ACCEPTED = "accepted", _("รับพิจารณาจัดทำโครงการ")
@@ -142,25 +157,17 @@ class DevRequest(models.Model):
     review_note = models.TextField(_("ผลการพิจารณา/เหตุผล"), blank=True)
     created_at = models.DateTimeField(_("ยื่นเมื่อ"), default=timezone.now, db_index=True)
 
-    objects = UnitScoped.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(SystemsRequest.Meta):
         verbose_name = _("คำขอพัฒนาระบบสารสนเทศ")
         verbose_name_plural = _("คำขอพัฒนาระบบสารสนเทศ")
-
-    def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"DR-{self.pk:05d}" if self.pk else "DR-ใหม่"
 
 
 DevRequestEvent = status_event_model(DevRequest, _("ประวัติคำขอพัฒนาระบบ"))
 
 
-class Project(models.Model):
+class Project(SystemsRequest):
+    reference_prefix = "PJ"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("ร่างโครงการ")
         PROPOSED = "proposed", _("เสนอผู้บริหาร")
@@ -200,21 +207,11 @@ class Project(models.Model):
                                  help_text=_("เลือกเมื่อโครงการนี้ปรับปรุงระบบที่มีอยู่แล้ว เมื่อเปิดใช้งานจะปรับข้อมูลในทะเบียนของระบบนั้น"))
     go_live_on = models.DateField(_("วันเปิดใช้งานระบบ"), null=True, blank=True)
 
-    objects = UnitScoped.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(SystemsRequest.Meta):
         verbose_name = _("โครงการพัฒนาระบบสารสนเทศ")
         verbose_name_plural = _("โครงการพัฒนาระบบสารสนเทศ")
         constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
                                               name="systems_project_end_after_start")]
-
-    def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"PJ-{self.pk:05d}" if self.pk else "PJ-ใหม่"
 
 
 ProjectEvent = status_event_model(Project, _("ประวัติโครงการ"))
@@ -391,7 +388,9 @@ DELIVER_TARGET_MINUTES = {"problem": 10, "requirement": None}  # a requirement: 
 REQUIREMENT_DELIVERY_DAYS = 15
 
 
-class ChangeRequest(models.Model):
+class ChangeRequest(SystemsRequest):
+    reference_prefix = "CR"
+
     class Kind(models.TextChoices):
         PROBLEM = "problem", _("แจ้งปัญหาการใช้งาน")
         REQUIREMENT = "requirement", _("ขอความต้องการใหม่")
@@ -423,19 +422,9 @@ class ChangeRequest(models.Model):
     handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ผู้รับผิดชอบ"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
 
-    objects = UnitScoped.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(SystemsRequest.Meta):
         verbose_name = _("คำขอปรับปรุง/แก้ไขระบบ")
         verbose_name_plural = _("คำขอปรับปรุง/แก้ไขระบบ")
-
-    def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
-
-    @property
-    def reference(self) -> str:
-        return f"CR-{self.pk:05d}" if self.pk else "CR-ใหม่"
 
     def analyse_overdue(self, now=None) -> bool:
         if self.analysed_at:

@@ -93,6 +93,14 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+def _required_text(value: str, field: str, message: str) -> str:
+    """`value` stripped; a refusal on `field` when nothing is left."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: message})
+    return value
+
+
 def _notify(obj, *, recipients, subject: str, url: str, note: str = "", kind: str = "systems") -> None:
     recipients = [r for r in recipients if r]
     if not recipients:
@@ -119,34 +127,30 @@ def devrequest_create(*, dev_request: DevRequest, by: User) -> DevRequest:
     return dev_request
 
 
-def devrequest_accept(*, dev_request: DevRequest, by: User, note: str = "") -> DevRequest:
-    _require(is_systems_staff(by))
+def _devrequest_decide(dev_request: DevRequest, *, by: User, to: str, note: str, subject: str) -> DevRequest:
+    """Accept or reject: who weighed it, when and why, on the request; the requester is told."""
 
     def apply(r):
         r.reviewed_by, r.reviewed_at, r.review_note = by, timezone.now(), note
 
-    obj = transition(DevRequest, dev_request.pk, to=R.ACCEPTED, by=by, note=note, table=REQUEST_TRANSITIONS,
-                     apply=apply)
-    _notify(obj, recipients=[obj.requested_by.email], subject=_("คำขอพัฒนาระบบได้รับการพิจารณาจัดทำโครงการ"),
+    obj = transition(DevRequest, dev_request.pk, to=to, by=by, note=note, table=REQUEST_TRANSITIONS, apply=apply)
+    _notify(obj, recipients=[obj.requested_by.email], subject=subject,
             url=reverse("systems:request_detail", args=[obj.pk]), note=note)
     return obj
+
+
+def devrequest_accept(*, dev_request: DevRequest, by: User, note: str = "") -> DevRequest:
+    _require(is_systems_staff(by))
+    return _devrequest_decide(dev_request, by=by, to=R.ACCEPTED, note=note,
+                              subject=_("คำขอพัฒนาระบบได้รับการพิจารณาจัดทำโครงการ"))
 
 
 def devrequest_reject(*, dev_request: DevRequest, by: User, reason: str) -> DevRequest:
     """002 §5 step ๓: the request goes back to the requester with the reason."""
     _require(is_systems_staff(by))
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่รับพิจารณา")})
-
-    def apply(r):
-        r.reviewed_by, r.reviewed_at, r.review_note = by, timezone.now(), reason
-
-    obj = transition(DevRequest, dev_request.pk, to=R.REJECTED, by=by, note=reason, table=REQUEST_TRANSITIONS,
-                     apply=apply)
-    _notify(obj, recipients=[obj.requested_by.email], subject=_("คำขอพัฒนาระบบไม่ได้รับการพิจารณา"),
-            url=reverse("systems:request_detail", args=[obj.pk]), note=reason)
-    return obj
+    reason = _required_text(reason, "reason", _("กรุณาระบุเหตุผลที่ไม่รับพิจารณา"))
+    return _devrequest_decide(dev_request, by=by, to=R.REJECTED, note=reason,
+                              subject=_("คำขอพัฒนาระบบไม่ได้รับการพิจารณา"))
 
 
 # Projects (004 §6, §7 steps ๒–๓) -----------------------------------------------------------------------------
@@ -228,8 +232,7 @@ def project_approve(*, project: Project, by: User, note: str = "") -> Project:
 
 def project_return(*, project: Project, by: User, note: str) -> Project:
     _require(is_approver(by))
-    if not (note or "").strip():
-        raise ValidationError({"note": _("กรุณาระบุสิ่งที่ต้องแก้ไข")})
+    note = _required_text(note, "note", _("กรุณาระบุสิ่งที่ต้องแก้ไข"))
     obj = transition(Project, project.pk, to=P.DRAFT, by=by, note=note, table=PROJECT_TRANSITIONS)
     _notify(obj, recipients=[obj.created_by.email], subject=_("ผู้บริหารส่งโครงการกลับให้แก้ไข"),
             url=reverse("systems:project_detail", args=[obj.pk]), note=note)
@@ -367,11 +370,10 @@ def instalment_inspect(*, instalment: Instalment, by: User, passed: bool, on: dt
 
 def instalment_pay(*, instalment: Instalment, by: User, on: dt.date, reference: str) -> Instalment:
     _require(is_systems_staff(by))
-    if not (reference or "").strip():
-        raise ValidationError({"reference": _("กรุณาระบุเลขที่หลักฐานการจ่าย")})
+    reference = _required_text(reference, "reference", _("กรุณาระบุเลขที่หลักฐานการจ่าย"))
 
     def apply(i):
-        i.paid_on, i.payment_reference = on, reference.strip()
+        i.paid_on, i.payment_reference = on, reference
 
     return transition(Instalment, instalment.pk, to=I.PAID, by=by, note=reference, table=INSTALMENT_TRANSITIONS,
                       apply=apply)
@@ -495,12 +497,11 @@ def deliver_due(kind: str, analysed_at: dt.datetime) -> dt.datetime:
 
 def change_analyse(*, change: ChangeRequest, by: User, analysis: str) -> ChangeRequest:
     _require(is_systems_staff(by))
-    if not (analysis or "").strip():
-        raise ValidationError({"analysis": _("กรุณาระบุผลการวิเคราะห์")})
+    analysis = _required_text(analysis, "analysis", _("กรุณาระบุผลการวิเคราะห์"))
 
     def apply(c):
         c.analysed_at = timezone.now()
-        c.analysis = analysis.strip()
+        c.analysis = analysis
         c.handled_by = by
         c.deliver_due_at = deliver_due(c.kind, c.analysed_at)
 
@@ -510,12 +511,11 @@ def change_analyse(*, change: ChangeRequest, by: User, analysis: str) -> ChangeR
 
 def change_deliver(*, change: ChangeRequest, by: User, resolution: str) -> ChangeRequest:
     _require(is_systems_staff(by))
-    if not (resolution or "").strip():
-        raise ValidationError({"resolution": _("กรุณาระบุผลการแก้ไข/พัฒนา")})
+    resolution = _required_text(resolution, "resolution", _("กรุณาระบุผลการแก้ไข/พัฒนา"))
 
     def apply(c):
         c.delivered_at = timezone.now()
-        c.resolution = resolution.strip()
+        c.resolution = resolution
 
     obj = transition(ChangeRequest, change.pk, to=C.DONE, by=by, note=resolution, table=CHANGE_TRANSITIONS,
                      apply=apply)
@@ -526,12 +526,11 @@ def change_deliver(*, change: ChangeRequest, by: User, resolution: str) -> Chang
 
 def change_decline(*, change: ChangeRequest, by: User, reason: str) -> ChangeRequest:
     _require(is_systems_staff(by))
-    if not (reason or "").strip():
-        raise ValidationError({"reason": _("กรุณาระบุเหตุผล")})
+    reason = _required_text(reason, "reason", _("กรุณาระบุเหตุผล"))
 
     def apply(c):
         c.analysed_at = c.analysed_at or timezone.now()
-        c.analysis = reason.strip()
+        c.analysis = reason
         c.handled_by = by
 
     obj = transition(ChangeRequest, change.pk, to=C.DECLINED, by=by, note=reason, table=CHANGE_TRANSITIONS,

@@ -1,11 +1,12 @@
 """Project documents (flowchart, sign-in sheet, TOR, selection report …): PDF, JPEG/PNG or Office files,
 checked by content and size, stored under a random name and always served as a download."""
 
-import uuid
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from helpdesk.uploads import PDF_MAGIC, check_size, read_head, uuid_path
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 OOXML_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
@@ -13,23 +14,18 @@ OOXML_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 
 def document_upload_to(instance, filename: str) -> str:
     ext = getattr(instance, "_checked_ext", "") or "bin"
-    return f"systems/documents/{uuid.uuid4().hex}.{ext}"
+    return uuid_path("systems/documents", ext)
 
 
 def manual_upload_to(instance, filename: str) -> str:
-    return f"systems/manuals/{uuid.uuid4().hex}.pdf"
+    return uuid_path("systems/manuals", "pdf")
 
 
 def sniff_document(upload) -> str:
     """The extension the content shows (pdf, png, jpg, docx, xlsx, pptx); ValidationError otherwise."""
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(_("ไฟล์มีขนาดเกิน 10 MB"), code="too_large")
-    if upload.size == 0:
-        raise ValidationError(_("ไฟล์ว่างเปล่า"), code="empty")
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
+    check_size(upload, limit=MAX_DOCUMENT_BYTES, too_large=_("ไฟล์มีขนาดเกิน 10 MB"), empty=_("ไฟล์ว่างเปล่า"))
+    head = read_head(upload, 8)
+    if head.startswith(PDF_MAGIC):
         return "pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"

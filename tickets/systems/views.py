@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.forms import add_service_errors, flash_form_errors, run_posted_step, run_step
+from helpdesk.forms import flash_form_errors
 from helpdesk.roles import user_unit
+from helpdesk.steps import form_page, step_view
 from helpdesk.uploads import attachment
 
 from . import satisfaction, services
@@ -54,32 +55,37 @@ PAGE_SIZE = 25
 
 # Development requests -----------------------------------------------------------------------------------------
 
-@login_required
-def request_list(request):
-    queryset = DevRequest.objects.visible_to(request.user).select_related("unit", "requested_by")
+def _status_list(request, queryset, template: str, **context):
+    """A list page filtered by ``?status=`` (the model's own statuses only), 25 a page."""
+    statuses = queryset.model.Status
     status = request.GET.get("status")
-    if status in DevRequest.Status.values:
+    if status in statuses.values:
         queryset = queryset.filter(status=status)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "systems/request_list.html", {
-        "page_obj": page, "status": status, "statuses": DevRequest.Status.choices,
-        "can_file": can_file(request.user), "is_staff": is_systems_staff(request.user),
-        "query": f"status={status}" if status else "",
-    })
+    return render(request, template, {"page_obj": page, "status": status, "statuses": statuses.choices,
+                                      "query": f"status={status}" if status else "", **context})
+
+
+@login_required
+def request_list(request):
+    return _status_list(request, DevRequest.objects.visible_to(request.user).select_related("unit", "requested_by"),
+                        "systems/request_list.html", can_file=can_file(request.user),
+                        is_staff=is_systems_staff(request.user))
+
+
+def _filed_by_unit(request, form, service, argument: str, *, template: str, message: str, redirect_to: str):
+    """A unit's new development or change request: filed in the user's unit, its reference flashed."""
+    require(can_file(request.user))
+    return form_page(request, form, service, argument, by=request.user, set_fields={"unit": user_unit(request.user)},
+                     template=template, done=lambda obj: message % {"ref": obj.reference}, redirect_to=redirect_to)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    require(can_file(request.user))
-    form = DevRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        dev_request = form.save(commit=False)
-        dev_request.unit = user_unit(request.user)
-        services.devrequest_create(dev_request=dev_request, by=request.user)
-        messages.success(request, _("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว") % {"ref": dev_request.reference})
-        return redirect("systems:request_detail", dev_request.pk)
-    return render(request, "systems/request_form.html", {"form": form})
+    return _filed_by_unit(request, DevRequestForm(request.POST or None), services.devrequest_create, "dev_request",
+                          template="systems/request_form.html", message=_("ส่งคำขอพัฒนาระบบ %(ref)s แล้ว"),
+                          redirect_to="systems:request_detail")
 
 
 @login_required
@@ -95,44 +101,28 @@ def request_detail(request, pk):
     })
 
 
-@login_required
-@require_POST
-def request_accept(request, pk):
-    dev_request = get_request_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = NoteForm(request.POST)
-    if form.is_valid() and run_step(request, services.devrequest_accept, dev_request=dev_request, by=request.user,
-                                note=form.cleaned_data["note"]):
-        messages.success(request, _("รับพิจารณาคำขอแล้ว จัดทำโครงการต่อได้"))
-    return redirect("systems:request_detail", pk)
+def _staff(user, obj=None) -> bool:
+    return is_systems_staff(user)
 
 
-@login_required
-@require_POST
-def request_reject(request, pk):
-    dev_request = get_request_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    elif run_step(request, services.devrequest_reject, dev_request=dev_request, by=request.user,
-              reason=form.cleaned_data["reason"]):
-        messages.success(request, _("แจ้งผลไม่รับพิจารณาไปยังผู้ขอแล้ว"))
-    return redirect("systems:request_detail", pk)
+def _request_step(service, done, form):
+    return step_view(service, lookup=get_request_for_user, argument="dev_request", allowed=_staff, form=form,
+                     done=done, redirect_to="systems:request_detail")
+
+
+request_accept = _request_step(services.devrequest_accept, gettext_lazy("รับพิจารณาคำขอแล้ว จัดทำโครงการต่อได้"),
+                               NoteForm)
+
+request_reject = _request_step(services.devrequest_reject, gettext_lazy("แจ้งผลไม่รับพิจารณาไปยังผู้ขอแล้ว"),
+                               ReasonForm)
 
 
 # Projects -----------------------------------------------------------------------------------------------------
 
 @login_required
 def project_list(request):
-    queryset = Project.objects.visible_to(request.user).select_related("unit")
-    status = request.GET.get("status")
-    if status in Project.Status.values:
-        queryset = queryset.filter(status=status)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "systems/project_list.html", {
-        "page_obj": page, "status": status, "statuses": Project.Status.choices,
-        "query": f"status={status}" if status else ""})
+    return _status_list(request, Project.objects.visible_to(request.user).select_related("unit"),
+                        "systems/project_list.html")
 
 
 @login_required
@@ -142,17 +132,10 @@ def project_create(request, pk):
     require(is_systems_staff(request.user))
     initial = {"title": dev_request.title, "rationale": dev_request.need, "objectives": dev_request.expected_benefit,
                "starts_on": timezone.localdate()}
-    form = ProjectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        project = form.save(commit=False)
-        try:
-            services.project_create(project=project, dev_request=dev_request, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("บันทึกร่างโครงการแล้ว"))
-            return redirect("systems:project_detail", project.pk)
-    return render(request, "systems/project_form.html", {"form": form, "dev_request": dev_request})
+    return form_page(request, ProjectForm(request.POST or None, initial=initial), services.project_create, "project",
+                     dev_request=dev_request, by=request.user, template="systems/project_form.html",
+                     context={"dev_request": dev_request}, done=_("บันทึกร่างโครงการแล้ว"),
+                     redirect_to="systems:project_detail")
 
 
 @login_required
@@ -160,17 +143,10 @@ def project_create(request, pk):
 def project_edit(request, pk):
     project = get_project_for_user(request.user, pk)
     require(is_systems_staff(request.user) and project.status == Project.Status.DRAFT)
-    form = ProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(project=form.save(commit=False), by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("บันทึกการแก้ไขแล้ว"))
-            return redirect("systems:project_detail", pk)
-    return render(request, "systems/project_form.html", {"form": form, "dev_request": project.request,
-                                                         "object": project})
+    return form_page(request, ProjectForm(request.POST or None, instance=project), services.project_update, "project",
+                     by=request.user, template="systems/project_form.html",
+                     context={"dev_request": project.request, "object": project}, done=_("บันทึกการแก้ไขแล้ว"),
+                     redirect_to="systems:project_detail")
 
 
 @login_required
@@ -213,55 +189,32 @@ def project_detail(request, pk):
     return render(request, "systems/project_detail.html", context)
 
 
-def _project_step(request, pk, service, success: str, form_class=NoteForm, **extra):
-    project = get_project_for_user(request.user, pk)
-    run_posted_step(request, service, form=form_class(request.POST), done=success, project=project, by=request.user,
-                    **extra)
-    return redirect("systems:project_detail", pk)
+def _is_approver(user, obj=None) -> bool:
+    return is_approver(user)
 
 
-def _staff_step(lookup, service, done, form_class, argument: str):
+def _project_step(service, done, form=NoteForm, **options):
+    """A step on the project, posted from the project page (a `gate` is checked before the project is fetched)."""
+    options.setdefault("lookup", get_project_for_user)
+    return step_view(service, argument="project", form=form, done=done, redirect_to="systems:project_detail",
+                     **options)
+
+
+def _part_step(lookup, service, done, form, argument: str, **options):
     """A systems-staff step on a part of a project (a step, an instalment), posted from the project page:
     ``lookup(user, pk, part_pk)`` is the part's access helper, `argument` the service's name for it."""
-
-    @login_required
-    @require_POST
-    def view(request, pk, **part):
-        obj = lookup(request.user, pk, *part.values())
-        require(is_systems_staff(request.user))
-        run_posted_step(request, service, form=form_class(request.POST), done=done, by=request.user,
-                        **{argument: obj})
-        return redirect("systems:project_detail", pk)
-
-    return view
+    return step_view(service, lookup=lookup, argument=argument, allowed=_staff, form=form, done=done,
+                     redirect_to="systems:project_detail", **options)
 
 
-@login_required
-@require_POST
-def project_propose(request, pk):
-    require(is_systems_staff(request.user))
-    return _project_step(request, pk, services.project_propose, _("เสนอโครงการต่อผู้บริหารแล้ว"))
+project_propose = _project_step(services.project_propose, gettext_lazy("เสนอโครงการต่อผู้บริหารแล้ว"), gate=_staff)
 
+project_approve = _project_step(services.project_approve, gettext_lazy("อนุมัติโครงการแล้ว"), gate=_is_approver)
 
-@login_required
-@require_POST
-def project_approve(request, pk):
-    require(is_approver(request.user))
-    return _project_step(request, pk, services.project_approve, _("อนุมัติโครงการแล้ว"))
+project_return = _project_step(services.project_return, gettext_lazy("ส่งโครงการกลับให้แก้ไขแล้ว"), gate=_is_approver)
 
-
-@login_required
-@require_POST
-def project_return(request, pk):
-    require(is_approver(request.user))
-    return _project_step(request, pk, services.project_return, _("ส่งโครงการกลับให้แก้ไขแล้ว"))
-
-
-@login_required
-@require_POST
-def project_go_live(request, pk):
-    require(is_systems_staff(request.user))
-    return _project_step(request, pk, services.project_go_live, _("เปิดใช้งานระบบและขึ้นทะเบียนระบบแล้ว"))
+project_go_live = _project_step(services.project_go_live, gettext_lazy("เปิดใช้งานระบบและขึ้นทะเบียนระบบแล้ว"),
+                                gate=_staff)
 
 
 @login_required
@@ -283,24 +236,16 @@ def golive_letter(request, pk):
     return redirect("systems:project_detail", pk)
 
 
-step_start = _staff_step(get_step_for_user, services.step_start, gettext_lazy("บันทึกการเริ่มขั้นตอนแล้ว"),
+step_start = _part_step(get_step_for_user, services.step_start, gettext_lazy("บันทึกการเริ่มขั้นตอนแล้ว"),
+                        StepDateForm, "step")
+
+step_finish = _part_step(get_step_for_user, services.step_finish, gettext_lazy("บันทึกว่าขั้นตอนเสร็จแล้ว"),
                          StepDateForm, "step")
 
-step_finish = _staff_step(get_step_for_user, services.step_finish, gettext_lazy("บันทึกว่าขั้นตอนเสร็จแล้ว"),
-                          StepDateForm, "step")
-
-@login_required
-@require_POST
-def step_attach(request, pk, step_pk):
-    step = get_step_for_user(request.user, pk, step_pk)
-    require(is_systems_staff(request.user))
-    form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    elif run_step(request, services.step_attach, step=step, by=request.user, kind=form.cleaned_data["kind"],
-              upload=form.cleaned_data["file"], ext=form.cleaned_data["ext"]):
-        messages.success(request, _("แนบเอกสารแล้ว"))
-    return redirect("systems:project_detail", pk)
+step_attach = _part_step(get_step_for_user, services.step_attach, gettext_lazy("แนบเอกสารแล้ว"), AttachmentForm,
+                         "step", arguments=lambda posted: {"kind": posted.form.cleaned_data["kind"],
+                                                           "upload": posted.form.cleaned_data["file"],
+                                                           "ext": posted.form.cleaned_data["ext"]})
 
 
 @login_required
@@ -314,50 +259,27 @@ def attachment_download(request, pk, attachment_pk):
     return attachment(item.file, f"{project.reference}-{item.kind}-{item.pk}")
 
 
-@login_required
-@require_POST
-def quotation_add(request, pk):
-    project = get_project_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = QuotationForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    elif run_step(request, services.quotation_add, project=project, by=request.user, quotation=form.save(commit=False)):
-        messages.success(request, _("บันทึกใบเสนอราคาแล้ว"))
-    return redirect("systems:project_detail", pk)
+quotation_add = _project_step(services.quotation_add, gettext_lazy("บันทึกใบเสนอราคาแล้ว"), form=QuotationForm,
+                              allowed=_staff, arguments=lambda posted: {"quotation": posted.form.save(commit=False)})
+
+quotation_select = _project_step(services.quotation_select, gettext_lazy("บันทึกผู้ได้รับการคัดเลือกแล้ว"), form=None,
+                                 lookup=lambda user, pk, quotation_pk: get_project_for_user(user, pk), allowed=_staff,
+                                 arguments=lambda posted: posted.parts)
 
 
-@login_required
-@require_POST
-def quotation_select(request, pk, quotation_pk):
-    project = get_project_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    if run_step(request, services.quotation_select, project=project, by=request.user, quotation_pk=quotation_pk):
-        messages.success(request, _("บันทึกผู้ได้รับการคัดเลือกแล้ว"))
-    return redirect("systems:project_detail", pk)
+def _contract(posted) -> dict:
+    rows = posted.form.cleaned_data.pop("instalments")
+    return {"contract": posted.form.save(commit=False), "instalments": rows}
 
 
-@login_required
-@require_POST
-def contract_save(request, pk):
-    project = get_project_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = ContractForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        rows = form.cleaned_data.pop("instalments")
-        if run_step(request, services.contract_save, project=project, by=request.user, contract=form.save(commit=False),
-                instalments=rows):
-            messages.success(request, _("บันทึกสัญญาและงวดงานแล้ว"))
-    return redirect("systems:project_detail", pk)
+contract_save = _project_step(services.contract_save, gettext_lazy("บันทึกสัญญาและงวดงานแล้ว"), form=ContractForm,
+                              allowed=_staff, arguments=_contract)
 
+instalment_inspect = _part_step(get_instalment_for_user, services.instalment_inspect,
+                                gettext_lazy("บันทึกผลการตรวจรับแล้ว"), InspectForm, "instalment")
 
-instalment_inspect = _staff_step(get_instalment_for_user, services.instalment_inspect,
-                                 gettext_lazy("บันทึกผลการตรวจรับแล้ว"), InspectForm, "instalment")
-
-instalment_pay = _staff_step(get_instalment_for_user, services.instalment_pay, gettext_lazy("บันทึกการเบิกจ่ายแล้ว"),
-                             PayForm, "instalment")
+instalment_pay = _part_step(get_instalment_for_user, services.instalment_pay, gettext_lazy("บันทึกการเบิกจ่ายแล้ว"),
+                            PayForm, "instalment")
 
 # The register ---------------------------------------------------------------------------------------------------
 
@@ -372,12 +294,9 @@ def system_list(request):
 @require_http_methods(["GET", "POST"])
 def system_create(request):
     require(is_systems_staff(request.user))
-    form = SystemForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        system = services.system_create(system=form.save(commit=False), by=request.user)
-        messages.success(request, _("ขึ้นทะเบียนระบบแล้ว"))
-        return redirect("systems:system_detail", system.pk)
-    return render(request, "systems/system_form.html", {"form": form})
+    return form_page(request, SystemForm(request.POST or None, request.FILES or None), services.system_create,
+                     "system", by=request.user, template="systems/system_form.html", done=_("ขึ้นทะเบียนระบบแล้ว"),
+                     redirect_to="systems:system_detail")
 
 
 @login_required
@@ -397,17 +316,14 @@ def system_detail(request, pk):
     })
 
 
-@login_required
-@require_POST
-def system_status(request, pk):
-    system = get_system_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    to = System.Status.RETIRED if system.status == System.Status.ACTIVE else System.Status.ACTIVE
-    form = NoteForm(request.POST)
-    if form.is_valid() and run_step(request, services.system_set_status, system=system, by=request.user, to=to,
-                                note=form.cleaned_data["note"]):
-        messages.success(request, _("เปลี่ยนสถานะระบบแล้ว"))
-    return redirect("systems:system_detail", pk)
+def _toggled_status(posted) -> dict:
+    active = posted.obj.status == System.Status.ACTIVE
+    return {"to": System.Status.RETIRED if active else System.Status.ACTIVE, "note": posted.form.cleaned_data["note"]}
+
+
+system_status = step_view(services.system_set_status, lookup=get_system_for_user, argument="system", allowed=_staff,
+                          form=NoteForm, arguments=_toggled_status, done=gettext_lazy("เปลี่ยนสถานะระบบแล้ว"),
+                          redirect_to="systems:system_detail")
 
 
 @login_required
@@ -438,19 +354,9 @@ def change_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_create(request):
-    require(can_file(request.user))
     form = ChangeRequestForm(request.POST or None, initial={"system": request.GET.get("system")})
-    if request.method == "POST" and form.is_valid():
-        change = form.save(commit=False)
-        change.unit = user_unit(request.user)
-        try:
-            services.change_create(change=change, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("ส่งคำขอ %(ref)s แล้ว") % {"ref": change.reference})
-            return redirect("systems:change_detail", change.pk)
-    return render(request, "systems/change_form.html", {"form": form})
+    return _filed_by_unit(request, form, services.change_create, "change", template="systems/change_form.html",
+                          message=_("ส่งคำขอ %(ref)s แล้ว"), redirect_to="systems:change_detail")
 
 
 @login_required
@@ -467,30 +373,13 @@ def change_detail(request, pk):
     })
 
 
-def _change_step(request, pk, service, form_class, success):
-    change = get_change_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = form_class(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    elif run_step(request, service, change=change, by=request.user, **form.cleaned_data):
-        messages.success(request, success)
-    return redirect("systems:change_detail", pk)
+def _change_step(service, form, done):
+    return step_view(service, lookup=get_change_for_user, argument="change", allowed=_staff, form=form, done=done,
+                     redirect_to="systems:change_detail")
 
 
-@login_required
-@require_POST
-def change_analyse(request, pk):
-    return _change_step(request, pk, services.change_analyse, AnalyseForm, _("บันทึกผลการวิเคราะห์แล้ว"))
+change_analyse = _change_step(services.change_analyse, AnalyseForm, gettext_lazy("บันทึกผลการวิเคราะห์แล้ว"))
 
+change_deliver = _change_step(services.change_deliver, DeliverForm, gettext_lazy("บันทึกผลการแก้ไข/พัฒนาแล้ว"))
 
-@login_required
-@require_POST
-def change_deliver(request, pk):
-    return _change_step(request, pk, services.change_deliver, DeliverForm, _("บันทึกผลการแก้ไข/พัฒนาแล้ว"))
-
-
-@login_required
-@require_POST
-def change_decline(request, pk):
-    return _change_step(request, pk, services.change_decline, ReasonForm, _("บันทึกว่าไม่ดำเนินการแล้ว"))
+change_decline = _change_step(services.change_decline, ReasonForm, gettext_lazy("บันทึกว่าไม่ดำเนินการแล้ว"))
