@@ -83,8 +83,8 @@ class Item(models.Model):
 class Movement(models.Model):
     """One line of the stock ledger. Quantity is signed: receipts and returns add, issues subtract.
 
-    Rows are written only by tickets.parts.services.stock (which locks the item and checks the
-    balance) and never edited: a mistake is corrected by an adjustment.
+    Rows are written only by tickets.parts.services.stock (which locks the item, checks the balance and
+    keeps `Item.on_hand`) and never edited: a mistake is corrected by an adjustment.
     """
 
     class Kind(models.TextChoices):
