@@ -2,7 +2,6 @@
 they change only through tickets.parts.services (balance checks, row locks, events)."""
 
 from django.contrib import admin
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -28,12 +27,9 @@ class ItemAdmin(SimpleHistoryAdmin):
     list_filter = ("kind", "is_active")
     search_fields = ("code", "name")
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(balance_total=Sum("movements__quantity"))
-
-    @admin.display(description=_("คงเหลือ"), ordering="balance_total")
+    @admin.display(description=_("คงเหลือ"), ordering="on_hand")
     def balance(self, obj):
-        return obj.balance_total or 0
+        return obj.on_hand
 
 
 @admin.register(Movement)

@@ -1,5 +1,5 @@
 """Stock items and their balances in the REST API (/api/v1/stock-items/): read by service staff and executives,
-like the stock page; the balance is the ledger's sum (tickets.parts.models.ItemQuerySet.with_balance)."""
+like the stock page; the balance is the ledger's sum as kept in Item.on_hand (ItemQuerySet.with_balance)."""
 
 from django.db.models import F, Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view

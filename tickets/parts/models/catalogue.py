@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -17,8 +16,8 @@ class ItemQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def with_balance(self):
-        """Annotate `balance`: the sum of the item's ledger, one aggregate in the same query."""
-        return self.annotate(balance=Coalesce(Sum("movements__quantity"), Value(0)))
+        """Annotate `balance`: the kept balance (`on_hand`), so listing items never reads the ledger."""
+        return self.annotate(balance=F("on_hand"))
 
     def at_or_below_reorder(self):
         return self.with_balance().filter(is_active=True, reorder_level__gt=0, balance__lte=F("reorder_level"))
@@ -47,7 +46,10 @@ class Item(models.Model):
         _("ราคามาตรฐานต่อหน่วย (บาท)"), max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(0)]
     )
     is_active = models.BooleanField(_("ใช้งานอยู่"), default=True)
-    history = HistoricalRecords()
+    # The sum of the item's ledger, kept by tickets.parts.services.stock in the transaction (and under the row
+    # lock) that writes each movement, so balances cost nothing however long the ledger grows.
+    on_hand = models.IntegerField(_("คงเหลือ"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["on_hand"])
 
     objects = ItemQuerySet.as_manager()
 
@@ -55,9 +57,17 @@ class Item(models.Model):
         ordering = ["code"]
         verbose_name = _("รายการวัสดุ/อะไหล่")
         verbose_name_plural = _("ทะเบียนวัสดุ/อะไหล่")
+        constraints = [models.CheckConstraint(condition=Q(on_hand__gte=0), name="parts_item_on_hand_nonnegative")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def save(self, *args, **kwargs):
+        # An edited copy (admin, a form) may hold an old balance: only the ledger service writes `on_hand`.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name != "on_hand"]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -65,14 +75,16 @@ class Item(models.Model):
         return reverse("parts:stock_card", args=[self.pk])
 
     def current_balance(self) -> int:
-        return self.movements.aggregate(total=Coalesce(Sum("quantity"), Value(0)))["total"]
+        """The balance now, read from the database (this copy may predate the latest movement)."""
+        self.on_hand = Item.objects.filter(pk=self.pk).values_list("on_hand", flat=True).get()
+        return self.on_hand
 
 
 class Movement(models.Model):
     """One line of the stock ledger. Quantity is signed: receipts and returns add, issues subtract.
 
-    Rows are written only by tickets.parts.services.stock (which locks the item and checks the
-    balance) and never edited: a mistake is corrected by an adjustment.
+    Rows are written only by tickets.parts.services.stock (which locks the item, checks the balance and
+    keeps `Item.on_hand`) and never edited: a mistake is corrected by an adjustment.
     """
 
     class Kind(models.TextChoices):

@@ -16,6 +16,7 @@ from tickets.parts.services.requests import (
 from tickets.parts.services.stock import (
     balances,
     can_keep_stock,
+    recount_on_hand,
     stock_adjust,
     stock_balance,
     stock_issue,
@@ -35,6 +36,7 @@ __all__ = [
     "outstanding_part_names",
     "part_request_create",
     "part_request_transition",
+    "recount_on_hand",
     "stock_adjust",
     "stock_balance",
     "stock_issue",
