@@ -10,6 +10,7 @@ from .accounts import (
 from .common import TransitionNotAllowed
 from .ip import (
     IP_REQUEST_TRANSITIONS,
+    IP_STEPS,
     assignment_release,
     ip_request_assign,
     ip_request_cancel,
@@ -21,6 +22,7 @@ from .ip import (
 )
 from .mac import (
     MAC_CHANGE_TRANSITIONS,
+    MAC_STEPS,
     mac_change_apply,
     mac_change_cancel,
     mac_change_create,
@@ -31,7 +33,8 @@ from .mac import (
 from .privacy import purge_id_cards
 
 __all__ = [
-    "ACCOUNT_REQUEST_TRANSITIONS", "IP_REQUEST_TRANSITIONS", "MAC_CHANGE_TRANSITIONS", "TransitionNotAllowed",
+    "ACCOUNT_REQUEST_TRANSITIONS", "IP_REQUEST_TRANSITIONS", "IP_STEPS", "MAC_CHANGE_TRANSITIONS", "MAC_STEPS",
+    "TransitionNotAllowed",
     "account_request_approve", "account_request_cancel", "account_request_complete", "account_request_create",
     "account_request_resubmit", "account_request_return", "assignment_release", "ip_request_assign",
     "ip_request_cancel", "ip_request_create", "ip_request_record_checks", "ip_request_resubmit",

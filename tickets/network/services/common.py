@@ -90,18 +90,26 @@ class CheckedRequestSteps:
     technician's checks. Each step takes the request under the kind's own keyword (``request=`` for an IP
     request, ``change=`` for a MAC change), so ``ip_request_cancel = IP_STEPS.cancel`` keeps its callers.
 
+    ``done`` is the status the admin's step reaches (the technician tests from it or from a failed test);
     ``finished_field`` is stamped when the request ends (cancelled, or closed by passed checks); ``survey`` is
     the service code and the words of the survey the requester gets when it closes.
     """
 
-    def __init__(self, model, *, keyword: str, table: dict[str, set[str]], url_name: str, finished_field: str,
+    def __init__(self, model, *, keyword: str, done: str, url_name: str, finished_field: str,
                  survey: tuple[str, str]):
         self.model = model
         self.keyword = keyword
-        self.table = table
+        self.table = checked_request_transitions(model.Status, done=done)
+        self.checks_from = (done, model.Status.CHECK_FAILED)
         self.url_name = url_name
         self.finished_field = finished_field
         self.survey = survey
+
+    def shared_steps(self) -> dict:
+        """The steps by the names the request pages use (tickets.network.views.kinds.RequestKind)."""
+        return {"keyword": self.keyword, "create": self.create, "resubmit": self.resubmit,
+                "send_back": self.send_back, "cancel": self.cancel, "record_checks": self.record_checks,
+                "checks_from": self.checks_from}
 
     def _target(self, given: dict):
         if set(given) != {self.keyword}:

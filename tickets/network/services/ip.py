@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import AssignmentEvent, IPAssignment, IPRequest, Subnet
-from .common import CheckedRequestSteps, checked_request_transitions
+from .common import CheckedRequestSteps
 
 S = IPRequest.Status
-IP_REQUEST_TRANSITIONS: dict[str, set[str]] = checked_request_transitions(S, done=S.ASSIGNED)
-IP_STEPS = CheckedRequestSteps(IPRequest, keyword="request", table=IP_REQUEST_TRANSITIONS,
+IP_STEPS = CheckedRequestSteps(IPRequest, keyword="request", done=S.ASSIGNED,
                                url_name="network:ip_detail", finished_field="closed_at",
                                survey=("network_ip", gettext_lazy("ขอหมายเลขไอพี")))
+IP_REQUEST_TRANSITIONS: dict[str, set[str]] = IP_STEPS.table
 
 ip_request_create = IP_STEPS.create
 ip_request_resubmit = IP_STEPS.resubmit

@@ -8,15 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import AssignmentEvent, IPAssignment, MacChangeRequest
-from .common import CheckedRequestSteps, checked_request_transitions
+from .common import CheckedRequestSteps
 from .ip import mac_in_use_error
 
 S = MacChangeRequest.Status
-MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = checked_request_transitions(S, done=S.APPLIED)
 # After the change is applied the technician configures and tests MIS, Daily Plan and Internet (3.2.4).
-MAC_STEPS = CheckedRequestSteps(MacChangeRequest, keyword="change", table=MAC_CHANGE_TRANSITIONS,
+MAC_STEPS = CheckedRequestSteps(MacChangeRequest, keyword="change", done=S.APPLIED,
                                 url_name="network:mac_detail", finished_field="finished_at",
                                 survey=("network_mac", gettext_lazy("เปลี่ยน MAC Address")))
+MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = MAC_STEPS.table
 
 mac_change_create = MAC_STEPS.create
 mac_change_resubmit = MAC_STEPS.resubmit
