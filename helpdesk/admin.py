@@ -77,3 +77,17 @@ class HelpdeskUserAdmin(UserAdmin):
     def unit_name(self, obj):
         profile = getattr(obj, "profile", None)
         return profile.unit if profile and profile.unit_id else "—"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A register the application keeps (access logs, issued records): shown here, never added, changed or
+    deleted by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
