@@ -88,7 +88,7 @@ def checked_request_transitions(status, *, done: str) -> dict[str, set[str]]:
 class CheckedRequestSteps:
     """The steps an IP request and a MAC change share: file, return to the unit, resubmit, cancel, record the
     technician's checks. Each step takes the request under the kind's own keyword (``request=`` for an IP
-    request, ``change=`` for a MAC change), so ``ip_request_cancel = IP_STEPS.cancel`` keeps its callers.
+    request, ``change=`` for a MAC change), so ``ip_request_cancel`` (``IP_STEPS.cancel``) keeps its callers.
 
     ``done`` is the status the admin's step reaches (the technician tests from it or from a failed test);
     ``finished_field`` is stamped when the request ends (cancelled, or closed by passed checks); ``survey`` is
@@ -104,6 +104,11 @@ class CheckedRequestSteps:
         self.url_name = url_name
         self.finished_field = finished_field
         self.survey = survey
+
+    def functions(self) -> tuple:
+        """The steps as the kind's service functions are named: ``<kind>_create, _resubmit, _return, _cancel,
+        _record_checks`` (tickets.network.services)."""
+        return self.create, self.resubmit, self.send_back, self.cancel, self.record_checks
 
     def shared_steps(self) -> dict:
         """The steps by the names the request pages use (tickets.network.views.kinds.RequestKind)."""

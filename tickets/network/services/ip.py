@@ -16,12 +16,6 @@ IP_STEPS = CheckedRequestSteps(IPRequest, keyword="request", done=S.ASSIGNED,
                                survey=("network_ip", gettext_lazy("ขอหมายเลขไอพี")))
 IP_REQUEST_TRANSITIONS: dict[str, set[str]] = IP_STEPS.table
 
-ip_request_create = IP_STEPS.create
-ip_request_resubmit = IP_STEPS.resubmit
-ip_request_return = IP_STEPS.send_back
-ip_request_cancel = IP_STEPS.cancel
-ip_request_record_checks = IP_STEPS.record_checks
-
 
 def mac_in_use_error(mac: str, *, exclude_assignment_id: int | None = None) -> ValidationError | None:
     """A ValidationError naming the holder when ``mac`` is active on another assignment."""

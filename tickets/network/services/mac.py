@@ -18,12 +18,6 @@ MAC_STEPS = CheckedRequestSteps(MacChangeRequest, keyword="change", done=S.APPLI
                                 survey=("network_mac", gettext_lazy("เปลี่ยน MAC Address")))
 MAC_CHANGE_TRANSITIONS: dict[str, set[str]] = MAC_STEPS.table
 
-mac_change_create = MAC_STEPS.create
-mac_change_resubmit = MAC_STEPS.resubmit
-mac_change_return = MAC_STEPS.send_back
-mac_change_cancel = MAC_STEPS.cancel
-mac_change_record_checks = MAC_STEPS.record_checks
-
 
 def mac_change_apply(*, change: MacChangeRequest, by: User) -> MacChangeRequest:
     """Write the new MAC into the registry; the address and its rights stay as they are."""
