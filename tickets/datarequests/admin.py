@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from helpdesk.admin import ReadOnlyAdmin
+
 from .models import DataFile, DataFileAccess, DataRequest, DataRequestEvent, DeputyApprover
 
 
@@ -52,18 +54,9 @@ class DataRequestAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DataFileAccess)
-class DataFileAccessAdmin(admin.ModelAdmin):
+class DataFileAccessAdmin(ReadOnlyAdmin):
     """The PDPA view log: read only."""
 
     list_display = ["at", "user", "data_file", "remote_addr"]
     list_select_related = ["user", "data_file"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
