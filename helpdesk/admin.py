@@ -93,3 +93,10 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return self.deletable and super().has_delete_permission(request, obj)
+
+
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A register the application keeps (access logs, issued records): shown here, never added, changed or
+    deleted by hand."""
+
+    deletable = False

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from helpdesk.admin import HistoryInline
+from helpdesk.admin import HistoryInline, ReadOnlyAdmin
 
 from .models import (
     AccountRequest,
@@ -65,6 +65,9 @@ class IPAssignmentAdmin(SimpleHistoryAdmin):
 class ReadOnlyWorkflowAdmin(SimpleHistoryAdmin):
     """Requests move only through their service functions; admin shows them for reference."""
 
+    list_filter = ["status"]
+    list_select_related = ["unit"]
+
     def has_change_permission(self, request, obj=None):
         return False
 
@@ -75,17 +78,13 @@ class ReadOnlyWorkflowAdmin(SimpleHistoryAdmin):
 @admin.register(IPRequest)
 class IPRequestAdmin(ReadOnlyWorkflowAdmin):
     list_display = ["__str__", "unit", "mac_address", "assigned_ip", "status", "created_at"]
-    list_filter = ["status"]
     search_fields = ["mac_address", "assigned_ip", "unit__name"]
-    list_select_related = ["unit"]
 
 
 @admin.register(MacChangeRequest)
 class MacChangeRequestAdmin(ReadOnlyWorkflowAdmin):
     list_display = ["__str__", "unit", "old_mac", "new_mac", "status", "created_at"]
-    list_filter = ["status"]
     search_fields = ["old_mac", "new_mac", "unit__name"]
-    list_select_related = ["unit"]
     exclude = ["id_card"]
 
 
@@ -108,16 +107,7 @@ class ServiceAccountAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IdCardAccess)
-class IdCardAccessAdmin(admin.ModelAdmin):
+class IdCardAccessAdmin(ReadOnlyAdmin):
     list_display = ["at", "user", "account_request", "mac_change", "remote_addr"]
     list_select_related = ["user", "account_request", "mac_change"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

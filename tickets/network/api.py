@@ -2,13 +2,13 @@
 access helpers and list filters as the pages. ID-card copies are never exposed (not even a link); phone numbers
 only to those the page shows them to (can_see_personal_data)."""
 
-from django.core.exceptions import ValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from helpdesk.api.errors import body_mapping, service_error
+from helpdesk.api.common import TimelineMixin, raise_form_errors, run_service
+from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
 from helpdesk.listing import apply_list
 
@@ -31,36 +31,12 @@ from .views.ip import IP_LIST
 from .views.mac import MAC_LIST
 
 
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
-
-
-class EventSerializer(serializers.Serializer):
-    at = serializers.DateTimeField()
-    from_status = serializers.CharField()
-    to_status = serializers.CharField()
-    to_label = serializers.CharField()
-    note = serializers.CharField()
-    by = serializers.SerializerMethodField()
-
-    def get_by(self, event) -> str:
-        return _person(event.by) if event.by_id else ""
-
-
 class _Base(serializers.ModelSerializer):
     reference = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
     unit = serializers.CharField(source="unit.code")
     unit_name = serializers.CharField(source="unit.name")
     common = ["id", "reference", "status", "status_label", "unit", "unit_name", "created_at"]
-
-
-class _WithEvents(serializers.Serializer):
-    events = serializers.SerializerMethodField()
-
-    @extend_schema_field(EventSerializer(many=True))
-    def get_events(self, obj) -> list[dict]:
-        return EventSerializer(obj.events.select_related("by").order_by("at", "pk"), many=True).data
 
 
 class IPRequestSerializer(_Base):
@@ -80,7 +56,7 @@ class IPRequestSerializer(_Base):
         return obj.subnet.cidr if obj.subnet_id else ""
 
 
-class IPRequestDetailSerializer(_WithEvents, IPRequestSerializer):
+class IPRequestDetailSerializer(TimelineMixin, IPRequestSerializer):
     class Meta(IPRequestSerializer.Meta):
         fields = [*IPRequestSerializer.Meta.fields, "configuration_note", "mis_note", "daily_plan_note",
                   "internet_note", "events"]
@@ -94,7 +70,7 @@ class MacChangeSerializer(_Base):
         fields = [*_Base.common, "assigned_ip", "old_mac", "new_mac", "reason", "return_reason", "finished_at"]
 
 
-class MacChangeDetailSerializer(_WithEvents, MacChangeSerializer):
+class MacChangeDetailSerializer(TimelineMixin, MacChangeSerializer):
     class Meta(MacChangeSerializer.Meta):
         fields = [*MacChangeSerializer.Meta.fields, "events"]
 
@@ -111,7 +87,7 @@ class AccountRequestSerializer(_Base):
                   "delivery_method_label", "delivered_at", "finished_at"]
 
 
-class AccountRequestDetailSerializer(_WithEvents, AccountRequestSerializer):
+class AccountRequestDetailSerializer(TimelineMixin, AccountRequestSerializer):
     """Phones only for the applicant, the approving supervisor and network admins (as on the page)."""
 
     mobile = serializers.SerializerMethodField()
@@ -197,16 +173,11 @@ class IPRequestViewSet(_RequestViewSet):
     def create(self, request):
         unit = requester_unit(request.user)
         form = IPRequestForm(body_mapping(request), request.FILES, user=request.user, unit=unit)
-        if not form.is_valid():
-            raise serializers.ValidationError({("non_field_errors" if name == "__all__" else name):
-                                               [str(m) for m in msgs] for name, msgs in form.errors.items()})
+        raise_form_errors(form)
         ip_request = form.save(commit=False)
         ip_request.unit = unit
         ip_request.requested_by = request.user
-        try:
-            services.ip_request_create(request=ip_request, by=request.user)
-        except ValidationError as error:
-            raise service_error(error) from error
+        run_service(services.ip_request_create, request=ip_request, by=request.user)
         fresh = get_ip_request_for_user(request.user, ip_request.pk)
         return Response(IPRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
@@ -251,10 +222,7 @@ class AccountRequestViewSet(_RequestViewSet):
         return AccountRequestSerializer if self.action == "list" else AccountRequestDetailSerializer
 
     def _step(self, step, obj, **kwargs):
-        try:
-            step(request=obj, by=self.request.user, **kwargs)
-        except ValidationError as error:
-            raise service_error(error) from error
+        run_service(step, request=obj, by=self.request.user, **kwargs)
         fresh = get_account_request_for_user(self.request.user, obj.pk)
         return Response(AccountRequestDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
@@ -277,8 +245,7 @@ class AccountRequestViewSet(_RequestViewSet):
         else:
             require(can_approve_account(request.user, obj))
         form = ReasonForm(body_mapping(request))
-        if not form.is_valid():
-            raise serializers.ValidationError({name: [str(m) for m in msgs] for name, msgs in form.errors.items()})
+        raise_form_errors(form)
         return self._step(services.account_request_return, obj, note=form.cleaned_data["reason"])
 
     @extend_schema(summary="ผู้ขอยกเลิกคำขอ", request=None, responses={200: AccountRequestDetailSerializer})

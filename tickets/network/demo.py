@@ -29,6 +29,16 @@ NEW_STAFF = ["นางสาวกานดา มีสุข", "นายธ�
              "นายอดิศร สมบูรณ์", "นางสาวรัตนา เพ็ชรงาม", "นายศุภชัย วงศ์ใหญ่"]
 
 
+
+def _record_checks(step, by, configuration_note: str, *, failed: str = "", notes: dict | None = None, **target):
+    """The technician's tests: all passed except ``failed`` (mis, daily_plan or internet); ``notes`` by test."""
+    results = {}
+    for test in ("mis", "daily_plan", "internet"):
+        results[f"{test}_result"] = "failed" if test == failed else "passed"
+        results[f"{test}_note"] = (notes or {}).get(test, "")
+    return step(**target, by=by, configuration_note=configuration_note, **results)
+
+
 def _pdf(title: str) -> ContentFile:
     body = (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -100,11 +110,8 @@ def seed(command, options) -> None:
     failed = ip_request(requester2, unit_b, "3c:52:82:20:00:02", "คอมพิวเตอร์ตั้งโต๊ะ งานสวัสดิการ", "ชั้น 2", 8)
     services.ip_request_assign(request=failed, by=netadmin, subnet=ladkrabang,
                                ip_address=ladkrabang.next_free_address(), rights_note="Internet, MIS")
-    services.ip_request_record_checks(
-        request=failed, by=technician, configuration_note="ตั้งค่า IP แบบคงที่ DNS 10.1.0.10",
-        mis_result="passed", mis_note="", daily_plan_result="failed", daily_plan_note="ยังไม่ได้รับสิทธิ Daily Plan",
-        internet_result="passed", internet_note="",
-    )
+    _record_checks(services.ip_request_record_checks, technician, "ตั้งค่า IP แบบคงที่ DNS 10.1.0.10",
+                   failed="daily_plan", notes={"daily_plan": "ยังไม่ได้รับสิทธิ Daily Plan"}, request=failed)
     # closed, with MAC changes below
     closed = []
     for index in range(4):
@@ -112,11 +119,8 @@ def seed(command, options) -> None:
                              f"ชั้น 2 ห้อง {201 + index}", 20 + index)
         services.ip_request_assign(request=request, by=netadmin, subnet=bangkhen,
                                    ip_address=bangkhen.next_free_address(), rights_note="Internet, MIS, Daily Plan")
-        services.ip_request_record_checks(
-            request=request, by=technician, configuration_note="ตั้งค่า IP แบบคงที่ ติดตั้งใบรับรอง proxy",
-            mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
-            internet_result="passed", internet_note="ความเร็ว 95 Mbps",
-        )
+        _record_checks(services.ip_request_record_checks, technician, "ตั้งค่า IP แบบคงที่ ติดตั้งใบรับรอง proxy",
+                       notes={"internet": "ความเร็ว 95 Mbps"}, request=request)
         closed.append(request)
     # cancelled
     cancelled = ip_request(requester2, unit_b, "3c:52:82:20:00:03", "แท็บเล็ต", "ห้องประชุม", 9)
@@ -132,11 +136,8 @@ def seed(command, options) -> None:
 
     applied = mac_change(closed[0].assignment, "3c:52:82:10:aa:01", "การ์ดเครือข่ายเสีย เปลี่ยนการ์ดใหม่")
     services.mac_change_apply(change=applied, by=netadmin)
-    services.mac_change_record_checks(
-        change=applied, by=technician, configuration_note="ตั้งค่าการ์ดเครือข่ายใหม่ให้รับ IP เดิม ทดสอบ ping เกตเวย์",
-        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
-        internet_result="passed", internet_note="",
-    )
+    _record_checks(services.mac_change_record_checks, technician,
+                   "ตั้งค่าการ์ดเครือข่ายใหม่ให้รับ IP เดิม ทดสอบ ping เกตเวย์", change=applied)
     to_test = mac_change(closed[1].assignment, "3c:52:82:10:aa:02", "เมนบอร์ดเสีย เปลี่ยนเมนบอร์ด")
     services.mac_change_apply(change=to_test, by=netadmin)
     returned_mac = mac_change(closed[2].assignment, "3c:52:82:10:aa:03", "การ์ดเครือข่ายเสีย")
@@ -146,11 +147,8 @@ def seed(command, options) -> None:
     mac_change(waiting.assignment, "3c:52:82:10:aa:05", "เปลี่ยนเครื่องคอมพิวเตอร์ใหม่แทนเครื่องเดิมที่จำหน่าย")
     retest = mac_change(failed.assignment, "3c:52:82:10:aa:06", "การ์ดเครือข่ายไร้สายเสีย")
     services.mac_change_apply(change=retest, by=netadmin)
-    services.mac_change_record_checks(
-        change=retest, by=technician, configuration_note="ตั้งค่าการ์ดใหม่ รับ IP เดิม",
-        mis_result="passed", mis_note="", daily_plan_result="passed", daily_plan_note="",
-        internet_result="failed", internet_note="proxy ยังไม่รู้จัก MAC ใหม่ รอผู้ดูแลเครือข่ายปรับปรุง",
-    )
+    _record_checks(services.mac_change_record_checks, technician, "ตั้งค่าการ์ดใหม่ รับ IP เดิม", failed="internet",
+                   notes={"internet": "proxy ยังไม่รู้จัก MAC ใหม่ รอผู้ดูแลเครือข่ายปรับปรุง"}, change=retest)
 
     def account_request(user, unit, service, kind, name, position, account=None):
         request = AccountRequest(

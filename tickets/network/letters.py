@@ -48,61 +48,67 @@ def _unit_recipients(obj) -> list[str]:
     return [obj.unit.email, obj.requested_by.email if obj.requested_by_id else ""]
 
 
-def compose_ip(obj: IPRequest) -> Letter:
-    if obj.status != IPRequest.Status.CLOSED:
-        raise LetterNotReady(_("หนังสือสรุปรายงานผลออกได้เมื่อคำขอเสร็จสิ้นแล้ว"))
+def _result_letter(obj, *, finished: str, not_ready, subject: str, body_template: str, technician, signer,
+                   record_label, references=()) -> Letter:
+    """The letter telling the unit the result of its finished request (``finished``: the status it must be in);
+    the head of ``signer``'s team signs it."""
+    if obj.status != finished:
+        raise LetterNotReady(not_ready)
     return Letter(
+        subject=subject, addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name}, body_template=body_template,
+        context={"object": obj, "technician": technician},
+        record=obj, record_label=record_label % {"ref": obj.reference}, unit=obj.unit,
+        team=_team_of(signer), references=list(references), recipients=_unit_recipients(obj),
+    )
+
+
+def compose_ip(obj: IPRequest) -> Letter:
+    return _result_letter(
+        obj, finished=IPRequest.Status.CLOSED, not_ready=_("หนังสือสรุปรายงานผลออกได้เมื่อคำขอเสร็จสิ้นแล้ว"),
         subject=_("แจ้งผลการขอเชื่อมต่อระบบเครือข่าย (หมายเลขไอพี) คำขอเลขที่ %(ref)s") % {"ref": thai_digits(obj.reference)},
-        addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
-        body_template="network/letters/ip_body.html",
-        context={"object": obj, "technician": obj.checked_by},
-        record=obj, record_label=_("คำขอหมายเลขไอพี %(ref)s") % {"ref": obj.reference}, unit=obj.unit,
-        team=_team_of(obj.checked_by), references=_memo_reference(obj), recipients=_unit_recipients(obj),
+        body_template="network/letters/ip_body.html", technician=obj.checked_by, signer=obj.checked_by,
+        record_label=_("คำขอหมายเลขไอพี %(ref)s"), references=_memo_reference(obj),
     )
 
 
 def compose_mac(obj: MacChangeRequest) -> Letter:
-    if obj.status != MacChangeRequest.Status.CLOSED:
-        raise LetterNotReady(_("หนังสือแจ้งผลออกได้เมื่อเปลี่ยน MAC Address และทดสอบการใช้งานผ่านแล้ว"))
-    return Letter(
+    return _result_letter(
+        obj, finished=MacChangeRequest.Status.CLOSED,
+        not_ready=_("หนังสือแจ้งผลออกได้เมื่อเปลี่ยน MAC Address และทดสอบการใช้งานผ่านแล้ว"),
         subject=_("แจ้งผลการขอเปลี่ยนหมายเลข MAC Address คำขอเลขที่ %(ref)s") % {"ref": thai_digits(obj.reference)},
-        addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
-        body_template="network/letters/mac_body.html",
-        context={"object": obj, "technician": obj.decided_by},
-        record=obj, record_label=_("คำขอเปลี่ยน MAC %(ref)s") % {"ref": obj.reference}, unit=obj.unit,
-        team=_team_of(obj.decided_by), recipients=_unit_recipients(obj),
+        body_template="network/letters/mac_body.html", technician=obj.decided_by, signer=obj.decided_by,
+        record_label=_("คำขอเปลี่ยน MAC %(ref)s"),
     )
 
 
 def compose_account(obj: AccountRequest) -> Letter:
-    if obj.status != AccountRequest.Status.COMPLETED:
-        raise LetterNotReady(_("หนังสือแจ้งผลออกได้เมื่อดำเนินการคำขอบัญชีผู้ใช้เสร็จสิ้นแล้ว"))
-    worker = obj.delivered_by or obj.approved_by
-    return Letter(
+    return _result_letter(
+        obj, finished=AccountRequest.Status.COMPLETED,
+        not_ready=_("หนังสือแจ้งผลออกได้เมื่อดำเนินการคำขอบัญชีผู้ใช้เสร็จสิ้นแล้ว"),
         subject=_("แจ้งผลการ%(kind)s %(service)s คำขอเลขที่ %(ref)s") % {
             "kind": obj.get_kind_display(), "service": obj.service.name, "ref": thai_digits(obj.reference)},
-        addressee=_("หัวหน้า%(unit)s") % {"unit": obj.unit.name},
-        body_template="network/letters/account_body.html",
-        context={"object": obj, "technician": obj.delivered_by},
-        record=obj, record_label=_("คำขอบัญชีผู้ใช้ %(ref)s") % {"ref": obj.reference}, unit=obj.unit,
-        team=_team_of(worker), references=_memo_reference(obj), recipients=_unit_recipients(obj),
+        body_template="network/letters/account_body.html", technician=obj.delivered_by,
+        signer=obj.delivered_by or obj.approved_by, record_label=_("คำขอบัญชีผู้ใช้ %(ref)s"),
+        references=_memo_reference(obj),
     )
 
 
+def _finished_requests(model, status: str):
+    return lambda issuer: model.objects.filter(status=status)[:1]
+
+
+LETTERS = [
+    (IP, gettext_lazy("หนังสือแจ้งผลการขอหมายเลขไอพี"), compose_ip, IPRequest, IPRequest.Status.CLOSED,
+     ("unit", "requested_by", "asset", "subnet", "checked_by")),
+    (MAC, gettext_lazy("หนังสือแจ้งผลการเปลี่ยน MAC Address"), compose_mac, MacChangeRequest,
+     MacChangeRequest.Status.CLOSED, ("unit", "requested_by", "assignment", "assignment__subnet", "decided_by")),
+    (ACCOUNT, gettext_lazy("หนังสือแจ้งผลคำขอบัญชีผู้ใช้"), compose_account, AccountRequest,
+     AccountRequest.Status.COMPLETED, ("unit", "requested_by", "service", "approved_by", "delivered_by")),
+]
+
+
 def register_letters() -> None:
-    resolve, visible = _getter(IPRequest, "unit", "requested_by", "asset", "subnet", "checked_by")
-    register_letter_kind(LetterKind(code=IP, label=gettext_lazy("หนังสือแจ้งผลการขอหมายเลขไอพี"), form="unit",
-                                    resolve=resolve, compose=compose_ip, visible=visible,
-                                    demo_targets=lambda issuer: IPRequest.objects.filter(
-                                        status=IPRequest.Status.CLOSED)[:1]))
-    resolve, visible = _getter(MacChangeRequest, "unit", "requested_by", "assignment", "assignment__subnet",
-                               "decided_by")
-    register_letter_kind(LetterKind(code=MAC, label=gettext_lazy("หนังสือแจ้งผลการเปลี่ยน MAC Address"),
-                                    form="unit", resolve=resolve, compose=compose_mac, visible=visible,
-                                    demo_targets=lambda issuer: MacChangeRequest.objects.filter(
-                                        status=MacChangeRequest.Status.CLOSED)[:1]))
-    resolve, visible = _getter(AccountRequest, "unit", "requested_by", "service", "approved_by", "delivered_by")
-    register_letter_kind(LetterKind(code=ACCOUNT, label=gettext_lazy("หนังสือแจ้งผลคำขอบัญชีผู้ใช้"), form="unit",
-                                    resolve=resolve, compose=compose_account, visible=visible,
-                                    demo_targets=lambda issuer: AccountRequest.objects.filter(
-                                        status=AccountRequest.Status.COMPLETED)[:1]))
+    for code, label, compose, model, finished, related in LETTERS:
+        resolve, visible = _getter(model, *related)
+        register_letter_kind(LetterKind(code=code, label=label, form="unit", resolve=resolve, compose=compose,
+                                        visible=visible, demo_targets=_finished_requests(model, finished)))

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import ServiceRequest, Unit
+from helpdesk.models import Unit
 
 from ..uploads import id_card_upload_to, memo_upload_to
-from .common import UnitScopedQuerySet, status_event_model
+from .common import NetworkRequest, UnitScopedQuerySet, filed_by, status_event_model, status_field
 
 
 class Service(models.Model):
@@ -66,7 +66,7 @@ class ServiceAccount(models.Model):
         return f"{self.service.name}: {self.user_id} ({self.person_name})"
 
 
-class AccountRequest(ServiceRequest):
+class AccountRequest(NetworkRequest):
     reference_prefix = "AC"
 
     class Kind(models.TextChoices):
@@ -87,12 +87,7 @@ class AccountRequest(ServiceRequest):
 
     service = models.ForeignKey(Service, verbose_name=_("บริการ"), on_delete=models.PROTECT, related_name="requests")
     kind = models.CharField(_("ประเภทคำขอ"), max_length=10, choices=Kind.choices)
-    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT,
-                             related_name="account_requests")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT,
-        related_name="account_requests",
-    )
+    unit, requested_by = filed_by("account_requests")
     account = models.ForeignKey(
         ServiceAccount, verbose_name=_("บัญชีผู้ใช้"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="requests",
@@ -108,8 +103,7 @@ class AccountRequest(ServiceRequest):
     memo_number = models.CharField(_("เลขที่หนังสือบันทึก"), max_length=100)
     memo_date = models.DateField(_("ลงวันที่"))
     memo_file = models.FileField(_("ไฟล์หนังสือบันทึก (PDF)"), upload_to=memo_upload_to, max_length=200)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.SUBMITTED,
-                              db_index=True)
+    status = status_field(Status)
     return_note = models.TextField(_("สิ่งที่ต้องแก้ไข"), blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("ผู้อนุมัติ"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -128,9 +122,7 @@ class AccountRequest(ServiceRequest):
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
-    objects = UnitScopedQuerySet.as_manager()
-
-    class Meta(ServiceRequest.Meta):
+    class Meta(NetworkRequest.Meta):
         verbose_name = _("คำขอบัญชีผู้ใช้")
         verbose_name_plural = _("คำขอบัญชีผู้ใช้")
 

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from helpdesk.models import StatusEvent, status_event_model  # noqa: F401  (the kernel's event base, re-exported)
+from helpdesk.models import ServiceRequest, StatusEvent, Unit, status_event_model  # noqa: F401  (re-exported)
 from helpdesk.roles import Role, has_role, unit_q
 
 
@@ -63,3 +64,51 @@ def is_network_admin(user) -> bool:
 
 def is_technician(user) -> bool:
     return user.is_superuser or has_role(user, Role.TECHNICIAN, Role.NETWORK_ADMIN)
+
+
+class NetworkRequest(ServiceRequest):
+    """A unit's request to the network team (IP, MAC change, account): who may see it; the kinds declare their
+    unit, requester and status with :func:`filed_by` and :func:`status_field`."""
+
+    objects = UnitScopedQuerySet.as_manager()
+
+    class Meta(ServiceRequest.Meta):
+        abstract = True
+
+
+def filed_by(related_name: str) -> tuple[models.ForeignKey, models.ForeignKey]:
+    """The unit a request is for and the person who filed it (``related_name`` on both)."""
+    return (
+        models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name=related_name),
+        models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT,
+                          related_name=related_name),
+    )
+
+
+def status_field(status: type[models.TextChoices]) -> models.CharField:
+    return models.CharField(_("สถานะ"), max_length=20, choices=status.choices, default=status.SUBMITTED,
+                            db_index=True)
+
+
+def checked_request_status(done: tuple[str, str, str]) -> type[models.TextChoices]:
+    """The statuses of a request the admin carries out (``done``: member name, value, label) and the technician
+    then tests (IP request, MAC change)."""
+    name, value, label = done
+    return models.TextChoices("Status", [
+        ("SUBMITTED", ("submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ"))),
+        ("RETURNED", ("returned", _("ส่งคืนหน่วยงานแก้ไข"))),
+        (name, (value, label)),
+        ("CHECK_FAILED", ("check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข"))),
+        ("CLOSED", ("closed", _("เสร็จสิ้น"))),
+        ("CANCELLED", ("cancelled", pgettext_lazy("status", "ยกเลิก"))),
+    ])
+
+
+class CheckedRequest(ConnectivityChecks, NetworkRequest):
+    """An IP request or a MAC change: the admin carries it out, the technician then tests it; a request sent back
+    to the unit says why."""
+
+    return_reason = models.TextField(_("เหตุผลที่ส่งคืน"), blank=True)
+
+    class Meta(NetworkRequest.Meta):
+        abstract = True

@@ -1,34 +1,22 @@
 """New IP address requests (000 §1.3 3.1)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from assets.models import Asset
-from helpdesk.models import ServiceRequest, Unit
 
 from ..uploads import memo_upload_to
-from .common import ConnectivityChecks, UnitScopedQuerySet, status_event_model
+from .common import CheckedRequest, checked_request_status, filed_by, status_event_model, status_field
 from .subnet import Subnet
 
 
-class IPRequest(ConnectivityChecks, ServiceRequest):
+class IPRequest(CheckedRequest):
     reference_prefix = "IP"
 
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
-        RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
-        ASSIGNED = "assigned", _("กำหนดไอพีแล้ว รอติดตั้งและทดสอบ")
-        CHECK_FAILED = "check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข")
-        CLOSED = "closed", _("เสร็จสิ้น")
-        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
+    Status = checked_request_status(("ASSIGNED", "assigned", _("กำหนดไอพีแล้ว รอติดตั้งและทดสอบ")))
 
-    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="ip_requests")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT, related_name="ip_requests"
-    )
+    unit, requested_by = filed_by("ip_requests")
     asset = models.ForeignKey(
         Asset, verbose_name=_("ครุภัณฑ์"), null=True, blank=True, on_delete=models.SET_NULL, related_name="ip_requests"
     )
@@ -43,9 +31,7 @@ class IPRequest(ConnectivityChecks, ServiceRequest):
     memo_number = models.CharField(_("เลขที่หนังสือบันทึก"), max_length=100)
     memo_date = models.DateField(_("ลงวันที่"))
     memo_file = models.FileField(_("ไฟล์หนังสือบันทึก (PDF)"), upload_to=memo_upload_to, max_length=200)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.SUBMITTED,
-                              db_index=True)
-    return_reason = models.TextField(_("เหตุผลที่ส่งคืน"), blank=True)
+    status = status_field(Status)
     subnet = models.ForeignKey(
         Subnet, verbose_name=_("เครือข่าย"), null=True, blank=True, on_delete=models.PROTECT, related_name="requests"
     )
@@ -55,12 +41,9 @@ class IPRequest(ConnectivityChecks, ServiceRequest):
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     history = HistoricalRecords()
 
-    objects = UnitScopedQuerySet.as_manager()
-
-    class Meta(ServiceRequest.Meta):
+    class Meta(CheckedRequest.Meta):
         verbose_name = _("คำขอหมายเลขไอพี")
         verbose_name_plural = _("คำขอหมายเลขไอพี")
-
 
     @property
     def device_label(self) -> str:

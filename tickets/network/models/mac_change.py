@@ -3,34 +3,22 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.models import ServiceRequest, Unit
-
 from ..uploads import id_card_upload_to
-from .common import ConnectivityChecks, UnitScopedQuerySet, status_event_model
+from .common import CheckedRequest, checked_request_status, filed_by, status_event_model, status_field
 from .subnet import IPAssignment
 
 
-class MacChangeRequest(ConnectivityChecks, ServiceRequest):
+class MacChangeRequest(CheckedRequest):
     reference_prefix = "MAC"
 
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("รอผู้ดูแลเครือข่ายตรวจสอบ")
-        RETURNED = "returned", _("ส่งคืนหน่วยงานแก้ไข")
-        APPLIED = "applied", _("เปลี่ยนแล้ว รอตั้งค่าและทดสอบ")
-        CHECK_FAILED = "check_failed", _("ทดสอบไม่ผ่าน รอแก้ไข")
-        CLOSED = "closed", _("เสร็จสิ้น")
-        CANCELLED = "cancelled", pgettext_lazy("status", "ยกเลิก")
+    Status = checked_request_status(("APPLIED", "applied", _("เปลี่ยนแล้ว รอตั้งค่าและทดสอบ")))
 
     assignment = models.ForeignKey(
         IPAssignment, verbose_name=_("หมายเลขไอพีเดิม"), on_delete=models.PROTECT, related_name="mac_changes"
     )
-    unit = models.ForeignKey(Unit, verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="mac_changes")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ผู้ยื่นคำขอ"), on_delete=models.PROTECT, related_name="mac_changes"
-    )
+    unit, requested_by = filed_by("mac_changes")
     old_mac = models.CharField(_("MAC Address เดิม"), max_length=17)
     new_mac = models.CharField(_("MAC Address ใหม่"), max_length=17)
     reason = models.TextField(_("เหตุผล"), help_text=_("เช่น การ์ดเครือข่ายเสียและเปลี่ยนการ์ดใหม่"))
@@ -39,9 +27,7 @@ class MacChangeRequest(ConnectivityChecks, ServiceRequest):
         blank=True,
     )
     id_card_purged_at = models.DateTimeField(_("ลบสำเนาบัตรเมื่อ"), null=True, blank=True)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.SUBMITTED,
-                              db_index=True)
-    return_reason = models.TextField(_("เหตุผลที่ส่งคืน"), blank=True)
+    status = status_field(Status)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("ผู้ดำเนินการ"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -50,9 +36,7 @@ class MacChangeRequest(ConnectivityChecks, ServiceRequest):
     finished_at = models.DateTimeField(_("เสร็จสิ้นเมื่อ"), null=True, blank=True, db_index=True)
     history = HistoricalRecords()
 
-    objects = UnitScopedQuerySet.as_manager()
-
-    class Meta(ServiceRequest.Meta):
+    class Meta(CheckedRequest.Meta):
         verbose_name = _("คำขอเปลี่ยน MAC Address")
         verbose_name_plural = _("คำขอเปลี่ยน MAC Address")
 

@@ -5,30 +5,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from helpdesk.workflow import ensure_not_own_request
+from django.utils.translation import gettext_lazy
 
 from ..models import AssignmentEvent, IPAssignment, IPRequest, Subnet
-from .common import (
-    ensure_allowed,
-    invite_survey,
-    network_admin_emails,
-    notify_status,
-    request_file,
-    request_step,
-    transition,
-)
+from .common import CheckedRequestSteps
 
 S = IPRequest.Status
-IP_REQUEST_TRANSITIONS: dict[str, set[str]] = {
-    "": {S.SUBMITTED},
-    S.SUBMITTED: {S.ASSIGNED, S.RETURNED, S.CANCELLED},
-    S.RETURNED: {S.SUBMITTED, S.CANCELLED},
-    S.ASSIGNED: {S.CLOSED, S.CHECK_FAILED},
-    S.CHECK_FAILED: {S.CLOSED, S.CHECK_FAILED},
-    S.CLOSED: set(),
-    S.CANCELLED: set(),
-}
+IP_STEPS = CheckedRequestSteps(IPRequest, keyword="request", done=S.ASSIGNED,
+                               url_name="network:ip_detail", finished_field="closed_at",
+                               survey=("network_ip", gettext_lazy("ขอหมายเลขไอพี")))
+IP_REQUEST_TRANSITIONS: dict[str, set[str]] = IP_STEPS.table
 
 
 def mac_in_use_error(mac: str, *, exclude_assignment_id: int | None = None) -> ValidationError | None:
@@ -46,32 +32,6 @@ def mac_in_use_error(mac: str, *, exclude_assignment_id: int | None = None) -> V
     )
 
 
-def ip_request_create(*, request: IPRequest, by: User) -> IPRequest:
-    return request_file(request, by=by, recipients=network_admin_emails(), url_name="network:ip_detail")
-
-
-def ip_request_resubmit(*, request: IPRequest, by: User) -> IPRequest:
-    """After the unit fixed what was returned (the edit form saved the fields)."""
-    return request_step(IPRequest, request, to=S.SUBMITTED, by=by, table=IP_REQUEST_TRANSITIONS,
-                        note=_("แก้ไขและส่งคำขออีกครั้ง"), fields={"return_reason": ""},
-                        recipients=network_admin_emails(), url_name="network:ip_detail")
-
-
-def ip_request_return(*, request: IPRequest, by: User, reason: str) -> IPRequest:
-    return request_step(IPRequest, request, to=S.RETURNED, by=by, table=IP_REQUEST_TRANSITIONS, note=reason,
-                        fields={"return_reason": reason}, recipients=[request.requested_by.email],
-                        url_name="network:ip_detail", notice_note=reason)
-
-
-def ip_request_cancel(*, request: IPRequest, by: User, note: str = "") -> IPRequest:
-    def apply(r):
-        r.closed_at = timezone.now()
-
-    with transaction.atomic():
-        return transition(IPRequest, request.pk, to=S.CANCELLED, by=by, note=note, table=IP_REQUEST_TRANSITIONS,
-                          apply=apply)
-
-
 def ip_request_assign(
     *, request: IPRequest, by: User, subnet: Subnet, ip_address: str, rights_note: str = ""
 ) -> IPAssignment:
@@ -79,10 +39,8 @@ def ip_request_assign(
 
     The form checked the same things; the partial unique indexes settle a race between two admins.
     """
-    with transaction.atomic():
-        locked = IPRequest.objects.select_for_update().get(pk=request.pk)
-        ensure_allowed(locked, to=S.ASSIGNED, table=IP_REQUEST_TRANSITIONS)
-        ensure_not_own_request(requested_by=locked.requested_by, by=by)
+
+    def register(locked: IPRequest) -> IPAssignment:
         address = subnet.check_address(ip_address)
         mac_error = mac_in_use_error(locked.mac_address)
         if mac_error is not None:
@@ -107,59 +65,19 @@ def ip_request_assign(
             AssignmentEvent(assignment=assignment, kind=AssignmentEvent.Kind.ASSIGNED, by=by,
                             new_mac=locked.mac_address, note=rights_note),
         ])
+        return assignment
 
-        def apply(r):
-            r.subnet = subnet
-            r.assigned_ip = address
-            r.rights_note = rights_note
+    def apply(r: IPRequest, assignment: IPAssignment) -> None:
+        r.subnet = subnet
+        r.assigned_ip = assignment.ip_address
+        r.rights_note = rights_note
 
-        request = transition(IPRequest, locked.pk, to=S.ASSIGNED, by=by, table=IP_REQUEST_TRANSITIONS,
-                             note=_("กำหนดหมายเลข %(ip)s ในเครือข่าย %(subnet)s") % {"ip": address, "subnet": subnet},
-                             apply=apply)
-    notify_status(request, recipients=[request.requested_by.email], url_name="network:ip_detail")
+    _request, assignment = IP_STEPS.carry_out(
+        request, by=by, to=S.ASSIGNED, check=register, apply=apply,
+        note=lambda assignment: _("กำหนดหมายเลข %(ip)s ในเครือข่าย %(subnet)s")
+        % {"ip": assignment.ip_address, "subnet": subnet},
+    )
     return assignment
-
-
-def ip_request_record_checks(
-    *,
-    request: IPRequest,
-    by: User,
-    configuration_note: str,
-    mis_result: str,
-    mis_note: str,
-    daily_plan_result: str,
-    daily_plan_note: str,
-    internet_result: str,
-    internet_note: str,
-) -> IPRequest:
-    """The technician's configuration and connectivity checks; all passed closes the request."""
-    values = {
-        "configuration_note": configuration_note, "mis_result": mis_result, "mis_note": mis_note,
-        "daily_plan_result": daily_plan_result, "daily_plan_note": daily_plan_note,
-        "internet_result": internet_result, "internet_note": internet_note,
-    }
-    passed = all(value == "passed" for value in (mis_result, daily_plan_result, internet_result))
-    now = timezone.now()
-
-    def apply(r):
-        for name, value in values.items():
-            setattr(r, name, value)
-        r.checked_by = by
-        r.checked_at = now
-        if passed:
-            r.closed_at = now
-
-    with transaction.atomic():
-        request = transition(
-            IPRequest, request.pk, to=S.CLOSED if passed else S.CHECK_FAILED, by=by, table=IP_REQUEST_TRANSITIONS,
-            note=_("ทดสอบ MIS / Daily Plan / Internet ผ่านทั้งหมด") if passed else _("ทดสอบไม่ผ่านบางรายการ"),
-            apply=apply,
-        )
-        if passed:
-            invite_survey(request, service_code="network_ip", by=by, what=_("ขอหมายเลขไอพี"))
-    if passed:
-        notify_status(request, recipients=[request.requested_by.email], url_name="network:ip_detail")
-    return request
 
 
 def assignment_release(*, assignment: IPAssignment, by: User, reason: str) -> IPAssignment:

@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
+from helpdesk.listing import ListSpec
 from helpdesk.models import Unit
 from helpdesk.parsing import int_param
 from helpdesk.roles import sees_all_units, units_overseen_by
@@ -16,16 +17,14 @@ from helpdesk.thai import format_date
 from .. import services
 from ..access import (
     can_approve_account,
-    can_edit_request,
-    can_open_id_card,
-    can_see_personal_data,
     get_account_request_for_user,
     is_network_admin,
     require,
 )
-from ..forms import AccountCompleteForm, AccountRequestForm, ReasonForm
-from ..models import AccountRequest, IdCardAccess, Service, ServiceAccount
-from .common import attachment, client_ip, requester_unit, run_step
+from ..forms import AccountCompleteForm, AccountRequestForm
+from ..models import AccountRequest, Service, ServiceAccount
+from .common import requester_unit, run_step
+from .kinds import RequestKind, file_request, list_page, network_admin, step_page_request
 
 S = AccountRequest.Status
 
@@ -75,23 +74,44 @@ def account_registry_spec(user) -> ListSpec:
     )
 
 
+def _detail_extra(user, account_request: AccountRequest) -> dict:
+    return {
+        "can_approve": can_approve_account(user, account_request) and account_request.status == S.SUBMITTED,
+        "can_complete": is_network_admin(user) and account_request.status == S.APPROVED,
+    }
+
+
+def _may_send_back(user, account_request: AccountRequest) -> bool:
+    """Incomplete: the supervisor (before approval) or the admin (after) sends it back with a note."""
+    if account_request.status == S.APPROVED:
+        return is_network_admin(user)
+    return can_approve_account(user, account_request)
+
+
+ACCOUNT = RequestKind(
+    access=get_account_request_for_user, detail_url="network:account_request_detail", keyword="request",
+    detail_template="network/account_request_detail.html", detail_extra=_detail_extra,
+    form=AccountRequestForm, form_template="network/account_request_form.html",
+    form_extra=lambda user, account_request: ({"unit": account_request.unit}, {"unit": account_request.unit}),
+    create=services.account_request_create, resubmit=services.account_request_resubmit,
+    send_back=services.account_request_return, cancel=services.account_request_cancel,
+    may_send_back=_may_send_back, reason_argument="note",
+    reason_missing=gettext_lazy("กรุณาระบุสิ่งที่ต้องแก้ไข"), sent_back=gettext_lazy("ส่งคืนคำขอให้ผู้ขอแก้ไขแล้ว"),
+    id_card_link="account_request",
+)
+
+
 @login_required
 def account_request_list(request):
     queryset = AccountRequest.objects.visible_to(request.user).select_related("unit", "service")
-    spec = account_request_spec()
-    if wants_csv(request):
-        return csv_response(request, queryset, spec)
-    return render(request, "network/account_request_list.html", list_context(request, queryset, spec))
+    return list_page(request, queryset, account_request_spec(), "network/account_request_list.html")
 
 
 @login_required
 def account_list(request):
     """The registry: which accounts a person (search) or a unit (filter) has."""
     queryset = ServiceAccount.objects.visible_to(request.user).select_related("unit", "service")
-    spec = account_registry_spec(request.user)
-    if wants_csv(request):
-        return csv_response(request, queryset, spec)
-    return render(request, "network/account_list.html", list_context(request, queryset, spec))
+    return list_page(request, queryset, account_registry_spec(request.user), "network/account_list.html")
 
 
 @login_required
@@ -107,51 +127,7 @@ def account_request_create(request):
                        "person_position": account.person_position,
                        "kind": request.GET.get("kind") if request.GET.get("kind") in ("reset", "close") else None}
     form = AccountRequestForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        account_request = form.save(commit=False)
-        account_request.requested_by = request.user
-        services.account_request_create(request=account_request, by=request.user)
-        messages.success(request, _("ยื่นคำขอ %(ref)s แล้ว รอผู้บังคับบัญชาอนุมัติ") % {"ref": account_request.reference})
-        return redirect("network:account_request_detail", account_request.pk)
-    return render(request, "network/account_request_form.html", {"form": form, "unit": unit})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def account_request_edit(request, pk):
-    account_request = get_account_request_for_user(request.user, pk)
-    require(can_edit_request(request.user, account_request))
-    if account_request.status != S.RETURNED:
-        messages.error(request, _("แก้ไขได้เฉพาะคำขอที่ถูกส่งคืน"))
-        return redirect("network:account_request_detail", pk)
-    form = AccountRequestForm(request.POST or None, request.FILES or None, instance=account_request,
-                              unit=account_request.unit)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        services.account_request_resubmit(request=account_request, by=request.user)
-        messages.success(request, _("ส่งคำขออีกครั้งแล้ว"))
-        return redirect("network:account_request_detail", pk)
-    return render(request, "network/account_request_form.html",
-                  {"form": form, "unit": account_request.unit, "object": account_request})
-
-
-@login_required
-def account_request_detail(request, pk):
-    account_request = get_account_request_for_user(request.user, pk)
-    user = request.user
-    context = {
-        "object": account_request,
-        "events": account_request.events.select_related("by"),
-        "can_see_personal": can_see_personal_data(user, account_request),
-        "can_open_id_card": can_open_id_card(user, account_request),
-        "can_approve": can_approve_account(user, account_request) and account_request.status == S.SUBMITTED,
-        "can_complete": is_network_admin(user) and account_request.status == S.APPROVED,
-        "can_edit": can_edit_request(user, account_request) and account_request.status == S.RETURNED,
-        "can_cancel": can_edit_request(user, account_request) and account_request.status in (S.SUBMITTED,
-                                                                                             S.RETURNED),
-        "return_form": ReasonForm(),
-    }
-    return render(request, "network/account_request_detail.html", context)
+    return file_request(request, ACCOUNT, form, {"unit": unit}, done=_("ยื่นคำขอ %(ref)s แล้ว รอผู้บังคับบัญชาอนุมัติ"))
 
 
 @login_required
@@ -166,41 +142,13 @@ def account_request_approve(request, pk):
 
 
 @login_required
-@require_POST
-def account_request_return(request, pk):
-    """Incomplete: the supervisor (before approval) or the admin (after) sends it back with a note."""
-    account_request = get_account_request_for_user(request.user, pk)
-    if account_request.status == S.APPROVED:
-        require(is_network_admin(request.user))
-    else:
-        require(can_approve_account(request.user, account_request))
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("กรุณาระบุสิ่งที่ต้องแก้ไข"))
-    elif run_step(request, services.account_request_return, request=account_request, by=request.user,
-                  note=form.cleaned_data["reason"]):
-        messages.success(request, _("ส่งคืนคำขอให้ผู้ขอแก้ไขแล้ว"))
-    return redirect("network:account_request_detail", pk)
-
-
-@login_required
-@require_POST
-def account_request_cancel(request, pk):
-    account_request = get_account_request_for_user(request.user, pk)
-    require(can_edit_request(request.user, account_request))
-    if run_step(request, services.account_request_cancel, request=account_request, by=request.user):
-        messages.success(request, _("ยกเลิกคำขอแล้ว"))
-    return redirect("network:account_request_detail", pk)
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def account_request_complete(request, pk):
-    account_request = get_account_request_for_user(request.user, pk)
-    require(is_network_admin(request.user))
-    if account_request.status != S.APPROVED:
-        messages.error(request, _("ดำเนินการได้เฉพาะคำขอที่ผู้บังคับบัญชาอนุมัติแล้ว"))
-        return redirect("network:account_request_detail", pk)
+    account_request, refused = step_page_request(request, pk, ACCOUNT, allowed=network_admin,
+                                                 ready=lambda r: r.status == S.APPROVED,
+                                                 refused=_("ดำเนินการได้เฉพาะคำขอที่ผู้บังคับบัญชาอนุมัติแล้ว"))
+    if refused:
+        return refused
     form = AccountCompleteForm(request.POST or None, account_request=account_request)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,26 +159,3 @@ def account_request_complete(request, pk):
             messages.success(request, _("บันทึกการดำเนินการแล้ว"))
             return redirect("network:account_request_detail", pk)
     return render(request, "network/account_complete.html", {"object": account_request, "form": form})
-
-
-def _id_card_response(request, account_request):
-    require(can_open_id_card(request.user, account_request))
-    if not account_request.id_card:
-        messages.error(request, _("ไม่มีไฟล์สำเนาบัตร (ถูกลบตามระยะเวลาเก็บรักษาแล้ว)"))
-        return redirect("network:account_request_detail", account_request.pk)
-    response = attachment(account_request.id_card, f"{account_request.reference}-id-card")
-    IdCardAccess.objects.create(user=request.user, account_request=account_request, remote_addr=client_ip(request))
-    return response
-
-
-@login_required
-def account_request_id_card(request, pk):
-    return _id_card_response(request, get_account_request_for_user(request.user, pk))
-
-
-@login_required
-def account_request_memo(request, pk):
-    account_request = get_account_request_for_user(request.user, pk)
-    return attachment(account_request.memo_file, f"{account_request.reference}-memo")
-
-

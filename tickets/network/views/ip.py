@@ -6,18 +6,19 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from helpdesk.correspondence.views import record_letter_response
-from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
+from helpdesk.listing import ListSpec
 from helpdesk.thai import format_date
 
 from .. import services
-from ..access import can_edit_request, get_ip_request_for_user, is_network_admin, is_technician, require
-from ..forms import AssignForm, ChecksForm, IPRequestForm, ReasonForm
+from ..access import get_ip_request_for_user, is_network_admin
+from ..forms import AssignForm, IPRequestForm
 from ..letters import IP as IP_LETTER
 from ..models import IPRequest, Subnet
-from .common import attachment, requester_unit, run_step
+from .common import requester_unit
+from .kinds import RequestKind, file_request, list_page, network_admin, step_page_request
 
 S = IPRequest.Status
 
@@ -41,13 +42,25 @@ IP_LIST = ListSpec(
 )
 
 
+IP = RequestKind(
+    access=get_ip_request_for_user, detail_url="network:ip_detail",
+    detail_template="network/ip_detail.html", detail_extra=lambda user, ip_request: {
+        "assignment": getattr(ip_request, "assignment", None),
+        "can_assign": is_network_admin(user) and ip_request.status == S.SUBMITTED,
+    },
+    form=IPRequestForm, form_template="network/ip_form.html",
+    form_extra=lambda user, ip_request: ({"user": user, "unit": ip_request.unit}, {"unit": ip_request.unit}),
+    **services.IP_STEPS.shared_steps(),
+    checks_template="network/ip_checks.html",
+    checks_refused=gettext_lazy("บันทึกผลทดสอบได้หลังจากกำหนดหมายเลขไอพีแล้วเท่านั้น"),
+    checks_closed=gettext_lazy("บันทึกผลทดสอบแล้ว ปิดคำขอเรียบร้อย พิมพ์หนังสือสรุปรายงานผลได้"),
+)
+
+
 @login_required
 def ip_list(request):
     queryset = IPRequest.objects.visible_to(request.user).select_related("unit", "asset", "subnet")
-    if wants_csv(request):
-        return csv_response(request, queryset, IP_LIST)
-    context = list_context(request, queryset, IP_LIST)
-    return render(request, "network/ip_list.html", context)
+    return list_page(request, queryset, IP_LIST, "network/ip_list.html")
 
 
 @login_required
@@ -55,49 +68,7 @@ def ip_list(request):
 def ip_create(request):
     unit = requester_unit(request.user)
     form = IPRequestForm(request.POST or None, request.FILES or None, user=request.user, unit=unit)
-    if request.method == "POST" and form.is_valid():
-        ip_request = form.save(commit=False)
-        ip_request.unit = unit
-        ip_request.requested_by = request.user
-        services.ip_request_create(request=ip_request, by=request.user)
-        messages.success(request, _("ยื่นคำขอ %(ref)s แล้ว") % {"ref": ip_request.reference})
-        return redirect("network:ip_detail", ip_request.pk)
-    return render(request, "network/ip_form.html", {"form": form, "unit": unit})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ip_edit(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    require(can_edit_request(request.user, ip_request))
-    if ip_request.status != S.RETURNED:
-        messages.error(request, _("แก้ไขได้เฉพาะคำขอที่ถูกส่งคืน"))
-        return redirect("network:ip_detail", pk)
-    form = IPRequestForm(request.POST or None, request.FILES or None, instance=ip_request, user=request.user,
-                         unit=ip_request.unit)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        services.ip_request_resubmit(request=ip_request, by=request.user)
-        messages.success(request, _("ส่งคำขออีกครั้งแล้ว"))
-        return redirect("network:ip_detail", pk)
-    return render(request, "network/ip_form.html", {"form": form, "unit": ip_request.unit, "object": ip_request})
-
-
-@login_required
-def ip_detail(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    user = request.user
-    context = {
-        "object": ip_request,
-        "events": ip_request.events.select_related("by"),
-        "assignment": getattr(ip_request, "assignment", None),
-        "can_assign": is_network_admin(user) and ip_request.status == S.SUBMITTED,
-        "can_check": is_technician(user) and ip_request.status in (S.ASSIGNED, S.CHECK_FAILED),
-        "can_edit": can_edit_request(user, ip_request) and ip_request.status == S.RETURNED,
-        "can_cancel": can_edit_request(user, ip_request) and ip_request.status in (S.SUBMITTED, S.RETURNED),
-        "return_form": ReasonForm(),
-    }
-    return render(request, "network/ip_detail.html", context)
+    return file_request(request, IP, form, {"unit": unit}, unit=unit)
 
 
 def _assign_context(ip_request, form):
@@ -107,11 +78,11 @@ def _assign_context(ip_request, form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ip_assign(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    require(is_network_admin(request.user))
-    if ip_request.status != S.SUBMITTED:
-        messages.error(request, _("คำขอนี้ไม่อยู่ในสถานะรอกำหนดหมายเลขไอพี"))
-        return redirect("network:ip_detail", pk)
+    ip_request, refused = step_page_request(request, pk, IP, allowed=network_admin,
+                                            ready=lambda r: r.status == S.SUBMITTED,
+                                            refused=_("คำขอนี้ไม่อยู่ในสถานะรอกำหนดหมายเลขไอพี"))
+    if refused:
+        return refused
     if request.method == "POST" and "suggest" in request.POST:
         # Suggesting changes nothing: it re-shows the form with the next free address filled in.
         data = request.POST.copy()
@@ -142,57 +113,6 @@ def ip_assign(request, pk):
 
 
 @login_required
-@require_POST
-def ip_return(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    require(is_network_admin(request.user))
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("กรุณาระบุเหตุผลที่ส่งคืน"))
-        return redirect("network:ip_detail", pk)
-    if run_step(request, services.ip_request_return, request=ip_request, by=request.user,
-                reason=form.cleaned_data["reason"]):
-        messages.success(request, _("ส่งคืนคำขอให้หน่วยงานแล้ว"))
-    return redirect("network:ip_detail", pk)
-
-
-@login_required
-@require_POST
-def ip_cancel(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    require(can_edit_request(request.user, ip_request))
-    if run_step(request, services.ip_request_cancel, request=ip_request, by=request.user):
-        messages.success(request, _("ยกเลิกคำขอแล้ว"))
-    return redirect("network:ip_detail", pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ip_checks(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    require(is_technician(request.user))
-    if ip_request.status not in (S.ASSIGNED, S.CHECK_FAILED):
-        messages.error(request, _("บันทึกผลทดสอบได้หลังจากกำหนดหมายเลขไอพีแล้วเท่านั้น"))
-        return redirect("network:ip_detail", pk)
-    initial = {
-        name: getattr(ip_request, name)
-        for name in ("configuration_note", "mis_result", "mis_note", "daily_plan_result", "daily_plan_note",
-                     "internet_result", "internet_note")
-    }
-    form = ChecksForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if run_step(request, services.ip_request_record_checks, request=ip_request, by=request.user,
-                    **form.cleaned_data):
-            ip_request.refresh_from_db()
-            if ip_request.status == S.CLOSED:
-                messages.success(request, _("บันทึกผลทดสอบแล้ว ปิดคำขอเรียบร้อย พิมพ์หนังสือสรุปรายงานผลได้"))
-            else:
-                messages.warning(request, _("บันทึกผลทดสอบแล้ว มีรายการที่ไม่ผ่าน กรุณาแก้ไขแล้วทดสอบอีกครั้ง"))
-        return redirect("network:ip_detail", pk)
-    return render(request, "network/ip_checks.html", {"object": ip_request, "form": form})
-
-
-@login_required
 def ip_letter(request, pk):
     """The summary letter to the unit (หนังสือสรุปรายงานผล) as issued by the register; staff see the draft before."""
     ip_request = get_ip_request_for_user(request.user, pk)
@@ -200,10 +120,3 @@ def ip_letter(request, pk):
         messages.error(request, _("หนังสือสรุปรายงานผลออกได้เมื่อคำขอเสร็จสิ้นแล้ว"))
         return redirect("network:ip_detail", pk)
     return record_letter_response(request, kind=IP_LETTER, record=ip_request)
-
-
-@login_required
-def ip_memo(request, pk):
-    ip_request = get_ip_request_for_user(request.user, pk)
-    return attachment(ip_request.memo_file, f"{ip_request.reference}-memo")
-
