@@ -1,0 +1,65 @@
+"""Thin views a process builds instead of writing them: a POST step on a request's detail page, and the
+create/edit page of a model form whose one service call may refuse.
+
+- :func:`posted_step_view` — access helper → permission → optional form → one service call
+  (:func:`helpdesk.forms.run_posted_step`) → back to the detail page.
+- :func:`save_model_form` — the middle of a create/edit page: the posted model form's unsaved instance goes
+  to one service call; its refusal lands on the form (:func:`helpdesk.forms.add_service_errors`).
+- :func:`submit_form` — :func:`helpdesk.forms.run_form` that hands back what the service returned.
+"""
+
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from helpdesk.forms import add_service_errors, run_form, run_posted_step
+
+
+def posted_step_view(fetch: Callable, step: Callable, *, name: str, allowed: Callable, back: str, done: str = "",
+                     form: type | None = None, form_kwargs: Callable | None = None):
+    """A POST-only view ``view(request, pk)``: ``fetch(user, pk)`` (the access helper: 404 outside), 403 unless
+    ``allowed(user, obj)``, then ``step(<name>=obj, by=user, **form.cleaned_data)``; redirects to ``back``.
+
+    `form` is bound to the POST (with ``form_kwargs(request, obj)`` when given); its errors and the step's
+    refusal are flashed, `done` when the step went through."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        obj = fetch(request.user, pk)
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        bound = None
+        if form is not None:
+            bound = form(request.POST, **(form_kwargs(request, obj) if form_kwargs else {}))
+        run_posted_step(request, step, form=bound, done=done, **{name: obj}, by=request.user)
+        return redirect(back, pk)
+
+    return view
+
+
+def save_model_form(request, form, service: Callable, /, *, name: str, attrs: dict | None = None, **kwargs):
+    """On a POST with a valid model `form`: ``service(<name>=instance, **kwargs)`` with the form's unsaved
+    instance (`attrs` set on it first). The saved instance, or None when the form or the service refused."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    instance = form.save(commit=False)
+    for attr, value in (attrs or {}).items():
+        setattr(instance, attr, value)
+    try:
+        service(**{name: instance}, **kwargs)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    return instance
+
+
+def submit_form(form, service: Callable, /, *, field: str | None = None) -> tuple[bool, object]:
+    """:func:`helpdesk.forms.run_form` with the service's result: ``(True, result)`` when it went through,
+    ``(False, None)`` when the form or the service refused (the refusal is on the form)."""
+    results = []
+    done = run_form(form, lambda data: results.append(service(data)), field=field)
+    return done, (results[0] if done else None)
