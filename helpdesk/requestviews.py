@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.forms import add_service_errors, run_form, run_posted_step
 
@@ -63,3 +63,25 @@ def submit_form(form, service: Callable, /, *, field: str | None = None) -> tupl
     results = []
     done = run_form(form, lambda data: results.append(service(data)), field=field)
     return done, (results[0] if done else None)
+
+
+def form_page(template: str, name: str, form_name: str, blank_form: Callable):
+    """The renderer of a detail page that carries one posted form: ``page(request, obj, form=None, status=200)``
+    renders `template` with ``{name: obj, form_name: form or blank_form(obj)}`` (a refused form comes back with its
+    errors and a 400)."""
+
+    def page(request, obj, form=None, status=200):
+        return render(request, template, {name: obj, form_name: form or blank_form(obj)}, status=status)
+
+    return page
+
+
+def detail_view(fetch: Callable, page: Callable):
+    """A GET-only view ``view(request, pk)``: ``page(request, fetch(user, pk))`` (the access helper: 404 outside)."""
+
+    @login_required
+    @require_GET
+    def view(request, pk):
+        return page(request, fetch(request.user, pk))
+
+    return view

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.forms import run_form
+from helpdesk.requestviews import detail_view, form_page, submit_form
 from tickets.consultations import services
 from tickets.consultations.access import (
     ensure_desk_staff,
@@ -65,16 +66,9 @@ def consultation_create(request):
     return redirect("consultations:list")
 
 
-def _detail(request, consultation, ticket_form=None, status=200):
-    ticket_form = ticket_form or ConsultationTicketForm(initial={"category": consultation.category_id})
-    return render(request, "consultations/detail.html", {"c": consultation, "ticket_form": ticket_form},
-                  status=status)
-
-
-@login_required
-@require_GET
-def consultation_detail(request, pk: int):
-    return _detail(request, get_consultation_for_user(request.user, pk))
+_detail = form_page("consultations/detail.html", "c", "ticket_form",
+                    lambda c: ConsultationTicketForm(initial={"category": c.category_id}))
+consultation_detail = detail_view(get_consultation_for_user, _detail)
 
 
 @login_required
@@ -82,19 +76,12 @@ def consultation_detail(request, pk: int):
 def consultation_ticket(request, pk: int):
     consultation = get_consultation_for_user(request.user, pk)
     form = ConsultationTicketForm(request.POST)
-    if form.is_valid():
-        try:
-            ticket = services.consultation_to_ticket(
-                consultation=consultation, by=request.user, category=form.cleaned_data["category"],
-                device_description=form.cleaned_data["device_description"],
-                allow_duplicate=form.cleaned_data["confirm_duplicate"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("เปิดใบแจ้งซ่อม %(number)s จากการให้คำปรึกษาแล้ว") % {"number": ticket.number})
-            return redirect(ticket)
+    done, ticket = submit_form(form, lambda data: services.consultation_to_ticket(
+        consultation=consultation, by=request.user, category=data["category"],
+        device_description=data["device_description"], allow_duplicate=data["confirm_duplicate"]))
+    if done:
+        messages.success(request, _("เปิดใบแจ้งซ่อม %(number)s จากการให้คำปรึกษาแล้ว") % {"number": ticket.number})
+        return redirect(ticket)
     return _detail(request, consultation, form, status=400)
 
 
@@ -155,50 +142,45 @@ def topic_detail(request, pk: int):
     return _topic_detail(request, get_topic_for_user(request.user, pk))
 
 
+def _topic_step(request, pk: int, card: str, form, step, done, *, field=None):
+    """A form posted from a topic page's card: ``step(topic, cleaned_data)``, then ``done(result)`` is flashed;
+    the form's or the service's refusal re-renders the page with the card's errors (400)."""
+    topic = get_topic_for_user(request.user, pk)
+    went_through, result = submit_form(form, lambda data: step(topic, data), field=field)
+    if not went_through:
+        return _topic_detail(request, topic, status=400, **{card: form})
+    messages.success(request, done(result))
+    return redirect(topic)
+
+
 @login_required
 @require_POST
 def topic_transition(request, pk: int, action: str):
-    topic = get_topic_for_user(request.user, pk)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            if action == "accept":
-                services.topic_accept(topic=topic, by=request.user, note=form.cleaned_data["note"])
-                messages.success(request, _("รับประเด็นแล้ว ต้องเผยแพร่บทความภายใน 15 วัน"))
-            else:
-                services.topic_decline(topic=topic, by=request.user, note=form.cleaned_data["note"])
-                messages.success(request, _("บันทึกว่าไม่รับเป็นประเด็นแล้ว"))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error("note", message)
-        else:
-            return redirect(topic)
-    return _topic_detail(request, topic, status=400, note_form=form)
+    if action == "accept":
+        step, done = services.topic_accept, _("รับประเด็นแล้ว ต้องเผยแพร่บทความภายใน 15 วัน")
+    else:
+        step, done = services.topic_decline, _("บันทึกว่าไม่รับเป็นประเด็นแล้ว")
+    return _topic_step(request, pk, "note_form", NoteForm(request.POST),
+                       lambda topic, data: step(topic=topic, by=request.user, note=data["note"]),
+                       lambda _result: done, field="note")
 
 
 @login_required
 @require_POST
 def topic_group(request, pk: int):
-    topic = get_topic_for_user(request.user, pk)
-    form = GroupForm(request.POST)
-    if not form.is_valid():
-        return _topic_detail(request, topic, status=400, group_form=form)
-    moved = services.questions_group(topic=topic, by=request.user, consultations=form.cleaned_data["consultations"],
-                                     memos=form.cleaned_data["memos"])
-    messages.success(request, _("จัดคำถาม %(n)d รายการเข้าประเด็นนี้แล้ว") % {"n": moved})
-    return redirect(topic)
+    return _topic_step(request, pk, "group_form", GroupForm(request.POST),
+                       lambda topic, data: services.questions_group(
+                           topic=topic, by=request.user, consultations=data["consultations"], memos=data["memos"]),
+                       lambda moved: _("จัดคำถาม %(n)d รายการเข้าประเด็นนี้แล้ว") % {"n": moved})
 
 
 @login_required
 @require_POST
 def topic_article(request, pk: int):
-    topic = get_topic_for_user(request.user, pk)
-    form = LinkArticleForm(request.POST)
-    if not form.is_valid():
-        return _topic_detail(request, topic, status=400, article_form=form)
-    services.topic_link_article(topic=topic, article=form.cleaned_data["article"], by=request.user)
-    messages.success(request, _("บันทึกบทความที่ตอบประเด็นแล้ว"))
-    return redirect(topic)
+    return _topic_step(request, pk, "article_form", LinkArticleForm(request.POST),
+                       lambda topic, data: services.topic_link_article(topic=topic, article=data["article"],
+                                                                       by=request.user),
+                       lambda _result: _("บันทึกบทความที่ตอบประเด็นแล้ว"))
 
 
 # Memos -----------------------------------------------------------------------------------------------------
@@ -219,15 +201,8 @@ def memo_list(request):
     return render(request, "consultations/memo_list.html", {"form": form, "page": page}, status=status)
 
 
-def _memo_detail(request, memo, form=None, status=200):
-    return render(request, "consultations/memo_detail.html", {"memo": memo, "form": form or MemoAcceptForm()},
-                  status=status)
-
-
-@login_required
-@require_GET
-def memo_detail(request, pk: int):
-    return _memo_detail(request, get_memo_for_user(request.user, pk))
+_memo_detail = form_page("consultations/memo_detail.html", "memo", "form", lambda memo: MemoAcceptForm())
+memo_detail = detail_view(get_memo_for_user, _memo_detail)
 
 
 @login_required
@@ -251,14 +226,8 @@ def memo_scan(request, pk: int):
 def memo_accept(request, pk: int):
     memo = get_memo_for_user(request.user, pk)
     form = MemoAcceptForm(request.POST)
-    if form.is_valid():
-        try:
-            services.memo_accept(memo=memo, by=request.user, topic=form.cleaned_data["topic"],
-                                 new_title=form.cleaned_data["new_title"].strip())
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("รับเรื่องแล้ว เริ่มนับ 15 วันของประเด็น"))
-            return redirect(memo.topic)
+    if run_form(form, lambda data: services.memo_accept(memo=memo, by=request.user, topic=data["topic"],
+                                                        new_title=data["new_title"].strip())):
+        messages.success(request, _("รับเรื่องแล้ว เริ่มนับ 15 วันของประเด็น"))
+        return redirect(memo.topic)
     return _memo_detail(request, memo, form, status=400)
