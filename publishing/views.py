@@ -305,11 +305,8 @@ def request_action(request, pk: int, action: str):
 def attachment_add(request, pk: int):
     obj = _editable(request, get_request_for_user(request.user, pk))
     form = AddAttachmentForm(request.POST, request.FILES, prefix="add", existing_files=obj.attachments.count())
-    if not form.is_valid():
-        return _detail_page(request, obj, add_form=form)
-    services.attachment_add(request=obj, by=request.user, checked=form.cleaned_data["file"])
-    _after_content_change(request, obj)
-    return redirect(obj)
+    return _file_step(request, obj, form, lambda checked: services.attachment_add(
+        request=obj, by=request.user, checked=checked), add_form=form)
 
 
 @login_required
@@ -318,9 +315,16 @@ def attachment_replace(request, pk: int, attachment_pk: int):
     attachment = get_attachment_for_user(request.user, pk, attachment_pk)
     obj = _editable(request, attachment.request)
     form = AttachmentForm(request.POST, request.FILES, prefix="replace")
+    return _file_step(request, obj, form, lambda checked: services.attachment_replace(
+        attachment=attachment, by=request.user, checked=checked), replace_form=form, replace_target=attachment.pk)
+
+
+def _file_step(request, obj: PublishingRequest, form, store, **page):
+    """A posted file of the detail page: a refused file re-renders the page with the form (`page`); a checked one
+    is stored (``store(checked)``) and the content change handled."""
     if not form.is_valid():
-        return _detail_page(request, obj, replace_form=form, replace_target=attachment.pk)
-    services.attachment_replace(attachment=attachment, by=request.user, checked=form.cleaned_data["file"])
+        return _detail_page(request, obj, **page)
+    store(form.cleaned_data["file"])
     _after_content_change(request, obj)
     return redirect(obj)
 
