@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.forms import run_form
@@ -45,25 +46,35 @@ def _list_context(request, form) -> dict:
             "today_count": Consultation.objects.filter(recorded_at__date=today).count()}
 
 
-@login_required
-@require_GET
-def consultation_list(request):
-    ensure_desk_staff(request.user)
-    return render(request, "consultations/list.html", _list_context(request, ConsultationForm()))
+def _desk_views(form_class, template: str, context, record, done, then=lambda obj: obj):
+    """A desk list page with its "new" form, for service-desk staff only: the GET list (a blank form) and the
+    POST create — a refused form re-renders the list (400); else one service call ``record(by=user, **data)``,
+    `done` is flashed and the browser goes to ``then(record)``."""
+
+    @login_required
+    @require_GET
+    def list_view(request):
+        ensure_desk_staff(request.user)
+        return render(request, template, context(request, form_class()))
+
+    @login_required
+    @require_POST
+    def create_view(request):
+        ensure_desk_staff(request.user)
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return render(request, template, context(request, form), status=400)
+        obj = record(by=request.user, **form.cleaned_data)
+        messages.success(request, done)
+        return redirect(then(obj))
+
+    return list_view, create_view
 
 
-@login_required
-@require_POST
-def consultation_create(request):
-    ensure_desk_staff(request.user)
-    form = ConsultationForm(request.POST)
-    if not form.is_valid():
-        return render(request, "consultations/list.html", _list_context(request, form), status=400)
-    consultation = services.consultation_record(by=request.user, **form.cleaned_data)
-    messages.success(request, _("บันทึกการให้คำปรึกษาแล้ว"))
-    if not consultation.solved:
-        return redirect(consultation)
-    return redirect("consultations:list")
+consultation_list, consultation_create = _desk_views(
+    ConsultationForm, "consultations/list.html", _list_context, services.consultation_record,
+    gettext_lazy("บันทึกการให้คำปรึกษาแล้ว"),
+    then=lambda consultation: "consultations:list" if consultation.solved else consultation)
 
 
 _detail = form_page("consultations/detail.html", "c", "ticket_form",
@@ -101,23 +112,8 @@ def _topics_context(request, form) -> dict:
             + MemoRequest.objects.filter(topic__isnull=True).count()}
 
 
-@login_required
-@require_GET
-def topic_list(request):
-    ensure_desk_staff(request.user)
-    return render(request, "consultations/topic_list.html", _topics_context(request, TopicForm()))
-
-
-@login_required
-@require_POST
-def topic_create(request):
-    ensure_desk_staff(request.user)
-    form = TopicForm(request.POST)
-    if not form.is_valid():
-        return render(request, "consultations/topic_list.html", _topics_context(request, form), status=400)
-    topic = services.topic_create(by=request.user, **form.cleaned_data)
-    messages.success(request, _("สร้างประเด็นแล้ว"))
-    return redirect(topic)
+topic_list, topic_create = _desk_views(TopicForm, "consultations/topic_list.html", _topics_context,
+                                       services.topic_create, gettext_lazy("สร้างประเด็นแล้ว"))
 
 
 def _topic_detail(request, topic, status=200, **forms):
