@@ -251,6 +251,15 @@ class StoredFile(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    @classmethod
+    def store(cls, checked, *, by, **owner):
+        """A checked upload (publishing.files.CheckedFile) saved as a new row for its `owner` (``request=…``)."""
+        stored = cls(original_name=checked.name, kind=checked.kind, content_type=checked.content_type,
+                     size=checked.size, sha256=checked.sha256, uploaded_by=by, **owner)
+        stored.file.save(checked.name, checked.upload, save=False)
+        stored.save()
+        return stored
+
     def compute_sha256(self) -> str:
         """The hash of the bytes on disk now (not the stored one): a file swapped behind our back shows."""
         digest = hashlib.sha256()

@@ -169,18 +169,28 @@ def request_create(request):
     return render(request, "publishing/request_form.html", {"form": form})
 
 
+def _content_editor(request, pk: int, states) -> PublishingRequest:
+    """The request whose content the user may edit now (its status one of `states`); 403 otherwise."""
+    obj = get_request_for_user(request.user, pk)
+    if obj.status not in states or not services.may_edit_content(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def _save_content(request, obj: PublishingRequest, form) -> None:
+    data = form.content_data()
+    obj.refresh_from_db()  # the ModelForm wrote the new values onto the instance; compare with the stored ones
+    services.request_update_content(request=obj, by=request.user, data=data)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request, pk: int):
-    obj = get_request_for_user(request.user, pk)
-    if obj.status not in services.REQUESTER_EDIT_STATES or not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _content_editor(request, pk, services.REQUESTER_EDIT_STATES)
     existing = obj.attachments.count()
     form = RequestForm(request.POST or None, request.FILES or None, instance=obj, existing_files=existing)
     if request.method == "POST" and form.is_valid():
-        data = form.content_data()
-        obj.refresh_from_db()  # the ModelForm wrote the new values onto the instance; compare with the stored ones
-        services.request_update_content(request=obj, by=request.user, data=data)
+        _save_content(request, obj, form)
         for checked in form.cleaned_data["attachments"]:
             services.attachment_add(request=obj, by=request.user, checked=checked)
         messages.success(request, _("บันทึกการแก้ไขแล้ว"))
@@ -191,14 +201,10 @@ def request_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_prepare(request, pk: int):
-    obj = get_request_for_user(request.user, pk)
-    if obj.status not in services.PREPARATION_STATES or not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _content_editor(request, pk, services.PREPARATION_STATES)
     form = PrepareForm(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
-        data = form.content_data()
-        obj.refresh_from_db()
-        services.request_update_content(request=obj, by=request.user, data=data)
+        _save_content(request, obj, form)
         obj.refresh_from_db()
         if obj.status == S.SUBMITTED:
             messages.warning(request, _("เนื้อหาเปลี่ยนหลังอนุมัติ การอนุมัติถูกยกเลิก ต้องให้ผู้บังคับบัญชาอนุมัติใหม่"))

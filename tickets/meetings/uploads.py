@@ -5,6 +5,8 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.uploads import PDF_MAGIC, check_size, read_head
+
 MAX_AGENDA_BYTES = 10 * 1024 * 1024
 
 
@@ -14,13 +16,7 @@ def agenda_upload_to(instance, filename: str) -> str:
 
 
 def validate_agenda(upload) -> None:
-    if upload.size > MAX_AGENDA_BYTES:
-        raise ValidationError(_("ไฟล์มีขนาดเกิน 10 MB"), code="too_large")
-    if upload.size == 0:
-        raise ValidationError(_("ไฟล์ว่างเปล่า"), code="empty")
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if not head.startswith(b"%PDF-"):
+    check_size(upload, limit=MAX_AGENDA_BYTES, too_large=_("ไฟล์มีขนาดเกิน 10 MB"), empty=_("ไฟล์ว่างเปล่า"))
+    if not read_head(upload, 5).startswith(PDF_MAGIC):
         raise ValidationError(_("ระเบียบวาระการประชุมต้องเป็นไฟล์ PDF (ตรวจจากเนื้อหาไฟล์ ไม่ใช่ชื่อไฟล์)"),
                               code="not_pdf")
