@@ -11,7 +11,7 @@ from rest_framework.permissions import AllowAny
 
 from helpdesk.api.common import person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.viewsets import RecordViewSet
+from helpdesk.api.viewsets import RecordViewSet, UnitRecordSerializer
 from publishing import services
 from publishing.models import PublishingRequest
 from publishing.views import ACTION_FORMS, filtered_requests, get_request_for_user
@@ -38,12 +38,10 @@ class PublishingEventSerializer(serializers.Serializer):
         return person(event.actor) if event.actor_id else ""
 
 
-class PublishingRequestSerializer(serializers.ModelSerializer):
+class PublishingRequestSerializer(UnitRecordSerializer):
     number = serializers.CharField()
     status_label = serializers.CharField(source="display_status")
     section = serializers.CharField(source="section.name")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
     requester = serializers.SerializerMethodField()
 
     class Meta:

@@ -5,7 +5,7 @@ A process's viewset subclasses :class:`RecordViewSet` and names its list (`visib
 answer with :meth:`RecordViewSet.answer` (the record read again through the access helper).
 """
 
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from .etag import ETagRetrieveMixin
@@ -39,3 +39,17 @@ class RecordViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
         fresh = self.fetch(self.request.user, obj.pk)
         serializer = self.detail_serializer_class or self.serializer_class
         return Response(serializer(fresh, context=self.get_serializer_context()).data, status=code)
+
+
+class UnitRecordSerializer(serializers.ModelSerializer):
+    """A record filed by a unit: `unit` (its code) and `unit_name`, for the subclass's Meta.fields to list."""
+
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+
+
+class RequestSerializer(UnitRecordSerializer):
+    """A process's request (helpdesk.models.ServiceRequest): also its `reference` and `status_label`."""
+
+    reference = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")

@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 
 from helpdesk.api.common import person, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.viewsets import RecordViewSet
+from helpdesk.api.viewsets import RecordViewSet, UnitRecordSerializer
 
 from . import services
 from .access import ensure_desk_staff, get_consultation_for_user
@@ -16,10 +16,8 @@ from .models import Consultation
 from .views import FILTERS
 
 
-class ConsultationSerializer(serializers.ModelSerializer):
+class ConsultationSerializer(UnitRecordSerializer):
     channel_label = serializers.CharField(source="get_channel_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
     category = serializers.SerializerMethodField()
     topic = serializers.SerializerMethodField()
     ticket_number = serializers.SerializerMethodField()

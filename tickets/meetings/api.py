@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
-from helpdesk.api.viewsets import RecordViewSet
+from helpdesk.api.viewsets import RecordViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -36,11 +36,7 @@ class VCAccountSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "platform", "platform_label", "capacity", "concurrent_limit"]
 
 
-class BookingSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
+class BookingSerializer(RequestSerializer):
     room = RoomSerializer(allow_null=True)
     vc_account = VCAccountSerializer(allow_null=True)
     assigned_to = serializers.SerializerMethodField()
