@@ -10,12 +10,14 @@ create/edit page of a model form whose one service call may refuse.
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk.forms import add_service_errors, run_form, run_posted_step
+from helpdesk.uploads import attachment
 
 
 def posted_step_view(fetch: Callable, step: Callable, *, name: str, allowed: Callable, back: str, done: str = "",
@@ -83,5 +85,37 @@ def detail_view(fetch: Callable, page: Callable):
     @require_GET
     def view(request, pk):
         return page(request, fetch(request.user, pk))
+
+    return view
+
+
+def edit_view(fetch: Callable, service: Callable, *, name: str, allowed: Callable, form_class, template: str,
+              done: str, back: str, context: Callable = lambda obj: {}):
+    """The GET/POST edit page of a record: ``fetch(user, pk)`` (404 outside), 403 unless ``allowed(user, obj)``;
+    a valid model form goes to ``service(<name>=instance, by=user)`` (:func:`save_model_form`), `done` is flashed
+    and the browser goes to ``back``; else the form page (``form``, ``object`` and ``context(obj)``)."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk):
+        obj = fetch(request.user, pk)
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        form = form_class(request.POST or None, request.FILES or None, instance=obj)
+        if save_model_form(request, form, service, name=name, by=request.user) is not None:
+            messages.success(request, done)
+            return redirect(back, pk)
+        return render(request, template, {"form": form, "object": obj, **context(obj)})
+
+    return view
+
+
+def download_view(fetch: Callable, file_of: Callable):
+    """A view ``view(request, pk)`` that serves a record's stored file as a download
+    (:func:`helpdesk.uploads.attachment`): ``file_of(obj)`` gives the file and its download name."""
+
+    @login_required
+    def view(request, pk):
+        return attachment(*file_of(fetch(request.user, pk)))
 
     return view

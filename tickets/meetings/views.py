@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from helpdesk.requestviews import posted_step_view, save_model_form
+from helpdesk.requestviews import download_view, edit_view, posted_step_view, save_model_form
 from helpdesk.roles import user_unit
-from helpdesk.uploads import attachment
 
 from . import services
 from .access import can_cancel, can_edit, get_booking_for_user, is_meeting_staff, is_unit_booker, require
@@ -63,16 +62,10 @@ def booking_create(request):
     return render(request, "meetings/booking_form.html", {"form": form, "unit": unit})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_edit(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(can_edit(request.user, booking))
-    form = BookingForm(request.POST or None, request.FILES or None, instance=booking)
-    if save_model_form(request, form, services.booking_update, name="booking", by=request.user) is not None:
-        messages.success(request, _("บันทึกการแก้ไขแล้ว"))
-        return redirect("meetings:detail", pk)
-    return render(request, "meetings/booking_form.html", {"form": form, "unit": booking.unit, "object": booking})
+booking_edit = edit_view(get_booking_for_user, services.booking_update, name="booking", allowed=can_edit,
+                         form_class=BookingForm, template="meetings/booking_form.html",
+                         done=gettext_lazy("บันทึกการแก้ไขแล้ว"), back="meetings:detail",
+                         context=lambda booking: {"unit": booking.unit})
 
 
 @login_required
@@ -146,21 +139,18 @@ def booking_url(booking: Booking) -> str:
     return reverse("meetings:detail", args=[booking.pk])
 
 
-@login_required
-def booking_agenda(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    return attachment(booking.agenda, f"{booking.reference}-agenda")
+booking_agenda = download_view(get_booking_for_user, lambda booking: (booking.agenda, f"{booking.reference}-agenda"))
 
 
-@login_required
-def calendar_day(request):
-    day = CalendarDateForm(request.GET).day()
-    return render(request, "meetings/calendar_day.html", {"cal": day_calendar(request.user, day),
-                                                          "can_book": user_unit(request.user) is not None})
+def _calendar_view(template: str, build):
+    @login_required
+    def view(request):
+        day = CalendarDateForm(request.GET).day()
+        return render(request, template, {"cal": build(request.user, day),
+                                          "can_book": user_unit(request.user) is not None})
+
+    return view
 
 
-@login_required
-def calendar_week(request):
-    day = CalendarDateForm(request.GET).day()
-    return render(request, "meetings/calendar_week.html", {"cal": week_calendar(request.user, day),
-                                                           "can_book": user_unit(request.user) is not None})
+calendar_day = _calendar_view("meetings/calendar_day.html", day_calendar)
+calendar_week = _calendar_view("meetings/calendar_week.html", week_calendar)
