@@ -110,12 +110,12 @@ def edit_view(fetch: Callable, service: Callable, *, name: str, allowed: Callabl
     return view
 
 
-def download_view(fetch: Callable, file_of: Callable):
+def download_view(fetch: Callable, file_of: Callable, *, get_only: bool = False):
     """A view ``view(request, pk)`` that serves a record's stored file as a download
-    (:func:`helpdesk.uploads.attachment`): ``file_of(obj)`` gives the file and its download name."""
+    (:func:`helpdesk.uploads.attachment`): ``file_of(obj)`` gives the file and its download name. `get_only`:
+    other methods are 405."""
 
-    @login_required
     def view(request, pk):
         return attachment(*file_of(fetch(request.user, pk)))
 
-    return view
+    return login_required(require_GET(view) if get_only else view)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.forms import run_form
-from helpdesk.requestviews import detail_view, form_page, submit_form
+from helpdesk.requestviews import detail_view, download_view, form_page, submit_form
 from tickets.consultations import services
 from tickets.consultations.access import (
     ensure_desk_staff,
@@ -201,20 +200,7 @@ _memo_detail = form_page("consultations/memo_detail.html", "memo", "form", lambd
 memo_detail = detail_view(get_memo_for_user, _memo_detail)
 
 
-@login_required
-@require_GET
-def memo_scan(request, pk: int):
-    memo = get_memo_for_user(request.user, pk)
-    if not memo.scan:
-        raise Http404
-    try:
-        handle = memo.scan.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=f"memo-{memo.pk}.pdf",
-                            content_type="application/pdf")
-    response["Cache-Control"] = "private, no-store"
-    return response
+memo_scan = download_view(get_memo_for_user, lambda memo: (memo.scan, f"memo-{memo.pk}"), get_only=True)
 
 
 @login_required
