@@ -21,3 +21,14 @@ def record_urls(*, prefix: str = "", name: str = "", list: Callable | None = Non
         patterns.append((f"<int:pk>/{step}/", view, kwargs, step))
     return [path(prefix + route, view, kwargs, name=names.get(key, name + key))
             for route, view, kwargs, key in patterns]
+
+
+def reading_urls(*, index: Callable, feed: Callable, item: Callable, attachment: Callable, item_name: str,
+                 item_prefix: str = "") -> list:
+    """The public reading pages of published content: its index, its feed, an item and an item's file."""
+    return [
+        path("", index, name="index"),
+        path("feed/", feed, name="feed"),
+        path(f"{item_prefix}<int:pk>/", item, name=item_name),
+        path(f"{item_prefix}<int:pk>/files/<int:attachment_pk>/", attachment, name="attachment"),
+    ]

@@ -1,15 +1,13 @@
 from django.urls import path
 
-from helpdesk.routes import record_urls
+from helpdesk.routes import reading_urls, record_urls
 from publishing.knowledge import views
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("", views.article_index, name="index"),
-    path("feed/", views.ArticleFeed(), name="feed"),
-    path("<int:pk>/", views.article_detail, name="article"),
-    path("<int:pk>/files/<int:attachment_pk>/", views.attachment_view, name="attachment"),
+    *reading_urls(index=views.article_index, feed=views.ArticleFeed(), item=views.article_detail,
+                  attachment=views.attachment_view, item_name="article"),
     path("guide-panel/", views.guide_panel, name="guide_panel"),
     path("guides/<int:pk>/feedback/", views.guide_feedback, name="guide_feedback"),
     *record_urls(prefix="manage/", list=views.manage_list, create=views.article_create, detail=views.manage_detail,
