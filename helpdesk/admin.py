@@ -77,3 +77,10 @@ class HelpdeskUserAdmin(UserAdmin):
     def unit_name(self, obj):
         profile = getattr(obj, "profile", None)
         return profile.unit if profile and profile.unit_id else "—"
+
+
+class StatusEventInline(HistoryInline):
+    """A request's kernel events (helpdesk.models.StatusEvent) under it; the subclass names the `model`."""
+
+    fields = ["at", "by", "from_status", "to_status", "note"]
+    verbose_name_plural = _("ประวัติการดำเนินการ")

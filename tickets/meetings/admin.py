@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from helpdesk.admin import HistoryInline
+from helpdesk.admin import StatusEventInline
 
 from .models import Booking, BookingEvent, Room, VCAccount
 
@@ -22,10 +21,8 @@ class VCAccountAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "login"]
 
 
-class BookingEventInline(HistoryInline):
+class BookingEventInline(StatusEventInline):
     model = BookingEvent
-    readonly_fields = ["at", "by", "from_status", "to_status", "note"]
-    verbose_name_plural = _("ประวัติการดำเนินการ")
 
 
 @admin.register(Booking)
