@@ -100,3 +100,10 @@ class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     deleted by hand."""
 
     deletable = False
+
+
+class StatusEventInline(HistoryInline):
+    """A request's kernel events (helpdesk.models.StatusEvent) under it; the subclass names the `model`."""
+
+    fields = ["at", "by", "from_status", "to_status", "note"]
+    verbose_name_plural = _("ประวัติการดำเนินการ")

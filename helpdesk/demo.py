@@ -194,3 +194,11 @@ def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.t
     minutes = earliest.hour * 60 + earliest.minute + rng.randrange(span)
     naive = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
     return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+def demo_accounts(*usernames: str) -> list[User] | None:
+    """The demo users by name, in that order; None when one is missing (a process's seed then skips)."""
+    users = {user.username: user for user in User.objects.filter(username__in=usernames)}
+    if len(users) < len(usernames):
+        return None
+    return [users[name] for name in usernames]

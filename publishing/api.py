@@ -5,20 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
+from helpdesk.api.common import person
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.viewsets import RecordViewSet, UnitRecordSerializer
 from publishing import services
 from publishing.models import PublishingRequest
 from publishing.views import ACTION_FORMS, filtered_requests, get_request_for_user
-
-
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class AttachmentRefSerializer(serializers.Serializer):
@@ -39,15 +35,13 @@ class PublishingEventSerializer(serializers.Serializer):
     actor = serializers.SerializerMethodField()
 
     def get_actor(self, event) -> str:
-        return _person(event.actor) if event.actor_id else ""
+        return person(event.actor) if event.actor_id else ""
 
 
-class PublishingRequestSerializer(serializers.ModelSerializer):
+class PublishingRequestSerializer(UnitRecordSerializer):
     number = serializers.CharField()
     status_label = serializers.CharField(source="display_status")
     section = serializers.CharField(source="section.name")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
     requester = serializers.SerializerMethodField()
 
     class Meta:
@@ -57,7 +51,7 @@ class PublishingRequestSerializer(serializers.ModelSerializer):
                   "created_at", "updated_at"]
 
     def get_requester(self, obj) -> str:
-        return _person(obj.requester)
+        return person(obj.requester)
 
 
 class PublishingRequestDetailSerializer(PublishingRequestSerializer):
@@ -97,21 +91,16 @@ class ActionSerializer(serializers.Serializer):
     ]),
     retrieve=extend_schema(summary="คำขอเผยแพร่ พร้อมไฟล์แนบ ประวัติ และการดำเนินการที่ทำได้"),
 )
-class PublishingRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class PublishingRequestViewSet(RecordViewSet):
     queryset = PublishingRequest.objects.none()
+    serializer_class = PublishingRequestSerializer
+    detail_serializer_class = PublishingRequestDetailSerializer
+    fetch = staticmethod(get_request_for_user)
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return PublishingRequest.objects.none()
+    def visible(self):
         _form, queryset, _sort = filtered_requests(self.request.user, self.request.query_params)
         return queryset
-
-    def get_serializer_class(self):
-        return PublishingRequestSerializer if self.action == "list" else PublishingRequestDetailSerializer
-
-    def get_object(self):
-        return get_request_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(summary="ดำเนินการตามขั้นตอน (submit, approve, return, accept, preview, publish, withdraw …)",
                    request=ActionSerializer, responses={200: PublishingRequestDetailSerializer})
@@ -143,9 +132,7 @@ class PublishingRequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewset
                 code="approval_voided") from error
         except services.TransitionError as error:
             raise serializers.ValidationError({"non_field_errors": [str(error)]}, code="illegal_transition") from error
-        obj = get_request_for_user(request.user, obj.pk)
-        return Response(PublishingRequestDetailSerializer(obj, context={"request": request}).data,
-                        status=status.HTTP_200_OK)
+        return self.answer(obj)
 
 
 class NewsSerializer(serializers.ModelSerializer):
@@ -172,23 +159,22 @@ class NewsDetailSerializer(NewsSerializer):
                        parameters=[OpenApiParameter("section", str, description="slug ของเมนู")]),
     retrieve=extend_schema(summary="ข่าวที่เผยแพร่แล้ว (สาธารณะ)", auth=[]),
 )
-class NewsViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class NewsViewSet(RecordViewSet):
     """The public news pages as data: only published, unexpired posts exist here."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
     queryset = PublishingRequest.objects.none()
+    serializer_class = NewsSerializer
+    detail_serializer_class = NewsDetailSerializer
     cursor_orderings = {"newest": ("-published_at", "-pk")}
 
-    def get_queryset(self):
+    def visible(self):
         queryset = PublishingRequest.objects.published().select_related("section", "unit")
         section = self.request.query_params.get("section", "")
         if section:
             queryset = queryset.filter(section__slug=section[:100], section__is_active=True)
         return queryset
-
-    def get_serializer_class(self):
-        return NewsSerializer if self.action == "list" else NewsDetailSerializer
 
     def get_object(self):
         return get_object_or_404(self.get_queryset().prefetch_related("attachments"), pk=self.kwargs["pk"])

@@ -4,12 +4,11 @@ import datetime as dt
 import io
 import random
 
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from helpdesk.demo import demo_clock, past_without_notices, working_moment
+from helpdesk.demo import demo_accounts, demo_clock, past_without_notices, working_moment
 from helpdesk.pdf import render_pdf
 from helpdesk.workdays import add_working_days, working_days_between
 from publishing import services
@@ -83,13 +82,10 @@ def _demo_png() -> bytes:
 def seed(command, options) -> None:
     if PublishingRequest.objects.filter(title=MARKER_TITLE).exists():
         return
-    try:
-        requester = User.objects.get(username="requester")
-        supervisor = User.objects.get(username="supervisor")
-        ithead = User.objects.get(username="ithead")
-        technician = User.objects.get(username="technician")
-    except User.DoesNotExist:
+    users = demo_accounts("requester", "supervisor", "ithead", "technician")
+    if users is None:
         return
+    requester, supervisor, ithead, technician = users
     # The menus come from a data migration; a flushed test database has lost them.
     ensure_default_sections(Section)
     sections = {s.slug: s for s in Section.objects.all()}

@@ -233,31 +233,32 @@ def attachment_upload_to(instance, filename: str) -> str:
     return f"publishing/{uuid.uuid4().hex}{suffix}"
 
 
-class Attachment(models.Model):
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        IMAGE = "image", _("รูปภาพ")
-        DOCX = "docx", "Word (DOCX)"
-        XLSX = "xlsx", "Excel (XLSX)"
+class StoredFile(models.Model):
+    """A received file kept with its name, type, size and hash (checked by content: publishing.files.check_upload).
+    A subclass adds its owner, its `file` field (its own folder) and its `kind`."""
 
-    request = models.ForeignKey(PublishingRequest, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("ไฟล์"), upload_to=attachment_upload_to, max_length=255)
     original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
-    kind = models.CharField(_("ชนิด"), max_length=10, choices=Kind.choices)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("ขนาด (ไบต์)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
+        abstract = True
         ordering = ["pk"]
-        verbose_name = _("ไฟล์แนบ")
-        verbose_name_plural = _("ไฟล์แนบ")
 
     def __str__(self) -> str:
         return self.original_name
+
+    @classmethod
+    def store(cls, checked, *, by, **owner):
+        """A checked upload (publishing.files.CheckedFile) saved as a new row for its `owner` (``request=…``)."""
+        stored = cls(original_name=checked.name, kind=checked.kind, content_type=checked.content_type,
+                     size=checked.size, sha256=checked.sha256, uploaded_by=by, **owner)
+        stored.file.save(checked.name, checked.upload, save=False)
+        stored.save()
+        return stored
 
     def compute_sha256(self) -> str:
         """The hash of the bytes on disk now (not the stored one): a file swapped behind our back shows."""
@@ -271,6 +272,23 @@ class Attachment(models.Model):
         finally:
             self.file.close()
         return digest.hexdigest()
+
+
+class Attachment(StoredFile):
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        IMAGE = "image", _("รูปภาพ")
+        DOCX = "docx", "Word (DOCX)"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    request = models.ForeignKey(PublishingRequest, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("ไฟล์"), upload_to=attachment_upload_to, max_length=255)
+    kind = models.CharField(_("ชนิด"), max_length=10, choices=Kind.choices)
+    history = HistoricalRecords()
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("ไฟล์แนบ")
+        verbose_name_plural = _("ไฟล์แนบ")
 
 
 class Approval(models.Model):

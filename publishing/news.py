@@ -1,21 +1,18 @@
 """The public news pages: no login, no JavaScript; only published, unexpired posts exist here."""
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from publishing.feeds import FEED_SIZE, ContentFeed
 from publishing.models import Attachment, PublishingRequest, Section, is_publishing_staff
-from publishing.rendering import render_body
 from publishing.views import file_response
 
 NEWS_PAGE_SIZE = 10
-FEED_SIZE = 30
 
 
 def _sections():
@@ -85,10 +82,8 @@ def news_preview_attachment(request, token: str, attachment_pk: int):
     return file_response(get_object_or_404(Attachment, request=obj, pk=attachment_pk))
 
 
-class NewsFeed(Feed):
+class NewsFeed(ContentFeed):
     """Atom feed of the newest posts, all sections or one (/news/<slug>/feed/)."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request, slug: str | None = None):
         return get_object_or_404(_sections(), slug=slug) if slug else None
@@ -111,17 +106,8 @@ class NewsFeed(Feed):
             posts = posts.filter(section=section)
         return posts.order_by("-published_at", "-pk")[:FEED_SIZE]
 
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return render_body(item.body, item.body_format)
-
     def item_link(self, item):
         return item.get_public_url()
-
-    def item_pubdate(self, item):
-        return item.published_at
 
     def item_updateddate(self, item):
         return item.published_at

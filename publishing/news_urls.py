@@ -1,14 +1,13 @@
 from django.urls import path
 
+from helpdesk.routes import reading_urls
 from publishing import news
 
 app_name = "news"
 
 urlpatterns = [
-    path("", news.news_index, name="index"),
-    path("feed/", news.NewsFeed(), name="feed"),
-    path("post/<int:pk>/", news.news_post, name="post"),
-    path("post/<int:pk>/files/<int:attachment_pk>/", news.news_attachment, name="attachment"),
+    *reading_urls(index=news.news_index, feed=news.NewsFeed(), item=news.news_post, attachment=news.news_attachment,
+                  item_name="post", item_prefix="post/"),
     path("preview/<str:token>/", news.news_preview, name="preview"),
     path("preview/<str:token>/files/<int:attachment_pk>/", news.news_preview_attachment, name="preview_attachment"),
     path("<slug:slug>/", news.news_index, name="section"),

@@ -340,13 +340,7 @@ def request_update_content(*, request: PublishingRequest, by: User, data: dict[s
 
 
 def _store(obj: PublishingRequest, checked: CheckedFile, by: User) -> Attachment:
-    attachment = Attachment(
-        request=obj, original_name=checked.name, kind=checked.kind, content_type=checked.content_type,
-        size=checked.size, sha256=checked.sha256, uploaded_by=by,
-    )
-    attachment.file.save(checked.name, checked.upload, save=False)
-    attachment.save()
-    return attachment
+    return Attachment.store(checked, by=by, request=obj)
 
 
 def attachment_add(*, request: PublishingRequest, by: User, checked: CheckedFile) -> Attachment:

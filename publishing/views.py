@@ -169,18 +169,28 @@ def request_create(request):
     return render(request, "publishing/request_form.html", {"form": form})
 
 
+def _content_editor(request, pk: int, states) -> PublishingRequest:
+    """The request whose content the user may edit now (its status one of `states`); 403 otherwise."""
+    obj = get_request_for_user(request.user, pk)
+    if obj.status not in states or not services.may_edit_content(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def _save_content(request, obj: PublishingRequest, form) -> None:
+    data = form.content_data()
+    obj.refresh_from_db()  # the ModelForm wrote the new values onto the instance; compare with the stored ones
+    services.request_update_content(request=obj, by=request.user, data=data)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request, pk: int):
-    obj = get_request_for_user(request.user, pk)
-    if obj.status not in services.REQUESTER_EDIT_STATES or not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _content_editor(request, pk, services.REQUESTER_EDIT_STATES)
     existing = obj.attachments.count()
     form = RequestForm(request.POST or None, request.FILES or None, instance=obj, existing_files=existing)
     if request.method == "POST" and form.is_valid():
-        data = form.content_data()
-        obj.refresh_from_db()  # the ModelForm wrote the new values onto the instance; compare with the stored ones
-        services.request_update_content(request=obj, by=request.user, data=data)
+        _save_content(request, obj, form)
         for checked in form.cleaned_data["attachments"]:
             services.attachment_add(request=obj, by=request.user, checked=checked)
         messages.success(request, _("บันทึกการแก้ไขแล้ว"))
@@ -191,14 +201,10 @@ def request_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_prepare(request, pk: int):
-    obj = get_request_for_user(request.user, pk)
-    if obj.status not in services.PREPARATION_STATES or not services.may_edit_content(request.user, obj):
-        raise PermissionDenied
+    obj = _content_editor(request, pk, services.PREPARATION_STATES)
     form = PrepareForm(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
-        data = form.content_data()
-        obj.refresh_from_db()
-        services.request_update_content(request=obj, by=request.user, data=data)
+        _save_content(request, obj, form)
         obj.refresh_from_db()
         if obj.status == S.SUBMITTED:
             messages.warning(request, _("เนื้อหาเปลี่ยนหลังอนุมัติ การอนุมัติถูกยกเลิก ต้องให้ผู้บังคับบัญชาอนุมัติใหม่"))
@@ -305,11 +311,8 @@ def request_action(request, pk: int, action: str):
 def attachment_add(request, pk: int):
     obj = _editable(request, get_request_for_user(request.user, pk))
     form = AddAttachmentForm(request.POST, request.FILES, prefix="add", existing_files=obj.attachments.count())
-    if not form.is_valid():
-        return _detail_page(request, obj, add_form=form)
-    services.attachment_add(request=obj, by=request.user, checked=form.cleaned_data["file"])
-    _after_content_change(request, obj)
-    return redirect(obj)
+    return _file_step(request, obj, form, lambda checked: services.attachment_add(
+        request=obj, by=request.user, checked=checked), add_form=form)
 
 
 @login_required
@@ -318,9 +321,16 @@ def attachment_replace(request, pk: int, attachment_pk: int):
     attachment = get_attachment_for_user(request.user, pk, attachment_pk)
     obj = _editable(request, attachment.request)
     form = AttachmentForm(request.POST, request.FILES, prefix="replace")
+    return _file_step(request, obj, form, lambda checked: services.attachment_replace(
+        attachment=attachment, by=request.user, checked=checked), replace_form=form, replace_target=attachment.pk)
+
+
+def _file_step(request, obj: PublishingRequest, form, store, **page):
+    """A posted file of the detail page: a refused file re-renders the page with the form (`page`); a checked one
+    is stored (``store(checked)``) and the content change handled."""
     if not form.is_valid():
-        return _detail_page(request, obj, replace_form=form, replace_target=attachment.pk)
-    services.attachment_replace(attachment=attachment, by=request.user, checked=form.cleaned_data["file"])
+        return _detail_page(request, obj, **page)
+    store(form.cleaned_data["file"])
     _after_content_change(request, obj)
     return redirect(obj)
 

@@ -6,10 +6,10 @@ here for everyone (editors work on them in the pages)."""
 from django.db.models import Q
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.viewsets import RecordViewSet
 from publishing.knowledge.access import get_article_for_user
 from publishing.knowledge.models import Article
 from tickets.models import Category
@@ -45,20 +45,29 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "body", "body_format", "attachments"]
 
 
+def get_published_article(user, pk: int) -> Article:
+    """The reader's article (get_article_for_user); drafts and archived ones are 404 here for everyone."""
+    article = get_article_for_user(user, pk)
+    if article.status != Article.Status.PUBLISHED:
+        raise Http404
+    return article
+
+
 @extend_schema_view(
     list=extend_schema(summary="บทความความรู้ที่เผยแพร่แล้ว (ไม่ยืนยันตัวตน = เฉพาะสาธารณะ)",
                        parameters=[OpenApiParameter("q", str, description="ค้นหา (เหมือนหน้าคลังความรู้)"),
                                    OpenApiParameter("category", str, description="รหัสหมวดปัญหา")]),
     retrieve=extend_schema(summary="บทความความรู้ที่เผยแพร่แล้ว"),
 )
-class ArticleViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ArticleViewSet(RecordViewSet):
     permission_classes = [AllowAny]
     queryset = Article.objects.none()
+    serializer_class = ArticleSerializer
+    detail_serializer_class = ArticleDetailSerializer
+    fetch = staticmethod(get_published_article)
     cursor_orderings = {"newest": ("-published_at", "-pk")}
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Article.objects.none()
+    def visible(self):
         articles = Article.objects.readable_by(self.request.user).published().select_related("category")
         articles = articles.search(str(self.request.query_params.get("q", ""))[:200])
         code = str(self.request.query_params.get("category", ""))[:50]
@@ -68,12 +77,3 @@ class ArticleViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
                 return Article.objects.none()
             articles = articles.filter(Q(category=topic) | Q(category__parent=topic))
         return articles
-
-    def get_serializer_class(self):
-        return ArticleSerializer if self.action == "list" else ArticleDetailSerializer
-
-    def get_object(self):
-        article = get_article_for_user(self.request.user, self.kwargs["pk"])
-        if article.status != Article.Status.PUBLISHED:
-            raise Http404
-        return article

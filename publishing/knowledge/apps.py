@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class KnowledgeConfig(AppConfig):
+
+class KnowledgeConfig(plugins.PluginConfig):
     name = "publishing.knowledge"
     label = "knowledge"
     verbose_name = _("บทความความรู้และคู่มือแนวทางการแก้ไขปัญหา")
-
-    def ready(self):
-        from publishing.knowledge import integration
-
-        integration.register()

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from helpdesk.demo import demo_accounts
 from publishing.files import check_upload
 from publishing.knowledge import services
 from publishing.knowledge.defaults import ensure_default_guides
@@ -67,11 +68,10 @@ def _demo_png() -> bytes:
 def seed(command, options) -> None:
     if Article.objects.filter(title=MARKER_TITLE).exists():
         return
-    try:
-        technician = User.objects.get(username="technician")
-        ithead = User.objects.get(username="ithead")
-    except User.DoesNotExist:
+    users = demo_accounts("technician", "ithead")
+    if users is None:
         return
+    technician, ithead = users
     # The default guides come from a data migration; a flushed database has lost them.
     ensure_default_guides(Article, Category)
     now = timezone.now()

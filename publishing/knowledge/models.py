@@ -4,7 +4,6 @@ Articles are content: their body goes through publishing's one renderer and sani
 (publishing.rendering), public ones appear on the public site next to the news.
 """
 
-import hashlib
 import uuid
 from pathlib import PurePosixPath
 
@@ -17,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from helpdesk.models import status_event_model
 from helpdesk.roles import Role, has_role, is_service_staff
+from publishing.models import StoredFile
 
 DAYS_TO_PUBLISH = 15  # 000 §3 step ๖: an article within 15 days
 
@@ -140,27 +140,17 @@ def attachment_upload_to(instance, filename: str) -> str:
     return f"knowledge/{uuid.uuid4().hex}{suffix}"
 
 
-class ArticleAttachment(models.Model):
-    """A file or image of an article, checked by content (publishing.files.check_upload)."""
+class ArticleAttachment(StoredFile):
+    """A file or image of an article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("ไฟล์"), upload_to=attachment_upload_to, max_length=255)
-    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
     kind = models.CharField(_("ชนิด"), max_length=10)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField(_("ขนาด (ไบต์)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("ไฟล์แนบบทความ")
         verbose_name_plural = _("ไฟล์แนบบทความ")
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:attachment", args=[self.article_id, self.pk])
@@ -168,14 +158,6 @@ class ArticleAttachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.kind == "image"
-
-    def compute_sha256(self) -> str:
-        digest = hashlib.sha256()
-        with self.file.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-                digest.update(chunk)
-        self.file.close()
-        return digest.hexdigest()
 
 
 class Publication(models.Model):

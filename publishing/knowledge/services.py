@@ -78,13 +78,7 @@ def article_archive(*, article: Article, by, note: str = "") -> Article:
 
 def article_attach(*, article: Article, checked: CheckedFile, by) -> ArticleAttachment:
     _ensure_editor(by)
-    attachment = ArticleAttachment(
-        article=article, original_name=checked.name, kind=checked.kind, content_type=checked.content_type,
-        size=checked.size, sha256=checked.sha256, uploaded_by=by,
-    )
-    attachment.file.save(checked.name, checked.upload, save=False)
-    attachment.save()
-    return attachment
+    return ArticleAttachment.store(checked, by=by, article=article)
 
 
 def publication_record(*, article: Article, by, channel: str, published_on, issue: str = "",

@@ -1,22 +1,19 @@
 from django.urls import path
 
+from helpdesk.routes import reading_urls, record_urls
 from publishing.knowledge import views
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("", views.article_index, name="index"),
-    path("feed/", views.ArticleFeed(), name="feed"),
-    path("<int:pk>/", views.article_detail, name="article"),
-    path("<int:pk>/files/<int:attachment_pk>/", views.attachment_view, name="attachment"),
+    *reading_urls(index=views.article_index, feed=views.ArticleFeed(), item=views.article_detail,
+                  attachment=views.attachment_view, item_name="article"),
     path("guide-panel/", views.guide_panel, name="guide_panel"),
     path("guides/<int:pk>/feedback/", views.guide_feedback, name="guide_feedback"),
-    path("manage/", views.manage_list, name="manage"),
-    path("manage/new/", views.article_create, name="create"),
-    path("manage/<int:pk>/", views.manage_detail, name="manage_detail"),
-    path("manage/<int:pk>/edit/", views.article_edit, name="edit"),
-    path("manage/<int:pk>/publish/", views.article_transition, {"to": "published"}, name="publish"),
-    path("manage/<int:pk>/archive/", views.article_transition, {"to": "archived"}, name="archive"),
-    path("manage/<int:pk>/files/", views.attachment_add, name="attachment_add"),
-    path("manage/<int:pk>/channels/", views.publication_add, name="publication_add"),
+    *record_urls(prefix="manage/", list=views.manage_list, create=views.article_create, detail=views.manage_detail,
+                 steps={"edit": views.article_edit, "publish": (views.article_transition, {"to": "published"}),
+                        "archive": (views.article_transition, {"to": "archived"}), "files": views.attachment_add,
+                        "channels": views.publication_add},
+                 names={"list": "manage", "detail": "manage_detail", "files": "attachment_add",
+                        "channels": "publication_add"}),
 ]

@@ -2,18 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from publishing.feeds import FEED_SIZE, ContentFeed
 from publishing.knowledge import services
 from publishing.knowledge.access import get_article_for_user, guide_for_category
 from publishing.knowledge.forms import (
@@ -26,11 +25,9 @@ from publishing.knowledge.forms import (
 )
 from publishing.knowledge.models import Article, ArticleAttachment, GuideFeedback, is_knowledge_editor
 from publishing.models import Section
-from publishing.rendering import render_body
 from tickets.models import Category
 
 PAGE_SIZE = 10
-FEED_SIZE = 30
 STATUS_FILTERS = {s.value for s in Article.Status}
 
 
@@ -100,10 +97,8 @@ def attachment_view(request, pk: int, attachment_pk: int):
     return response
 
 
-class ArticleFeed(Feed):
+class ArticleFeed(ContentFeed):
     """Atom feed of the newest public articles (like the news feed)."""
-
-    feed_type = Atom1Feed
 
     def title(self):
         from django.conf import settings
@@ -119,17 +114,8 @@ class ArticleFeed(Feed):
     def items(self):
         return Article.objects.public().select_related("category").order_by("-published_at", "-pk")[:FEED_SIZE]
 
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return render_body(item.body, item.body_format)
-
     def item_link(self, item):
         return item.get_absolute_url()
-
-    def item_pubdate(self, item):
-        return item.published_at
 
     def item_updateddate(self, item):
         return item.updated_at

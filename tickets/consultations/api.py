@@ -3,12 +3,11 @@ staff (access.ensure_desk_staff, like the pages) list, read and record consultat
 page's ConsultationForm and services.consultation_record."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers, status
 
 from helpdesk.api.common import person, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.viewsets import RecordViewSet, UnitRecordSerializer
 
 from . import services
 from .access import ensure_desk_staff, get_consultation_for_user
@@ -17,10 +16,8 @@ from .models import Consultation
 from .views import FILTERS
 
 
-class ConsultationSerializer(serializers.ModelSerializer):
+class ConsultationSerializer(UnitRecordSerializer):
     channel_label = serializers.CharField(source="get_channel_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
     category = serializers.SerializerMethodField()
     topic = serializers.SerializerMethodField()
     ticket_number = serializers.SerializerMethodField()
@@ -65,23 +62,19 @@ class ConsultationCreateSerializer(serializers.Serializer):
     ]),
     retrieve=extend_schema(summary="การให้คำปรึกษา (เฉพาะเจ้าหน้าที่)"),
 )
-class ConsultationViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ConsultationViewSet(RecordViewSet):
     queryset = Consultation.objects.none()
     serializer_class = ConsultationSerializer
+    fetch = staticmethod(get_consultation_for_user)
     cursor_orderings = {"newest": ("-recorded_at", "-pk"), "oldest": ("recorded_at", "pk")}
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Consultation.objects.none()
+    def visible(self):
         ensure_desk_staff(self.request.user)
         consultations = Consultation.objects.select_related("unit", "category", "topic", "ticket", "recorded_by")
         shown = self.request.query_params.get("show", "")
         if shown in FILTERS:
             consultations = consultations.filter(**FILTERS[shown])
         return consultations
-
-    def get_object(self):
-        return get_consultation_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(summary="บันทึกการให้คำปรึกษา (เจ้าหน้าที่)", request=ConsultationCreateSerializer,
                    responses={201: ConsultationSerializer})
@@ -90,6 +83,4 @@ class ConsultationViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Gen
         form = ConsultationForm(body_mapping(request))
         raise_form_errors(form)
         consultation = run_service(services.consultation_record, by=request.user, **form.cleaned_data)
-        fresh = get_consultation_for_user(request.user, consultation.pk)
-        return Response(ConsultationSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return self.answer(consultation, status.HTTP_201_CREATED)

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class ConsultationsConfig(AppConfig):
+
+class ConsultationsConfig(plugins.PluginConfig):
     name = "tickets.consultations"
     label = "consultations"
     verbose_name = _("บันทึกการให้คำปรึกษาและประเด็นคำถาม")
-
-    def ready(self):
-        from tickets.consultations import integration
-
-        integration.register()

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import User
 from django.utils import timezone
 
+from helpdesk.demo import demo_accounts
 from helpdesk.models import Unit
 from publishing.knowledge.demo import MARKER_TITLE as ARTICLE_TITLE
 from publishing.knowledge.models import Article
@@ -39,10 +39,10 @@ TOPICS = {
 def seed(command, options) -> None:
     if Consultation.objects.filter(question=MARKER_QUESTION).exists():
         return
-    try:
-        technician = User.objects.get(username="technician")
-    except User.DoesNotExist:
+    users = demo_accounts("technician")
+    if users is None:
         return
+    [technician] = users
     units = list(Unit.objects.filter(is_active=True).order_by("code")[:3])
     if not units:
         return

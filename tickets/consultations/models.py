@@ -8,7 +8,6 @@ within 15 days of the topic's acceptance.
 
 import datetime as dt
 import uuid
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -152,7 +151,8 @@ TopicEvent = status_event_model(Topic, _("ประวัติประเด�
 
 
 def memo_upload_to(instance, filename: str) -> str:
-    return f"consultations/memos/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+    """The scan is a PDF by its content (forms.validate_pdf), whatever the client named it."""
+    return f"consultations/memos/{uuid.uuid4().hex}.pdf"
 
 
 class MemoRequest(models.Model):

@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from helpdesk.admin import StatusEventInline
 
 from .models import Booking, BookingEvent, Room, VCAccount
 
@@ -20,15 +21,8 @@ class VCAccountAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "login"]
 
 
-class BookingEventInline(admin.TabularInline):
+class BookingEventInline(StatusEventInline):
     model = BookingEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ["at", "by", "from_status", "to_status", "note"]
-    verbose_name_plural = _("ประวัติการดำเนินการ")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Booking)

@@ -6,11 +6,11 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
+from helpdesk.api.viewsets import RecordViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -36,11 +36,7 @@ class VCAccountSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "platform", "platform_label", "capacity", "concurrent_limit"]
 
 
-class BookingSerializer(serializers.ModelSerializer):
-    reference = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
-    unit = serializers.CharField(source="unit.code")
-    unit_name = serializers.CharField(source="unit.name")
+class BookingSerializer(RequestSerializer):
     room = RoomSerializer(allow_null=True)
     vc_account = VCAccountSerializer(allow_null=True)
     assigned_to = serializers.SerializerMethodField()
@@ -119,28 +115,19 @@ class VCAccountViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.Generi
     ]),
     retrieve=extend_schema(summary="การจอง พร้อมประวัติ"),
 )
-class BookingViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class BookingViewSet(RecordViewSet):
     queryset = Booking.objects.none()
+    serializer_class = BookingSerializer
+    detail_serializer_class = BookingDetailSerializer
+    fetch = staticmethod(get_booking_for_user)
     cursor_orderings = {"soonest": ("starts_at", "pk"), "latest": ("-starts_at", "-pk"),
                         "newest": ("-created_at", "-pk")}
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Booking.objects.none()
+    def visible(self):
         show = self.request.query_params.get("show")
         show = show if show in LIST_FILTERS else "upcoming"
         queryset = LIST_FILTERS[show](Booking.objects.visible_to(self.request.user), timezone.now())
         return queryset.select_related("unit", "room", "vc_account", "assigned_to")
-
-    def get_serializer_class(self):
-        return BookingSerializer if self.action == "list" else BookingDetailSerializer
-
-    def get_object(self):
-        return get_booking_for_user(self.request.user, self.kwargs["pk"])
-
-    def _detail(self, booking, code=status.HTTP_200_OK):
-        fresh = get_booking_for_user(self.request.user, booking.pk)
-        return Response(BookingDetailSerializer(fresh, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(summary="จองห้องประชุม/ระบบประชุมทางไกลให้หน่วยงานตนเอง (ตรวจการจองซ้อนและจำนวนที่นั่งเหมือนหน้าจอง)",
                    request=BookingCreateSerializer, responses={201: BookingDetailSerializer})
@@ -152,7 +139,7 @@ class BookingViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
         booking = form.save(commit=False)
         booking.unit = unit
         run_service(services.booking_create, booking=booking, by=request.user)
-        return self._detail(booking, status.HTTP_201_CREATED)
+        return self.answer(booking, status.HTTP_201_CREATED)
 
     @extend_schema(summary="เจ้าหน้าที่ยืนยันการจอง (ผู้จองยืนยันการจองของตนเองไม่ได้)", request=ConfirmSerializer,
                    responses={200: BookingDetailSerializer})
@@ -165,7 +152,7 @@ class BookingViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
         form = ConfirmForm(data, booking=booking, by=request.user)
         raise_form_errors(form)
         run_service(services.booking_confirm, booking=booking, by=request.user, **form.cleaned_data)
-        return self._detail(booking)
+        return self.answer(booking)
 
     @extend_schema(summary="ยกเลิกการจอง พร้อมเหตุผล (ผู้จอง หน่วยงานผู้จอง หรือเจ้าหน้าที่)", request=CancelSerializer,
                    responses={200: BookingDetailSerializer})
@@ -176,4 +163,4 @@ class BookingViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericV
         form = CancelForm(body_mapping(request))
         raise_form_errors(form)
         run_service(services.booking_cancel, booking=booking, by=request.user, reason=form.cleaned_data["reason"])
-        return self._detail(booking)
+        return self.answer(booking)

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class MeetingsConfig(AppConfig):
+
+class MeetingsConfig(plugins.PluginConfig):
     name = "tickets.meetings"
     label = "meetings"
     verbose_name = _("ห้องประชุมและการประชุมทางไกล")
-
-    def ready(self):
-        from tickets.meetings import integration
-
-        integration.register()

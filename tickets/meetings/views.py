@@ -2,18 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
-from helpdesk.forms import add_service_errors, run_posted_step, run_step
+from helpdesk.requestviews import download_view, edit_view, posted_step_view, save_model_form
 from helpdesk.roles import user_unit
-from helpdesk.uploads import attachment
 
 from . import services
 from .access import can_cancel, can_edit, get_booking_for_user, is_meeting_staff, is_unit_booker, require
@@ -55,34 +54,18 @@ def booking_create(request):
     profile = request.user.profile
     initial = {"contact_name": request.user.get_full_name(), "contact_phone": profile.phone or profile.mobile}
     form = BookingForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        booking = form.save(commit=False)
-        booking.unit = unit
-        try:
-            services.booking_create(booking=booking, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
-            return redirect("meetings:detail", booking.pk)
+    booking = save_model_form(request, form, services.booking_create, name="booking", attrs={"unit": unit},
+                              by=request.user)
+    if booking is not None:
+        messages.success(request, _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
+        return redirect("meetings:detail", booking.pk)
     return render(request, "meetings/booking_form.html", {"form": form, "unit": unit})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def booking_edit(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(can_edit(request.user, booking))
-    form = BookingForm(request.POST or None, request.FILES or None, instance=booking)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.booking_update(booking=form.save(commit=False), by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("บันทึกการแก้ไขแล้ว"))
-            return redirect("meetings:detail", pk)
-    return render(request, "meetings/booking_form.html", {"form": form, "unit": booking.unit, "object": booking})
+booking_edit = edit_view(get_booking_for_user, services.booking_update, name="booking", allowed=can_edit,
+                         form_class=BookingForm, template="meetings/booking_form.html",
+                         done=gettext_lazy("บันทึกการแก้ไขแล้ว"), back="meetings:detail",
+                         context=lambda booking: {"unit": booking.unit})
 
 
 @login_required
@@ -120,61 +103,26 @@ def booking_detail(request, pk):
     return render(request, "meetings/booking_detail.html", context)
 
 
-@login_required
-@require_POST
-def booking_confirm(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(is_meeting_staff(request.user))
-    run_posted_step(request, services.booking_confirm, form=ConfirmForm(request.POST, booking=booking, by=request.user),
-                    done=_("ยืนยันการจองแล้ว"), booking=booking, by=request.user)
-    return redirect("meetings:detail", pk)
+def _staff(user, booking) -> bool:
+    return is_meeting_staff(user)
 
 
-@login_required
-@require_POST
-def booking_setup(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(is_meeting_staff(request.user))
-    form = SetupForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form.errors["note"][0])
-    elif run_step(request, services.booking_setup, booking=booking, by=request.user, note=form.cleaned_data["note"]):
-        messages.success(request, _("บันทึกการติดตั้งและทดสอบระบบแล้ว"))
-    return redirect("meetings:detail", pk)
+def _booker_or_staff(user, booking) -> bool:
+    return is_unit_booker(user, booking) or is_meeting_staff(user)
 
 
-@login_required
-@require_POST
-def booking_hold(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(is_meeting_staff(request.user))
-    if run_step(request, services.booking_hold, booking=booking, by=request.user):
-        messages.success(request, _("บันทึกว่าจัดประชุมแล้ว"))
-    return redirect("meetings:detail", pk)
+def _step(step, done, *, allowed=_staff, form=None, form_kwargs=None):
+    return posted_step_view(get_booking_for_user, step, name="booking", allowed=allowed, back="meetings:detail",
+                            done=done, form=form, form_kwargs=form_kwargs)
 
 
-@login_required
-@require_POST
-def booking_check(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(is_meeting_staff(request.user))
-    run_posted_step(request, services.booking_check, form=CheckForm(request.POST),
-                    done=_("บันทึกการตรวจสอบหลังการประชุมแล้ว"), booking=booking, by=request.user)
-    return redirect("meetings:detail", pk)
-
-
-@login_required
-@require_POST
-def booking_cancel(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    require(is_unit_booker(request.user, booking) or is_meeting_staff(request.user))
-    form = CancelForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form.errors["reason"][0])
-    elif run_step(request, services.booking_cancel, booking=booking, by=request.user,
-                  reason=form.cleaned_data["reason"]):
-        messages.success(request, _("ยกเลิกการจองแล้ว"))
-    return redirect("meetings:detail", pk)
+booking_confirm = _step(services.booking_confirm, gettext_lazy("ยืนยันการจองแล้ว"), form=ConfirmForm,
+                        form_kwargs=lambda request, booking: {"booking": booking, "by": request.user})
+booking_setup = _step(services.booking_setup, gettext_lazy("บันทึกการติดตั้งและทดสอบระบบแล้ว"), form=SetupForm)
+booking_hold = _step(services.booking_hold, gettext_lazy("บันทึกว่าจัดประชุมแล้ว"))
+booking_check = _step(services.booking_check, gettext_lazy("บันทึกการตรวจสอบหลังการประชุมแล้ว"), form=CheckForm)
+booking_cancel = _step(services.booking_cancel, gettext_lazy("ยกเลิกการจองแล้ว"), allowed=_booker_or_staff,
+                       form=CancelForm)
 
 
 @login_required
@@ -191,21 +139,18 @@ def booking_url(booking: Booking) -> str:
     return reverse("meetings:detail", args=[booking.pk])
 
 
-@login_required
-def booking_agenda(request, pk):
-    booking = get_booking_for_user(request.user, pk)
-    return attachment(booking.agenda, f"{booking.reference}-agenda")
+booking_agenda = download_view(get_booking_for_user, lambda booking: (booking.agenda, f"{booking.reference}-agenda"))
 
 
-@login_required
-def calendar_day(request):
-    day = CalendarDateForm(request.GET).day()
-    return render(request, "meetings/calendar_day.html", {"cal": day_calendar(request.user, day),
-                                                          "can_book": user_unit(request.user) is not None})
+def _calendar_view(template: str, build):
+    @login_required
+    def view(request):
+        day = CalendarDateForm(request.GET).day()
+        return render(request, template, {"cal": build(request.user, day),
+                                          "can_book": user_unit(request.user) is not None})
+
+    return view
 
 
-@login_required
-def calendar_week(request):
-    day = CalendarDateForm(request.GET).day()
-    return render(request, "meetings/calendar_week.html", {"cal": week_calendar(request.user, day),
-                                                           "can_book": user_unit(request.user) is not None})
+calendar_day = _calendar_view("meetings/calendar_day.html", day_calendar)
+calendar_week = _calendar_view("meetings/calendar_week.html", week_calendar)
