@@ -58,10 +58,10 @@ def test_summary_page_runs_a_fixed_number_of_queries(login, executive, unit_a, u
                                                       django_assert_num_queries):
     client = login(executive)
     client.get(reverse("reports:summary"), FY)  # warm-up: content types, survey services
-    with django_assert_num_queries(54):
+    with django_assert_num_queries(50):
         client.get(reverse("reports:summary"), FY)
     for n in range(30):
         make_ticket(unit_a if n % 2 else unit_b, "hw-computer" if n % 3 else "sw-os", bkk(2026, 12, 1 + n % 28),
                     delivered=bkk(2027, 1, 5), resolved=bkk(2027, 1, 4), due=bkk(2027, 1, 6))
-    with django_assert_num_queries(54):
+    with django_assert_num_queries(50):
         client.get(reverse("reports:summary"), FY)
