@@ -5,6 +5,8 @@ still equal a direct count."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assets.models import Asset, AssetLoan
@@ -54,14 +56,16 @@ def test_re_repairs_equal_a_direct_count(dataset):
     assert headline_figures(SCOPE)["totals"]["re_repaired"] == direct
 
 
-def test_summary_page_runs_a_fixed_number_of_queries(login, executive, unit_a, unit_b, dataset,
-                                                      django_assert_num_queries):
+def test_summary_page_runs_a_fixed_number_of_queries(login, executive, unit_a, unit_b, dataset):
     client = login(executive)
     client.get(reverse("reports:summary"), FY)  # warm-up: content types, survey services
-    with django_assert_num_queries(50):
+    with CaptureQueriesContext(connection) as before:
         client.get(reverse("reports:summary"), FY)
     for n in range(30):
         make_ticket(unit_a if n % 2 else unit_b, "hw-computer" if n % 3 else "sw-os", bkk(2026, 12, 1 + n % 28),
                     delivered=bkk(2027, 1, 5), resolved=bkk(2027, 1, 4), due=bkk(2027, 1, 6))
-    with django_assert_num_queries(50):
+    with CaptureQueriesContext(connection) as after:
         client.get(reverse("reports:summary"), FY)
+    # At most 54 (50 when process-wide caches another test filled are warm); the same with 30 more tickets.
+    assert len(before) <= 54
+    assert len(after) == len(before)
