@@ -77,3 +77,16 @@ class HelpdeskUserAdmin(UserAdmin):
     def unit_name(self, obj):
         profile = getattr(obj, "profile", None)
         return profile.unit if profile and profile.unit_id else "—"
+
+
+class ReadOnlyAdminMixin:
+    """An admin (or inline) that only shows rows: they change through the services, never in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.admin import ReadOnlyAdminMixin
+
 from .models import Agency, IssuedDocument, Register, Signatory
 
 EMBLEM_MAX_BYTES = 2 * 1024 * 1024
@@ -50,18 +52,9 @@ class SignatoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read only: documents are issued and cancelled through the service, never edited."""
 
     list_display = ("number", "issued_on", "form", "kind", "subject", "addressee", "cancelled_at")
     list_filter = ("year", "form", "kind")
     search_fields = ("number", "subject", "addressee")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
