@@ -3,9 +3,11 @@
 ``--assets N`` adds N more generated assets for scale tests (bulk, with history). Running twice changes nothing.
 """
 
+import csv
 import datetime as dt
 import random
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -16,50 +18,13 @@ from helpdesk.thai import fiscal_year
 
 BASE_COUNT = 320
 YEARS = 7  # budget years 2562–2568
-# (type, number prefix, share, [(brand, model, price, spec)])
-CATALOGUE = [
-    (Asset.Type.COMPUTER, "7440-001", 30, [
-        ("Dell", "OptiPlex 7010 SFF", 25900, "Intel Core i5-13500, RAM 16 GB, SSD 512 GB, Windows 11 Pro"),
-        ("HP", "ProDesk 400 G9 SFF", 24500, "Intel Core i5-12500, RAM 8 GB, SSD 256 GB, Windows 11 Pro"),
-        ("Lenovo", "ThinkCentre M70s Gen 3", 23900, "Intel Core i5-12400, RAM 8 GB, SSD 512 GB"),
-        ("Acer", "Veriton M4690G", 21500, "Intel Core i5-12400, RAM 8 GB, SSD 256 GB"),
-    ]),
-    (Asset.Type.NOTEBOOK, "7440-002", 10, [
-        ("Lenovo", "ThinkPad E14 Gen 5", 29900, "Intel Core i5-1335U, RAM 16 GB, SSD 512 GB, จอ 14 นิ้ว"),
-        ("Dell", "Latitude 3440", 28500, "Intel Core i5-1335U, RAM 8 GB, SSD 512 GB"),
-        ("HP", "ProBook 440 G10", 27900, "Intel Core i5-1335U, RAM 8 GB, SSD 512 GB"),
-    ]),
-    (Asset.Type.MONITOR, "7440-003", 12, [
-        ("Dell", "P2423H", 5900, "จอ IPS 23.8 นิ้ว Full HD"), ("Samsung", "S24C310EAE", 3990, "จอ 24 นิ้ว Full HD"),
-        ("LG", "24MP400-B", 3790, "จอ IPS 24 นิ้ว"),
-    ]),
-    (Asset.Type.PRINTER, "7440-004", 15, [
-        ("Epson", "EcoTank L3250", 5290, "อิงค์แท็งก์ พิมพ์/สแกน/ถ่ายเอกสาร Wi-Fi"),
-        ("Epson", "EcoTank L15160", 39900, "อิงค์แท็งก์ A3 มัลติฟังก์ชัน"),
-        ("Brother", "HL-L2375DW", 6490, "เลเซอร์ขาวดำ พิมพ์ 2 หน้าอัตโนมัติ"),
-        ("Canon", "imageCLASS MF275dw", 9990, "เลเซอร์ขาวดำ มัลติฟังก์ชัน"),
-        ("HP", "LaserJet Pro M404dn", 8900, "เลเซอร์ขาวดำ เครือข่าย"),
-    ]),
-    (Asset.Type.SCANNER, "7440-005", 4, [
-        ("Epson", "WorkForce DS-530 II", 18900, "สแกนเนอร์เอกสาร ADF 35 แผ่น/นาที"),
-        ("Canon", "imageFORMULA DR-C225 II", 15900, "สแกนเนอร์เอกสาร 25 แผ่น/นาที"),
-    ]),
-    (Asset.Type.UPS, "6130-001", 14, [
-        ("APC", "Back-UPS BX1000MI-MS", 4290, "1000VA/600W"), ("APC", "Easy UPS SRV1KI", 12900, "1kVA Online"),
-        ("Cleanline", "TL-1000", 3190, "1000VA/600W"), ("Syndome", "ECO II-1000", 2890, "1000VA/630W"),
-    ]),
-    (Asset.Type.NETWORK, "5805-001", 8, [
-        ("Cisco", "Catalyst 1000-24T-4G-L", 28900, "สวิตช์ 24 พอร์ต Gigabit"),
-        ("TP-Link", "TL-SG1024D", 2990, "สวิตช์ 24 พอร์ต Gigabit Unmanaged"),
-        ("TP-Link", "Omada EAP225", 2690, "Access Point AC1350"),
-        ("Fortinet", "FortiGate 60F", 39900, "Firewall"),
-    ]),
-    (Asset.Type.SOFTWARE, "7030-001", 7, [
-        ("Microsoft", "Office LTSC Standard 2021", 12900, "ลิขสิทธิ์ถาวร 1 เครื่อง"),
-        ("Microsoft", "Windows 11 Pro", 6590, "ลิขสิทธิ์ 1 เครื่อง"),
-        ("ESET", "Endpoint Security", 1200, "ลิขสิทธิ์รายปี"),
-    ]),
-]
+# (type, number prefix, share, [(brand, model, price, spec)]), from the rows of demo_catalogue.csv.
+CATALOGUE = []
+with (Path(__file__).parent / "demo_catalogue.csv").open(encoding="utf-8", newline="") as rows:
+    for row in csv.DictReader(rows):
+        if not CATALOGUE or CATALOGUE[-1][1] != row["number_prefix"]:
+            CATALOGUE.append((Asset.Type(row["type"]), row["number_prefix"], int(row["share"]), []))
+        CATALOGUE[-1][3].append((row["brand"], row["model"], int(row["price"]), row["spec"]))
 VENDORS = [
     ("บริษัท ไอที ซิตี้ จำกัด (มหาชน)", "0 2123 4567 · service@example.co.th"),
     ("บริษัท ซินเน็ค (ประเทศไทย) จำกัด (มหาชน)", "0 2553 8888"),

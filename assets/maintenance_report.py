@@ -21,16 +21,23 @@ def _items_in(scope: ReportScope) -> list[MaintenancePlanItem]:
     return [item for item in items if item.month_start <= scope.end and item.month_end >= scope.start]
 
 
-def maintenance_report(scope: ReportScope, *, today: dt.date | None = None) -> dict:
-    """Figures for the plan lines whose month falls in the period and the maintenance done in it (four queries)."""
-    today = today or timezone.localdate()
-    items = _items_in(scope)
-    due = {
+def assets_due(items) -> dict[tuple[int, str], int]:
+    """{(unit id, asset type): assets in service} for the plan lines `items` (one query; none without lines)."""
+    if not items:
+        return {}
+    return {
         (row["unit_id"], row["asset_type"]): row["n"]
         for row in Asset.objects.exclude(status__in=OUT_OF_SERVICE)
         .filter(unit_id__in={item.unit_id for item in items}, asset_type__in={item.asset_type for item in items})
         .values("unit_id", "asset_type").annotate(n=Count("id"))
-    } if items else {}
+    }
+
+
+def maintenance_report(scope: ReportScope, *, today: dt.date | None = None) -> dict:
+    """Figures for the plan lines whose month falls in the period and the maintenance done in it (four queries)."""
+    today = today or timezone.localdate()
+    items = _items_in(scope)
+    due = assets_due(items)
     done = dict(
         MaintenanceRecord.objects.filter(plan_item__in=[item.pk for item in items]).values("plan_item_id")
         .annotate(n=Count("asset_id", distinct=True)).values_list("plan_item_id", "n")

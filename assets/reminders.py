@@ -2,27 +2,19 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assets.models import AssetLoan
-from helpdesk.roles import Role
+from helpdesk.reminders import with_owner_or_it_heads
 from helpdesk.thai import format_date
 
 
 def loan_overdue_notices(now: dt.datetime):
     today = timezone.localdate(now)
     loans = AssetLoan.objects.overdue(today).select_related("asset", "borrower_unit", "lent_by").order_by("pk")
-    fallback = None
-    for loan in loans:
-        if loan.lent_by is not None and loan.lent_by.is_active:
-            recipients = (loan.lent_by,)
-        else:
-            if fallback is None:
-                fallback = tuple(User.objects.filter(is_active=True, groups__name=Role.IT_HEAD).distinct())
-            recipients = fallback
+    for loan, recipients in with_owner_or_it_heads(loans, lambda loan: loan.lent_by):
         yield _due(loan, recipients)
 
 

@@ -80,10 +80,10 @@ class HelpdeskUserAdmin(UserAdmin):
 
 
 class ReadOnlyAdminMixin:
-    """For a ModelAdmin that only shows: nothing is added or changed here (nor deleted, with ``deletable =
-    False``) — the rows change only through the process's services."""
+    """An admin (or inline) that only shows rows: nothing is added, changed or deleted here (``deletable = True``
+    lets the admin delete a whole record) — the rows change only through the process's services."""
 
-    deletable = True
+    deletable = False
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -98,8 +98,6 @@ class ReadOnlyAdminMixin:
 class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """A register the application keeps (access logs, issued records): shown here, never added, changed or
     deleted by hand."""
-
-    deletable = False
 
 
 class StatusEventInline(HistoryInline):

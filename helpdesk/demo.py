@@ -1,8 +1,10 @@
 """Demo organisation: areas, teams, units, one user per role, public holidays."""
 
+import csv
 import datetime as dt
 import random
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.contrib.auth.models import Group, User
 from django.db import transaction
@@ -25,37 +27,10 @@ AREAS = [
     ("east", "กลุ่มเขตกรุงเทพตะวันออก", "service1"),
     ("thonburi", "กลุ่มเขตกรุงธนใต้", "service2"),
 ]
-# (code, name, kind, parent code, area code, phone)
-UNITS = [
-    ("01000", "สำนักปลัดกรุงเทพมหานคร", "bureau", None, "central", "0 2221 2141"),
-    ("01100", "สำนักงานเลขานุการปลัดกรุงเทพมหานคร", "division", "01000", "central", "0 2224 0134"),
-    ("01200", "กองกลาง", "division", "01000", "central", "0 2224 1302"),
-    ("01210", "ฝ่ายบริหารงานทั่วไป กองกลาง", "section", "01200", "central", "0 2224 1303"),
-    ("02000", "สำนักยุทธศาสตร์และประเมินผล", "bureau", None, "central", "0 2224 2950"),
-    ("02100", "กองยุทธศาสตร์การบริหารจัดการ", "division", "02000", "central", "0 2224 2951"),
-    ("02110", "ฝ่ายแผนงาน", "section", "02100", "central", "0 2224 2952"),
-    ("03000", "สำนักการคลัง", "bureau", None, "central", "0 2224 3090"),
-    ("03100", "กองรายได้", "division", "03000", "central", "0 2224 3091"),
-    ("03200", "กองบัญชี", "division", "03000", "central", "0 2224 3092"),
-    ("04000", "สำนักการศึกษา", "bureau", None, "central", "0 2437 6631"),
-    ("04100", "กองการศึกษาพิเศษ", "division", "04000", "central", "0 2437 6632"),
-    ("50100", "สำนักงานเขตบางเขน", "district", None, "north", "0 2521 0521"),
-    ("50110", "ฝ่ายทะเบียน สำนักงานเขตบางเขน", "section", "50100", "north", "0 2521 0522"),
-    ("50120", "ฝ่ายโยธา สำนักงานเขตบางเขน", "section", "50100", "north", "0 2521 0523"),
-    ("50200", "สำนักงานเขตดอนเมือง", "district", None, "north", "0 2565 4401"),
-    ("50210", "ฝ่ายการคลัง สำนักงานเขตดอนเมือง", "section", "50200", "north", "0 2565 4402"),
-    ("50300", "สำนักงานเขตจตุจักร", "district", None, "north", "0 2513 3334"),
-    ("60100", "สำนักงานเขตลาดกระบัง", "district", None, "east", "0 2326 9148"),
-    ("60110", "ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม สำนักงานเขตลาดกระบัง", "section", "60100", "east", "0 2326 9149"),
-    ("60200", "สำนักงานเขตมีนบุรี", "district", None, "east", "0 2540 7111"),
-    ("60300", "สำนักงานเขตหนองจอก", "district", None, "east", "0 2543 1101"),
-    ("70100", "สำนักงานเขตบางขุนเทียน", "district", None, "thonburi", "0 2416 1470"),
-    ("70200", "สำนักงานเขตราษฎร์บูรณะ", "district", None, "thonburi", "0 2427 5101"),
-    ("70300", "สำนักงานเขตทุ่งครุ", "district", None, "thonburi", "0 2426 4450"),
-    ("80101", "โรงเรียนวัดบางเขนใน (สำนักงานเขตบางเขน)", "school", "50100", "north", "0 2521 1433"),
-    ("80201", "โรงเรียนวัดลาดกระบัง (สำนักงานเขตลาดกระบัง)", "school", "60100", "east", "0 2326 7281"),
-    ("80301", "โรงเรียนวัดบางมดธรรมาราม (สำนักงานเขตทุ่งครุ)", "school", "70300", "thonburi", "0 2427 4102"),
-]
+# (code, name, kind, parent code or None, area code, phone): the rows of demo_units.csv.
+with (Path(__file__).parent / "demo_units.csv").open(encoding="utf-8", newline="") as rows:
+    UNITS = [(row["code"], row["name"], row["kind"], row["parent"] or None, row["area"], row["phone"])
+             for row in csv.DictReader(rows)]
 # (username, first, last, roles, unit code, team code, position, phone, mobile)
 USERS = [
     ("requester", "สมศรี", "ใจดี", [Role.REQUESTER], "50110", None, "นักวิชาการทะเบียนชำนาญการ", "0 2521 0522 ต่อ 12", "081 234 5678"),

@@ -98,3 +98,24 @@ def run_posted_step(request, step: Callable, /, *, form: forms.BaseForm | None =
 def is_htmx(request) -> bool:
     """Whether htmx sent the request (it then wants a part of the page back, not a redirect)."""
     return request.headers.get("HX-Request") == "true"
+
+
+class LinesFormSet(forms.BaseFormSet):
+    """A formset of request lines (items and quantities): once every form is valid, ``clean_lines()`` checks the
+    lines together, and a formset without any line (``lines()`` empty) is refused with ``empty_message``."""
+
+    empty_message = ""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        self.clean_lines()
+        if not self.lines():
+            raise ValidationError(self.empty_message)
+
+    def clean_lines(self) -> None:
+        """Checks across the lines (raise ValidationError); none by default."""
+
+    def lines(self) -> list:
+        raise NotImplementedError

@@ -110,3 +110,8 @@ class Preview:
     thumb_url: str = ""  # photos: the thumbnail, and the larger view in a dialog
     large_url: str = ""
     view_url: str = ""  # PDFs: shown in the browser, in a new tab
+
+
+def open_or_404(field_file):
+    """A stored file opened for reading: no file, or one missing from storage, is a 404 (not a 500)."""
+    return _open(field_file)

@@ -88,44 +88,49 @@ class CounterCache(BaseCache):
             count, prev = cursor.fetchone()
         return count, prev or 0
 
+    @staticmethod
+    def _joins(other_cache) -> bool:
+        """The hit and a read of `other_cache` can be one statement: PostgreSQL and Django's database cache."""
+        return isinstance(other_cache, DatabaseCache) and connection.vendor == "postgresql"
+
+    @staticmethod
+    def _hit_joined(sql: str, columns: str, params: list, now, other_key, other_cache) -> tuple:
+        """Run the hit `sql` as a data-modifying WITH joined to `other_key`'s row of the database cache
+        `other_cache`: the hit's `columns`, then the cached value."""
+        other = other_cache.make_and_validate_key(other_key)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH hit AS ({sql}) "  # noqa: S608 (our table names, values as parameters)
+                f'SELECT {columns}, page."value" FROM hit LEFT JOIN {connection.ops.quote_name(other_cache._table)} '
+                f'page ON page."cache_key" = %s AND page."expires" > %s',
+                [*params, other, now],
+            )
+            *counts, value = cursor.fetchone()
+        # The database cache's own format (django.core.cache.backends.db): base64 of a pickle.
+        return (*counts, None if value is None else pickle.loads(base64.b64decode(value.encode())))  # noqa: S301
+
     def hit_window_and_get(self, key, prev_key, timeout, other_key, other_cache) -> tuple[int, int, object]:
         """`hit_window`, and `other_key` from `other_cache`: on PostgreSQL with Django's database cache all in one
         statement (as `hit_and_get`); elsewhere, two."""
-        if not (isinstance(other_cache, DatabaseCache) and connection.vendor == "postgresql"):
+        if not self._joins(other_cache):
             return (*self.hit_window(key, prev_key, timeout), other_cache.get(other_key))
         key = self.make_and_validate_key(key)
         prev_key = self.make_and_validate_key(prev_key)
-        other = other_cache.make_and_validate_key(other_key)
         now = timezone.now()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH hit AS ({WINDOW_SQL}) "  # noqa: S608 (our table names, values as parameters)
-                f'SELECT hit."count", hit."prev", page."value" FROM hit '
-                f'LEFT JOIN {connection.ops.quote_name(other_cache._table)} page '
-                f'ON page."cache_key" = %s AND page."expires" > %s',
-                [key, self._expires(timeout), now, now, prev_key, now, other, now],
-            )
-            count, prev, value = cursor.fetchone()
-        return count, prev or 0, (None if value is None else pickle.loads(base64.b64decode(value.encode())))  # noqa: S301
+        count, prev, value = self._hit_joined(WINDOW_SQL, 'hit."count", hit."prev"',
+                                              [key, self._expires(timeout), now, now, prev_key, now],
+                                              now, other_key, other_cache)
+        return count, prev or 0, value
 
     def hit_and_get(self, key, timeout, other_key, other_cache):
         """`hit`, and `other_key` from `other_cache`. On PostgreSQL with Django's database cache both come from one
         statement (the counter's upsert in a data-modifying WITH, joined to the cache row); elsewhere, two."""
-        if not (isinstance(other_cache, DatabaseCache) and connection.vendor == "postgresql"):
+        if not self._joins(other_cache):
             return self.hit(key, timeout), other_cache.get(other_key)
         key = self.make_and_validate_key(key)
-        other = other_cache.make_and_validate_key(other_key)
         now = timezone.now()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH hit AS ({HIT_SQL}) "  # noqa: S608 (our table names, values as parameters)
-                f'SELECT hit."count", page."value" FROM hit LEFT JOIN {connection.ops.quote_name(other_cache._table)} '
-                f'page ON page."cache_key" = %s AND page."expires" > %s',
-                [key, self._expires(timeout), now, now, other, now],
-            )
-            count, value = cursor.fetchone()
-        # The database cache's own format (django.core.cache.backends.db): base64 of a pickle.
-        return count, (None if value is None else pickle.loads(base64.b64decode(value.encode())))  # noqa: S301
+        return self._hit_joined(HIT_SQL, 'hit."count"', [key, self._expires(timeout), now, now],
+                                now, other_key, other_cache)
 
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)

@@ -46,3 +46,21 @@ def collect(now: dt.datetime) -> Iterator[Due]:
             if item.key not in seen:
                 seen.add(item.key)
                 yield item
+
+
+def with_owner_or_it_heads(records: Iterable, owner: Callable) -> Iterator[tuple[object, tuple]]:
+    """Each record with who is reminded of it: ``owner(record)`` while that user is active, otherwise the active IT
+    heads (read once, and only when a record needs them)."""
+    from django.contrib.auth.models import User
+
+    from helpdesk.roles import Role
+
+    heads = None
+    for record in records:
+        person = owner(record)
+        if person is not None and person.is_active:
+            yield record, (person,)
+            continue
+        if heads is None:
+            heads = tuple(User.objects.filter(is_active=True, groups__name=Role.IT_HEAD).distinct())
+        yield record, heads

@@ -123,3 +123,37 @@ def register_request_search(*, key: str, label, order: int, visible: Callable, p
         return f"{reverse(list_url)}?{urlencode({'q': term})}"
 
     register_search_provider(SearchProvider(key=key, label=label, search=search, more_url=more_url, order=order))
+
+
+@dataclass(frozen=True)
+class RecordSearch:
+    """A provider declared as data: ``rows(user, term)`` (the user's visible records matching the term, ordered,
+    joins chosen) read up to the limit in one query, each shown as a :class:`Hit` of its ``title`` attribute,
+    its ``detail_url`` (a URL name taking the pk), ``text(obj)``, ``meta(obj)`` (the parts, empty ones left out,
+    joined by " · ") and its status; "more" opens ``list_url`` with ``?q=`` and ``more_params``.
+    ``RecordSearch(...).register()`` from the app's ``ready()``."""
+
+    key: str
+    label: str
+    order: int
+    rows: Callable  # (user, term: str) -> QuerySet
+    detail_url: str
+    title: str
+    text: Callable  # (obj) -> str
+    meta: Callable  # (obj) -> iterable of str
+    list_url: str
+    more_params: dict = field(default_factory=dict)
+
+    def hit(self, obj) -> Hit:
+        return Hit(title=getattr(obj, self.title), url=reverse(self.detail_url, args=[obj.pk]), text=self.text(obj),
+                   meta=" · ".join(part for part in self.meta(obj) if part), badge=obj.get_status_display())
+
+    def search(self, user, term: str, limit: int) -> list[Hit]:
+        return [self.hit(obj) for obj in self.rows(user, term)[:limit]]
+
+    def more_url(self, term: str) -> str:
+        return f"{reverse(self.list_url)}?{urlencode({'q': term, **self.more_params})}"
+
+    def register(self) -> None:
+        register_search_provider(SearchProvider(key=self.key, label=self.label, search=self.search,
+                                                more_url=self.more_url, order=self.order))

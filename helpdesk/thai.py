@@ -35,14 +35,17 @@ def be_year(value: dt.date | dt.datetime) -> int:
     return local_date(value).year + BE_OFFSET
 
 
+def _local_moment(value) -> tuple:
+    """`value` in local time (when it is an aware datetime) and its local date."""
+    moment = timezone.localtime(value) if isinstance(value, dt.datetime) and timezone.is_aware(value) else value
+    return moment, local_date(moment)
+
+
 def format_date(value, *, short: bool = False, with_time: bool = False, digits: bool = False) -> str:
     """'22 พฤศจิกายน 2569', short '22 พ.ย. 69', with time '… 14:05 น.'."""
     if value in (None, ""):
         return ""
-    moment = value
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        moment = timezone.localtime(value)
-    day = local_date(moment)
+    moment, day = _local_moment(value)
     if short:
         text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {str(day.year + BE_OFFSET)[-2:]}"
     else:
@@ -71,10 +74,7 @@ def format_event_time(value) -> str:
     """Timeline and event lists: '1 ธ.ค. 2569 14:05' (short month, full B.E. year, 24-hour time)."""
     if value in (None, ""):
         return ""
-    moment = value
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        moment = timezone.localtime(value)
-    day = local_date(moment)
+    moment, day = _local_moment(value)
     text = f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year + BE_OFFSET}"
     if isinstance(moment, dt.datetime):
         text += f" {moment:%H:%M}"

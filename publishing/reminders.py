@@ -4,11 +4,9 @@ checked the request, or the IT heads while nobody has."""
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
-from helpdesk.reminders import Due
-from helpdesk.roles import Role
+from helpdesk.reminders import Due, with_owner_or_it_heads
 from helpdesk.thai import format_date
 from publishing.models import PublishingRequest
 
@@ -21,14 +19,7 @@ def publishing_due_notices(now: dt.datetime):
         .select_related("checked_by")
         .order_by("pk")
     )
-    heads = None
-    for req in near:
-        if req.checked_by is not None and req.checked_by.is_active:
-            recipients = (req.checked_by,)
-        else:
-            if heads is None:
-                heads = tuple(User.objects.filter(is_active=True, groups__name=Role.IT_HEAD).distinct())
-            recipients = heads
+    for req, recipients in with_owner_or_it_heads(near, lambda req: req.checked_by):
         yield Due(
             key=f"publishing.due_soon:{req.pk}:{int(req.due_at.timestamp())}",
             kind="publishing_due",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from helpdesk.admin import HistoryInline
+from helpdesk.admin import HistoryInline, ReadOnlyAdminMixin
 from tickets.models import Category, FiscalYearCounter, Ticket, TicketEvent
 
 
@@ -34,14 +34,5 @@ class TicketAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FiscalYearCounter)
-class FiscalYearCounterAdmin(admin.ModelAdmin):
+class FiscalYearCounterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("fiscal_year", "last_number")
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -3,7 +3,7 @@ services as the pages, so every rule (visibility, who may act, the transition ta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from helpdesk.api.errors import body_mapping, service_error
 from helpdesk.api.etag import ETagRetrieveMixin, etag_response
 from helpdesk.models import Unit
+from helpdesk.previews import open_or_404
 from helpdesk.roles import is_service_staff, user_unit
 from tickets.access import can_file_for_own_unit, can_record_for_units, get_ticket_for_user
 from tickets.forms import RequesterTicketForm, StaffTicketForm, WorkForm
@@ -459,10 +460,7 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     def photo(self, request, pk=None, photo_pk=None):
         ticket = self.get_object()
         photo = get_object_or_404(ticket.photos, pk=photo_pk)
-        try:
-            handle = photo.image.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
+        handle = open_or_404(photo.image)
         extension = "png" if photo.content_type == "image/png" else "jpg"
         return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-{photo.pk}.{extension}",
                             content_type=photo.content_type)
@@ -471,13 +469,7 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     @action(detail=True, methods=["get"])
     def memo(self, request, pk=None):
         ticket = self.get_object()
-        if not ticket.memo_scan:
-            raise Http404
-        try:
-            handle = ticket.memo_scan.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        return FileResponse(handle, as_attachment=True, filename=f"{ticket.number}-memo.pdf",
+        return FileResponse(open_or_404(ticket.memo_scan), as_attachment=True, filename=f"{ticket.number}-memo.pdf",
                             content_type="application/pdf")
 
 

@@ -21,13 +21,12 @@ from assets.access import (
     get_plan_item_for_user,
 )
 from assets.forms import MaintenanceRecordForm, PlanItemForm
-from assets.models import FISCAL_MONTH_ORDER, MONTH_CHOICES, Asset, MaintenancePlanItem, MaintenanceRecord
+from assets.maintenance_report import assets_due
+from assets.models import FISCAL_MONTH_ORDER, MONTH_CHOICES, MaintenancePlanItem, MaintenanceRecord
 from assets.services import maintenance_record_create, plan_item_for
 from helpdesk.parsing import int_param
 from helpdesk.pdf import pdf_response
 from helpdesk.thai import fiscal_year
-
-OUT_OF_SERVICE = [Asset.Status.RETIRED, Asset.Status.DISPOSED]
 
 
 def _year_param(request) -> int:
@@ -45,12 +44,7 @@ def plan(request):
     year = _year_param(request)
     today = timezone.localdate()
     items = list(MaintenancePlanItem.objects.filter(fiscal_year=year).select_related("unit"))
-    due = {
-        (row["unit_id"], row["asset_type"]): row["n"]
-        for row in Asset.objects.exclude(status__in=OUT_OF_SERVICE)
-        .filter(unit_id__in={item.unit_id for item in items}, asset_type__in={item.asset_type for item in items})
-        .values("unit_id", "asset_type").annotate(n=Count("id"))
-    } if items else {}
+    due = assets_due(items)
     done = dict(
         MaintenanceRecord.objects.filter(plan_item__fiscal_year=year).values("plan_item_id")
         .annotate(n=Count("asset_id", distinct=True)).values_list("plan_item_id", "n")

@@ -201,20 +201,22 @@ def _back(request, fallback: str) -> str:
     return fallback
 
 
-def _kind_and_target(request, code: str, key: str):
+def _issuable_target(request, code: str, key: str):
+    """The record a letter of kind `code` is about: 404 for an unknown kind or record, 403 when the user may not
+    issue it."""
     kind = get_letter_kind(code)
     if kind is None:
         raise Http404
     target = kind.resolve(request.user, key)
-    return kind, target
+    if not kind.may_issue(request.user, target):
+        raise PermissionDenied
+    return target
 
 
 @require_POST
 @login_required
 def document_issue(request, kind: str, key: str):
-    letter_kind, target = _kind_and_target(request, kind, key)
-    if not letter_kind.may_issue(request.user, target):
-        raise PermissionDenied
+    target = _issuable_target(request, kind, key)
     try:
         document = services.document_issue(kind=kind, target=target, by=request.user)
     except ValidationError as error:
@@ -229,9 +231,7 @@ def document_issue(request, kind: str, key: str):
 @login_required
 def document_draft(request, kind: str, key: str):
     """The letter as it would be issued, without a number (staff check it before issuing)."""
-    letter_kind, target = _kind_and_target(request, kind, key)
-    if not letter_kind.may_issue(request.user, target):
-        raise PermissionDenied
+    target = _issuable_target(request, kind, key)
     try:
         html = services.document_draft(kind=kind, target=target, request=request, as_html=True)
     except ValidationError as error:

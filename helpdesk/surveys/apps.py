@@ -1,14 +1,5 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.apps import kernel_app_config
 
-class SurveysConfig(AppConfig):
-    name = "helpdesk.surveys"
-    label = "surveys"
-    verbose_name = _("ความพึงพอใจ")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from helpdesk.surveys import reports
-
-        reports.register()
+SurveysConfig = kernel_app_config("surveys", _("ความพึงพอใจ"), on_ready="reports.register")

@@ -1,34 +1,23 @@
 """Template filters for Thai dates: {{ value|thdate }}, {{ value|thdate_short }}, {{ value|thdatetime }} …"""
 
+import functools
+
 from django import template
 
 from helpdesk import thai
 
 register = template.Library()
 
-
-@register.filter
-def thdate(value):
-    """22 พฤศจิกายน 2569"""
-    return thai.format_date(value)
-
-
-@register.filter
-def thdate_short(value):
-    """22 พ.ย. 69"""
-    return thai.format_date(value, short=True)
-
-
-@register.filter
-def thdatetime(value):
-    """22 พฤศจิกายน 2569 14:05 น."""
-    return thai.format_date(value, with_time=True)
-
-
-@register.filter
-def thdatetime_short(value):
-    """22 พ.ย. 69 14:05 น."""
-    return thai.format_date(value, short=True, with_time=True)
+# The date filters: each is helpdesk.thai.format_date with these options.
+DATE_FILTERS = {
+    "thdate": {},  # 22 พฤศจิกายน 2569
+    "thdate_short": {"short": True},  # 22 พ.ย. 69
+    "thdatetime": {"with_time": True},  # 22 พฤศจิกายน 2569 14:05 น.
+    "thdatetime_short": {"short": True, "with_time": True},  # 22 พ.ย. 69 14:05 น.
+    "thdate_official": {"digits": True},  # ๒๒ พฤศจิกายน ๒๕๖๙ — for official letters
+}
+for _name, _options in DATE_FILTERS.items():
+    register.filter(_name, functools.partial(thai.format_date, **_options))
 
 
 @register.filter
@@ -43,12 +32,6 @@ def baht(value):
 
     The one money filter for pages, e-mails and PDFs; official letters add ``|thai_digits``."""
     return thai.format_baht(value)
-
-
-@register.filter
-def thdate_official(value):
-    """๒๒ พฤศจิกายน ๒๕๖๙ — for official letters."""
-    return thai.format_date(value, digits=True)
 
 
 @register.filter

@@ -34,6 +34,7 @@ class DataRequestAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["organisation", "letter_number", "contact_name", "reply_number"]
     date_hierarchy = "received_at"
     inlines = [DataFileInline, EventInline]
+    deletable = True
 
 
 @admin.register(DataFileAccess)
@@ -43,4 +44,3 @@ class DataFileAccessAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "user", "data_file", "remote_addr"]
     list_select_related = ["user", "data_file"]
     date_hierarchy = "at"
-    deletable = False

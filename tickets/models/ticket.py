@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.roles import Role, has_role, sees_all_units, unit_q, user_team
+from helpdesk.roles import Role, has_role, user_team
 from helpdesk.trigram import trigram_index
+from helpdesk.unitscope import UnitScopedQuerySet
 
 
 class Status(models.TextChoices):
@@ -97,7 +98,9 @@ TICKET_TEXT_FIELDS = ("number", "device_serial", "device_description", "requeste
 SEARCH_ASSET_IDS = 500
 
 
-class TicketQuerySet(models.QuerySet):
+class TicketQuerySet(UnitScopedQuerySet):
+    """``visible_to``: staff and executives every ticket; supervisors their unit and below; requesters their unit."""
+
     def for_page(self):
         """One ticket as its page and its tracking page read it. PostgreSQL's planning time grows steeply with
         the tables in one join (eight: ~6 ms to plan, 0.5 ms to run, at 100,000 tickets; four: as cheap as one),
@@ -108,14 +111,6 @@ class TicketQuerySet(models.QuerySet):
         return self.select_related("technician", "asset", "team").prefetch_related(
             models.Prefetch("category", queryset=Category.objects.select_related("parent")),
         )
-
-    def visible_to(self, user):
-        """Staff and executives: every ticket; supervisors: their unit and below; requesters: their unit."""
-        if not user.is_authenticated:
-            return self.none()
-        if sees_all_units(user):
-            return self
-        return self.filter(unit_q(user, "unit"))
 
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)

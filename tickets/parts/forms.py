@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.forms import ThaiDateField
+from helpdesk.forms import LinesFormSet, ThaiDateField
 from helpdesk.models import Unit
 from helpdesk.thai import format_date
 from tickets.models import Ticket
@@ -136,21 +136,15 @@ class DisbursementLineForm(forms.Form):
         return data
 
 
-class BaseLineFormSet(forms.BaseFormSet):
-    def clean(self):
-        super().clean()
-        if any(form.errors for form in self.forms):
-            return
+class BaseLineFormSet(LinesFormSet):
+    empty_message = _("กรุณาระบุรายการที่เบิกอย่างน้อย 1 รายการ")
+
+    def clean_lines(self) -> None:
         seen = set()
-        for form in self.forms:
-            item = form.cleaned_data.get("item")
-            if item is None:
-                continue
+        for item, _quantity in self.lines():
             if item.pk in seen:
                 raise ValidationError(_("“%(item)s” ซ้ำกัน กรุณารวมเป็นบรรทัดเดียว") % {"item": item.name})
             seen.add(item.pk)
-        if not seen:
-            raise ValidationError(_("กรุณาระบุรายการที่เบิกอย่างน้อย 1 รายการ"))
 
     def lines(self) -> list[tuple[Item, int]]:
         return [(f.cleaned_data["item"], f.cleaned_data["quantity"]) for f in self.forms if f.cleaned_data.get("item")]

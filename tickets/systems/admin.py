@@ -20,7 +20,9 @@ class StepStandardAdmin(admin.ModelAdmin):
 
 
 class ReadOnly(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Statuses change only through the pages (one transition function)."""
+    """Statuses change only through the pages (one transition function); a whole record may be deleted."""
+
+    deletable = True
 
 
 @admin.register(DevRequest)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset
+from helpdesk.forms import LinesFormSet
 from helpdesk.parsing import BEDateField
 from tickets.plugins.disbursements import stock_items
 
@@ -57,13 +58,8 @@ class LineForm(forms.Form):
         return data
 
 
-class BaseLineFormSet(forms.BaseFormSet):
-    def clean(self):
-        super().clean()
-        if any(form.errors for form in self.forms):
-            return
-        if not self.lines():
-            raise ValidationError(_("กรุณาระบุวัสดุที่ขออย่างน้อย 1 รายการ"))
+class BaseLineFormSet(LinesFormSet):
+    empty_message = _("กรุณาระบุวัสดุที่ขออย่างน้อย 1 รายการ")
 
     def lines(self) -> list[tuple]:
         result = []

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import is_htmx, run_form
@@ -140,32 +141,35 @@ def _int(value):
     return int_param(value)
 
 
-@require_POST
-@login_required
-@_moved_away_to_detail
-def ticket_assign_view(request, pk: int):
-    ticket = _ticket(request, pk)
-    form = AssignForm(request.POST)
-    return _form_step(
-        request, ticket, form, "assign_form",
-        lambda data: ticket_assign(ticket=ticket, technician=data["technician"], by=request.user,
-                                   expected_version=data["version"]),
-        _("มอบหมายงานแล้ว"), field="technician",
-    )
+def _form_action(make_form, form_name: str, step, success, *, field=None):
+    """A technician's form step as a view: `make_form(request, ticket)` builds the bound form, a valid one runs
+    `step(request, ticket, data)` (one service call); see `_form_step`."""
+
+    @require_POST
+    @login_required
+    @_moved_away_to_detail
+    def view(request, pk: int):
+        ticket = _ticket(request, pk)
+        form = make_form(request, ticket)
+        return _form_step(request, ticket, form, form_name, lambda data: step(request, ticket, data),
+                          success, field=field)
+
+    return view
 
 
-@require_POST
-@login_required
-@_moved_away_to_detail
-def ticket_work_view(request, pk: int):
-    ticket = _ticket(request, pk)
-    form = WorkForm(request.POST, instance=Ticket.objects.get(pk=ticket.pk))
-    return _form_step(
-        request, ticket, form, "work_form",
-        lambda data: ticket_record_work(ticket=ticket, by=request.user, expected_version=data["version"],
-                                        **{name: data[name] for name in WorkForm.Meta.fields}),
-        _("บันทึกผลการซ่อมแล้ว"),
-    )
+ticket_assign_view = _form_action(
+    lambda request, ticket: AssignForm(request.POST), "assign_form",
+    lambda request, ticket, data: ticket_assign(ticket=ticket, technician=data["technician"], by=request.user,
+                                                expected_version=data["version"]),
+    _lazy("มอบหมายงานแล้ว"), field="technician",
+)
+
+ticket_work_view = _form_action(
+    lambda request, ticket: WorkForm(request.POST, instance=Ticket.objects.get(pk=ticket.pk)), "work_form",
+    lambda request, ticket, data: ticket_record_work(ticket=ticket, by=request.user, expected_version=data["version"],
+                                                     **{name: data[name] for name in WorkForm.Meta.fields}),
+    _lazy("บันทึกผลการซ่อมแล้ว"),
+)
 
 
 @require_POST
@@ -195,32 +199,21 @@ def ticket_callback_view(request, pk: int):
     return redirect(ticket)
 
 
-@require_POST
-@login_required
-@_moved_away_to_detail
-def ticket_guarantee_view(request, pk: int):
-    ticket = _ticket(request, pk)
-    form = GuaranteeOverrideForm(request.POST, ticket=ticket)
-    return _form_step(
-        request, ticket, form, "guarantee_form",
-        lambda data: ticket_guarantee_override(ticket=ticket, by=request.user,
-                                               guarantee_of=data["guarantee_of_number"], reason=data["reason"]),
-        _("ปรับผลตรวจสอบการันตีแล้ว"),
-    )
+ticket_guarantee_view = _form_action(
+    lambda request, ticket: GuaranteeOverrideForm(request.POST, ticket=ticket), "guarantee_form",
+    lambda request, ticket, data: ticket_guarantee_override(ticket=ticket, by=request.user,
+                                                            guarantee_of=data["guarantee_of_number"],
+                                                            reason=data["reason"]),
+    _lazy("ปรับผลตรวจสอบการันตีแล้ว"),
+)
 
-
-@require_POST
-@login_required
-@_moved_away_to_detail
-def ticket_lend_view(request, pk: int):
-    ticket = _ticket(request, pk)
-    form = LendForm(request.POST)
-    return _form_step(
-        request, ticket, form, "lend_form",
-        lambda data: ticket_lend_replacement(ticket=ticket, asset=data["asset_number"], due_date=data["due_date"],
-                                             by=request.user, borrower_name=data["borrower_name"]),
-        _("บันทึกการให้ยืมเครื่องทดแทนแล้ว"),
-    )
+ticket_lend_view = _form_action(
+    lambda request, ticket: LendForm(request.POST), "lend_form",
+    lambda request, ticket, data: ticket_lend_replacement(ticket=ticket, asset=data["asset_number"],
+                                                          due_date=data["due_date"], by=request.user,
+                                                          borrower_name=data["borrower_name"]),
+    _lazy("บันทึกการให้ยืมเครื่องทดแทนแล้ว"),
+)
 
 
 @require_POST

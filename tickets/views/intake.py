@@ -50,29 +50,10 @@ def ticket_create_view(request):
     if request.method == "POST":
         form = RequesterTicketForm(request.POST, request.FILES, unit=unit)
         if form.is_valid():
-            data = form.cleaned_data
-            try:
-                ticket = ticket_create(
-                    unit=unit,
-                    category=data["category"],
-                    symptom=data["symptom"],
-                    requester=request.user,
-                    requester_name=request.user.get_full_name() or request.user.get_username(),
-                    requester_position=data["requester_position"],
-                    requester_phone=data["requester_phone"],
-                    by=request.user,
-                    channel=Channel.WEB,
-                    asset=form.asset,
-                    device_description="" if form.asset else data["device_description"],
-                    device_serial=data["device_serial"],
-                    photos=data["photos"],
-                    allow_duplicate=bool(data.get("confirm_duplicate")),
-                )
-            except ValidationError as error:
-                _apply_service_errors(form, error)
-            else:
-                _announce(request, ticket)
-                return redirect(ticket)
+            created = _create(request, form, unit=unit, requester=request.user, channel=Channel.WEB,
+                              requester_name=request.user.get_full_name() or request.user.get_username())
+            if created:
+                return created
     else:
         if request.GET.get("category", "").isdigit():
             initial["category"] = int(request.GET["category"])
@@ -92,6 +73,24 @@ def _guide_shown(request, form):
         return None
     category = Category.objects.filter(pk=int(raw), is_active=True).first()
     return guide_for(request.user, category)
+
+
+def _create(request, form, **fields):
+    """`ticket_create` with what both intake forms ask (category, symptom, requester's contact, device, photos)
+    and `fields`: the new ticket's page, or None when the service refused (its errors are on the form)."""
+    data = form.cleaned_data
+    try:
+        ticket = ticket_create(
+            category=data["category"], symptom=data["symptom"], requester_position=data["requester_position"],
+            requester_phone=data["requester_phone"], by=request.user, asset=form.asset,
+            device_description="" if form.asset else data["device_description"], device_serial=data["device_serial"],
+            photos=data["photos"], allow_duplicate=bool(data.get("confirm_duplicate")), **fields,
+        )
+    except ValidationError as error:
+        _apply_service_errors(form, error)
+        return None
+    _announce(request, ticket)
+    return redirect(ticket)
 
 
 def _announce(request, ticket: Ticket) -> None:
@@ -119,32 +118,13 @@ def ticket_staff_create_view(request):
         form = StaffTicketForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                ticket = ticket_create(
-                    unit=data["unit"],
-                    category=data["category"],
-                    symptom=data["symptom"],
-                    requester_name=data["requester_name"],
-                    requester_position=data["requester_position"],
-                    requester_phone=data["requester_phone"],
-                    by=request.user,
-                    channel=data["channel"],
-                    asset=form.asset,
-                    device_description="" if form.asset else data["device_description"],
-                    device_serial=data["device_serial"],
-                    memo_number=data["memo_number"],
-                    memo_date=data["memo_date"],
-                    memo_scan=data.get("memo_scan"),
-                    callback_due_at=data.get("callback_due_at"),
-                    photos=data["photos"],
-                    allow_duplicate=bool(data.get("confirm_duplicate")),
-                    guarantee_waived_reason=data["waive_guarantee_reason"],
-                )
-            except ValidationError as error:
-                _apply_service_errors(form, error)
-            else:
-                _announce(request, ticket)
-                return redirect(ticket)
+            created = _create(
+                request, form, unit=data["unit"], requester_name=data["requester_name"], channel=data["channel"],
+                memo_number=data["memo_number"], memo_date=data["memo_date"], memo_scan=data.get("memo_scan"),
+                callback_due_at=data.get("callback_due_at"), guarantee_waived_reason=data["waive_guarantee_reason"],
+            )
+            if created:
+                return created
     else:
         initial = {"channel": Channel.MEMO}
         asset_pk = int_param(request.GET.get("asset"), minimum=1)

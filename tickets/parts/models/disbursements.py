@@ -8,17 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.roles import sees_all_units, unit_q
+from helpdesk.unitscope import UnitScopedQuerySet
 
 
-class DisbursementQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff see every disbursement; a unit's people see their unit's (supervisors also the units below)."""
-        if not user.is_authenticated:
-            return self.none()
-        if sees_all_units(user):
-            return self
-        return self.filter(unit_q(user, "unit"))
+class DisbursementQuerySet(UnitScopedQuerySet):
+    """``visible_to``: staff every disbursement; a unit's people their unit's (supervisors also the units below)."""
 
 
 class Disbursement(models.Model):

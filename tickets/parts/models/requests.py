@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from helpdesk.roles import sees_all_units, unit_q
+from helpdesk.unitscope import UnitScopedQuerySet
 
 
 class PartRequestStatus(models.TextChoices):
@@ -43,13 +43,8 @@ OUTSTANDING_STATUSES = frozenset({S.REQUESTED, S.APPROVED, S.PROCUREMENT, S.ORDE
 IN_HAND_STATUSES = frozenset({S.ISSUED, S.RECEIVED})
 
 
-class PartRequestQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if sees_all_units(user):
-            return self
-        return self.filter(unit_q(user, "ticket__unit"))
+class PartRequestQuerySet(UnitScopedQuerySet):
+    unit_path = "ticket__unit"
 
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING_STATUSES)

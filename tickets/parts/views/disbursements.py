@@ -7,6 +7,7 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk.forms import run_form
@@ -116,23 +117,6 @@ def disbursement_detail(request, pk: int):
     return render(request, "parts/disbursement_detail.html", _detail_context(request, disbursement))
 
 
-@login_required
-@require_POST
-def disbursement_hand_over_view(request, pk: int):
-    disbursement = get_disbursement_for_user(request, pk)
-    if not can_disburse(request.user):
-        raise PermissionDenied
-    form = HandOverForm(request.POST)
-    if run_form(form, lambda data: disbursement_hand_over(
-        disbursement=disbursement, by=request.user, received_by_name=data["received_by_name"],
-        received_by_position=data["received_by_position"], signed_at=form.signed_at(),
-    )):
-        messages.success(request, _("บันทึกการส่งมอบ %(number)s แล้ว ตัดยอดคลังเรียบร้อย")
-                         % {"number": disbursement.number})
-        return redirect(disbursement)
-    return _refused(request, disbursement, "hand_over_form", form)
-
-
 def _refused(request, disbursement, form_name: str, form):
     """The page again with the refused form, or (when the slip can no longer be acted on) its errors as messages."""
     context = _detail_context(request, disbursement)
@@ -143,18 +127,40 @@ def _refused(request, disbursement, form_name: str, form):
     return render(request, "parts/disbursement_detail.html", context)
 
 
-@login_required
-@require_POST
-def disbursement_cancel_view(request, pk: int):
-    disbursement = get_disbursement_for_user(request, pk)
-    if not can_disburse(request.user):
-        raise PermissionDenied
-    form = CancelForm(request.POST)
-    if run_form(form, lambda data: disbursement_cancel(disbursement=disbursement, by=request.user,
-                                                       reason=data["reason"])):
-        messages.success(request, _("ยกเลิกใบเบิก %(number)s แล้ว") % {"number": disbursement.number})
-        return redirect(disbursement)
-    return _refused(request, disbursement, "cancel_form", form)
+def _slip_step(form_class, form_name: str, step, success):
+    """A store officer's step on a slip as a view: a valid `form_class` form runs `step(request, disbursement, form,
+    data)` (one service call) and goes back to the slip with `success` (``%(number)s``: the slip's number)."""
+
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        disbursement = get_disbursement_for_user(request, pk)
+        if not can_disburse(request.user):
+            raise PermissionDenied
+        form = form_class(request.POST)
+        if run_form(form, lambda data: step(request, disbursement, form, data)):
+            messages.success(request, success % {"number": disbursement.number})
+            return redirect(disbursement)
+        return _refused(request, disbursement, form_name, form)
+
+    return view
+
+
+disbursement_hand_over_view = _slip_step(
+    HandOverForm, "hand_over_form",
+    lambda request, disbursement, form, data: disbursement_hand_over(
+        disbursement=disbursement, by=request.user, received_by_name=data["received_by_name"],
+        received_by_position=data["received_by_position"], signed_at=form.signed_at(),
+    ),
+    _lazy("บันทึกการส่งมอบ %(number)s แล้ว ตัดยอดคลังเรียบร้อย"),
+)
+
+disbursement_cancel_view = _slip_step(
+    CancelForm, "cancel_form",
+    lambda request, disbursement, form, data: disbursement_cancel(disbursement=disbursement, by=request.user,
+                                                                  reason=data["reason"]),
+    _lazy("ยกเลิกใบเบิก %(number)s แล้ว"),
+)
 
 
 @login_required

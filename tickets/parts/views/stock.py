@@ -106,13 +106,18 @@ def stock_card_data(item: Item, year: int) -> dict:
             "issued": -summary["issued"], "closing": closing, "count": summary["count"]}
 
 
-@login_required
-@require_GET
-def stock_card(request, pk: int):
+def _card_of(request, pk: int):
+    """The item, the budget year asked for (of those with movements) and its stock card's figures."""
     item = get_item_for_user(request, pk)
     first = Movement.objects.filter(item=item).aggregate(first=Min("at"))["first"]
     year, years = _year_param(request, first)
-    data = stock_card_data(item, year)
+    return item, year, years, stock_card_data(item, year)
+
+
+@login_required
+@require_GET
+def stock_card(request, pk: int):
+    item, _year, years, data = _card_of(request, pk)
     data["page"] = paginate(request, data.pop("rows"), CARD_PAGE_SIZE)
     data["show_totals"] = not data["page"].has_next()
     can_keep = can_keep_stock(request.user)
@@ -126,10 +131,7 @@ def stock_card(request, pk: int):
 @login_required
 @require_GET
 def stock_card_pdf(request, pk: int):
-    item = get_item_for_user(request, pk)
-    first = Movement.objects.filter(item=item).aggregate(first=Min("at"))["first"]
-    year, _years = _year_param(request, first)
-    data = stock_card_data(item, year)
+    item, year, _years, data = _card_of(request, pk)
     data["printed_at"] = timezone.now()
     return pdf_response(request, "parts/pdf/stock_card.html", data, f"stock-card-{item.code}-{year}.pdf",
                         preview=request.GET.get("preview") == "1")
