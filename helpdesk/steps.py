@@ -14,7 +14,16 @@ the record's page. :func:`step_view` builds that view from a declaration::
 The service is called as ``service(<argument>=record, by=user, **form.cleaned_data)``, or with what
 ``arguments(posted)`` returns instead of the cleaned data when the form's fields are not the service's
 arguments. :func:`action_view` sends one URL to several step views by a posted field (``action=return``).
-:func:`save_posted_form` is the middle of a create/edit page whose model form feeds one service call.
+
+The other thin views of a process are built here too, one way each:
+
+- :func:`save_posted_form` — the middle of a create/edit page: the posted model form's unsaved instance goes to
+  one service call; its refusal lands on the form (:func:`helpdesk.forms.add_service_errors`).
+- :func:`form_page` — a whole create/edit page around :func:`save_posted_form` (flash, redirect, or the form);
+  :func:`edit_view` — the GET/POST edit page of a record built from a declaration.
+- :func:`submit_form` — :func:`helpdesk.forms.run_form` that hands back what the service returned.
+- :func:`detail_page` / :func:`detail_view` — a record's page that carries one posted form, and its GET view.
+- :func:`download_view` — a record's stored file as a download (:func:`helpdesk.uploads.attachment`).
 """
 
 from collections.abc import Callable
@@ -25,9 +34,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from helpdesk.forms import add_service_errors, flash_form_errors, run_step
+from helpdesk.forms import add_service_errors, flash_form_errors, run_form, run_step
+from helpdesk.uploads import attachment
 
 
 @dataclass
@@ -59,7 +69,7 @@ def step_view(
 
     - ``lookup(user, pk, *parts)``: the access helper of the record (or of a part of it, ``file_pk`` …).
     - ``gate(user)``: a role check made before the lookup; ``allowed(user, obj)``: one made after it. False: 403.
-    - ``form``: the form class, bound to ``request.POST`` and ``request.FILES`` (and ``form_kwargs(obj)``).
+    - ``form``: the form class, bound to ``request.POST`` and ``request.FILES`` (and ``form_kwargs(request, obj)``).
     - ``invalid(request, obj, form)``: the response for an invalid form; by default its errors are flashed and
       the view redirects back.
     - ``arguments(posted)``: the service's arguments besides the record and ``by`` (default: the cleaned data).
@@ -77,7 +87,7 @@ def step_view(
             raise PermissionDenied
         posted = Posted(request, obj, parts=parts)
         if form is not None:
-            posted.form = form(request.POST, request.FILES, **(form_kwargs(obj) if form_kwargs else {}))
+            posted.form = form(request.POST, request.FILES, **(form_kwargs(request, obj) if form_kwargs else {}))
             if not posted.form.is_valid():
                 if invalid is not None:
                     return invalid(request, obj, posted.form)
@@ -132,3 +142,63 @@ def form_page(request, form: forms.ModelForm, service: Callable, argument: str, 
         messages.success(request, done(obj) if callable(done) else done)
         return redirect(redirect_to, obj.pk)
     return render(request, template, {"form": form, **(context or {})})
+
+
+def edit_view(lookup: Callable, service: Callable, *, argument: str, allowed: Callable, form_class, template: str,
+              done, redirect_to: str, context: Callable = lambda obj: {}):
+    """The GET/POST edit page of a record: ``lookup(user, pk)`` (404 outside), 403 unless ``allowed(user, obj)``;
+    then :func:`form_page` with the model form on the record, ``service(<argument>=instance, by=user)``, and the
+    form page's context ``object`` and ``context(obj)``."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk):
+        obj = lookup(request.user, pk)
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        form = form_class(request.POST or None, request.FILES or None, instance=obj)
+        return form_page(request, form, service, argument, by=request.user, template=template, done=done,
+                         redirect_to=redirect_to, context={"object": obj, **context(obj)})
+
+    return view
+
+
+def submit_form(form: forms.BaseForm, service: Callable, /, *, field: str | None = None) -> tuple[bool, object]:
+    """:func:`helpdesk.forms.run_form` with the service's result: ``(True, result)`` when it went through,
+    ``(False, None)`` when the form or the service refused (the refusal is on the form)."""
+    results = []
+    went_through = run_form(form, lambda data: results.append(service(data)), field=field)
+    return went_through, (results[0] if went_through else None)
+
+
+def detail_page(template: str, name: str, form_name: str, blank_form: Callable):
+    """The renderer of a record's page that carries one posted form: ``page(request, obj, form=None, status=200)``
+    renders `template` with ``{name: obj, form_name: form or blank_form(obj)}`` (a refused form comes back with
+    its errors and a 400)."""
+
+    def page(request, obj, form=None, status=200):
+        return render(request, template, {name: obj, form_name: form or blank_form(obj)}, status=status)
+
+    return page
+
+
+def detail_view(lookup: Callable, page: Callable):
+    """A GET-only view ``view(request, pk)``: ``page(request, lookup(user, pk))`` (the access helper: 404 outside)."""
+
+    @login_required
+    @require_GET
+    def view(request, pk):
+        return page(request, lookup(request.user, pk))
+
+    return view
+
+
+def download_view(lookup: Callable, file_of: Callable, *, get_only: bool = False):
+    """A view ``view(request, pk)`` that serves a record's stored file as a download
+    (:func:`helpdesk.uploads.attachment`): ``file_of(obj)`` gives the file and its download name. `get_only`:
+    other methods are 405."""
+
+    def view(request, pk):
+        return attachment(*file_of(lookup(request.user, pk)))
+
+    return login_required(require_GET(view) if get_only else view)

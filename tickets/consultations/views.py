@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.forms import run_form
-from helpdesk.requestviews import detail_view, download_view, form_page, submit_form
+from helpdesk.steps import detail_page, detail_view, download_view, submit_form
 from tickets.consultations import services
 from tickets.consultations.access import (
     ensure_desk_staff,
@@ -76,8 +76,8 @@ consultation_list, consultation_create = _desk_views(
     then=lambda consultation: "consultations:list" if consultation.solved else consultation)
 
 
-_detail = form_page("consultations/detail.html", "c", "ticket_form",
-                    lambda c: ConsultationTicketForm(initial={"category": c.category_id}))
+_detail = detail_page("consultations/detail.html", "c", "ticket_form",
+                      lambda c: ConsultationTicketForm(initial={"category": c.category_id}))
 consultation_detail = detail_view(get_consultation_for_user, _detail)
 
 
@@ -196,7 +196,7 @@ def memo_list(request):
     return render(request, "consultations/memo_list.html", {"form": form, "page": page}, status=status)
 
 
-_memo_detail = form_page("consultations/memo_detail.html", "memo", "form", lambda memo: MemoAcceptForm())
+_memo_detail = detail_page("consultations/memo_detail.html", "memo", "form", lambda memo: MemoAcceptForm())
 memo_detail = detail_view(get_memo_for_user, _memo_detail)
 
 

@@ -267,7 +267,7 @@ request_approve = action_view(
 )
 
 request_send = _step(services.data_request_send_reply, can_send, gettext_lazy("บันทึกการส่งหนังสือตอบแล้ว"),
-                     form=SendReplyForm, form_kwargs=lambda data_request: {"data_request": data_request},
+                     form=SendReplyForm, form_kwargs=lambda request, data_request: {"data_request": data_request},
                      invalid=_again("send_form"))
 
 request_close = _step(services.data_request_close, can_send, gettext_lazy("บันทึกสรุปผลและปิดเรื่องแล้ว"),

@@ -1,18 +1,17 @@
 """Booking pages: thin views (access helper → form → one service call → redirect)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from helpdesk.requestviews import download_view, edit_view, posted_step_view, save_model_form
 from helpdesk.roles import user_unit
+from helpdesk.steps import download_view, edit_view, form_page, step_view
 
 from . import services
 from .access import can_cancel, can_edit, get_booking_for_user, is_meeting_staff, is_unit_booker, require
@@ -54,17 +53,14 @@ def booking_create(request):
     profile = request.user.profile
     initial = {"contact_name": request.user.get_full_name(), "contact_phone": profile.phone or profile.mobile}
     form = BookingForm(request.POST or None, request.FILES or None, initial=initial)
-    booking = save_model_form(request, form, services.booking_create, name="booking", attrs={"unit": unit},
-                              by=request.user)
-    if booking is not None:
-        messages.success(request, _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
-        return redirect("meetings:detail", booking.pk)
-    return render(request, "meetings/booking_form.html", {"form": form, "unit": unit})
+    return form_page(request, form, services.booking_create, "booking", set_fields={"unit": unit}, by=request.user,
+                     template="meetings/booking_form.html", context={"unit": unit}, redirect_to="meetings:detail",
+                     done=lambda booking: _("ส่งคำขอจอง %(ref)s แล้ว รอเจ้าหน้าที่ยืนยัน") % {"ref": booking.reference})
 
 
-booking_edit = edit_view(get_booking_for_user, services.booking_update, name="booking", allowed=can_edit,
+booking_edit = edit_view(get_booking_for_user, services.booking_update, argument="booking", allowed=can_edit,
                          form_class=BookingForm, template="meetings/booking_form.html",
-                         done=gettext_lazy("บันทึกการแก้ไขแล้ว"), back="meetings:detail",
+                         done=gettext_lazy("บันทึกการแก้ไขแล้ว"), redirect_to="meetings:detail",
                          context=lambda booking: {"unit": booking.unit})
 
 
@@ -112,8 +108,8 @@ def _booker_or_staff(user, booking) -> bool:
 
 
 def _step(step, done, *, allowed=_staff, form=None, form_kwargs=None):
-    return posted_step_view(get_booking_for_user, step, name="booking", allowed=allowed, back="meetings:detail",
-                            done=done, form=form, form_kwargs=form_kwargs)
+    return step_view(step, lookup=get_booking_for_user, argument="booking", allowed=allowed, form=form,
+                     form_kwargs=form_kwargs, done=done, redirect_to="meetings:detail")
 
 
 booking_confirm = _step(services.booking_confirm, gettext_lazy("ยืนยันการจองแล้ว"), form=ConfirmForm,
