@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
-from helpdesk.steps import action_view, form_page, step_view
+from helpdesk.steps import action_view, form_page, step_view, submit_form
 
 RECORDS = {1: SimpleNamespace(pk=1, status="open")}
 
@@ -165,3 +165,32 @@ def test_form_page_puts_a_refusal_on_the_form(calls, monkeypatch):
     assert response.status_code == 200 and response.content == b"base.html"
     assert form.errors == {"title": ["ชื่อซ้ำ"]}
     assert texts(request) == []
+
+
+def test_form_kwargs_get_the_request_and_the_record(calls):
+    class ForRecordForm(NoteForm):
+        def __init__(self, *args, record, by, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.record, self.by = record, by
+
+    seen = []
+    bound = step_view(lambda **kwargs: calls.append(kwargs), lookup=lookup, form=ForRecordForm,
+                      form_kwargs=lambda request, obj: {"record": obj, "by": request.user},
+                      arguments=lambda posted: seen.append((posted.form.record, posted.form.by)) or {},
+                      redirect_to="systems:change_detail")
+    request = make_request(data={"note": "ok"})
+    assert bound(request, pk=1).status_code == 302
+    assert seen == [(RECORDS[1], request.user)]
+    assert calls == [{"request": RECORDS[1], "by": request.user}]
+
+
+def test_submit_form_hands_back_the_result_or_the_refusal_on_the_form():
+    assert submit_form(NoteForm({"note": "ok"}), lambda data: data["note"].upper()) == (True, "OK")
+
+    def refuse(data):
+        raise ValidationError("ไม่อนุญาตในสถานะนี้")
+
+    form = NoteForm({"note": "ok"})
+    assert submit_form(form, refuse, field="note") == (False, None)
+    assert form.errors == {"note": ["ไม่อนุญาตในสถานะนี้"]}
+    assert submit_form(NoteForm({}), lambda data: 1) == (False, None)
