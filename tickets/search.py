@@ -4,7 +4,7 @@
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.search import RecordSearch
+from helpdesk.search import SHOWN, RecordSearch
 from tickets.models import Ticket
 
 COLUMNS = ("number", "symptom", "status", "requester_name", "device_description", "device_serial", "created_at",
@@ -12,8 +12,8 @@ COLUMNS = ("number", "symptom", "status", "requester_name", "device_description"
 
 TICKET_SEARCH = RecordSearch(
     key="tickets", label=_("ใบแจ้งซ่อม"), order=10,
-    rows=lambda user, term: (Ticket.objects.visible_to(user).search(term).select_related("unit", "asset")
-                             .only(*COLUMNS).order_by("-created_at", "-pk")),
+    rows=lambda user, term: (Ticket.objects.visible_to(user).newest_matches(term, SHOWN + 1)
+                             .select_related("unit", "asset").only(*COLUMNS)),
     detail_url="tickets:detail", title="number",
     text=lambda ticket: Truncator(ticket.symptom.splitlines()[0] if ticket.symptom else "").chars(120),
     meta=lambda ticket: (ticket.unit.name, ticket.device_label, ticket.requester_name),

@@ -7,7 +7,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +115,18 @@ class TicketQuerySet(UnitScopedQuerySet):
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 
+    def _search_parts(self, term: str):
+        """(the OR over the ticket's own columns, the matching assets' ids or None when there are too many,
+        the matching assets as a subquery)."""
+        from assets.models import DEVICE_SEARCH_FIELDS, Asset
+
+        own = Q()
+        for name in TICKET_TEXT_FIELDS:
+            own |= Q(**{f"{name}__icontains": term})
+        assets = Asset.objects.search(term, DEVICE_SEARCH_FIELDS).order_by().values("pk")
+        asset_ids = list(assets.values_list("pk", flat=True)[: SEARCH_ASSET_IDS + 1])
+        return own, (asset_ids if len(asset_ids) <= SEARCH_ASSET_IDS else None), assets
+
     def search(self, term: str):
         """Tickets whose number, serial, device, requester name or symptom contains `term`, or whose registered
         asset's number, serial, brand or model does (the navbar search and the job board share it).
@@ -126,16 +138,30 @@ class TicketQuerySet(UnitScopedQuerySet):
         ``asset_id IN (subquery)`` keeps the answer complete and the walk stops early.
         TICKET_TEXT_FIELDS here and assets.models.DEVICE_SEARCH_FIELDS are indexed.
         """
-        from assets.models import DEVICE_SEARCH_FIELDS, Asset
+        return self._matching(*self._search_parts(term))
 
-        own = Q()
-        for name in TICKET_TEXT_FIELDS:
-            own |= Q(**{f"{name}__icontains": term})
-        assets = Asset.objects.search(term, DEVICE_SEARCH_FIELDS).order_by().values("pk")
-        asset_ids = list(assets.values_list("pk", flat=True)[: SEARCH_ASSET_IDS + 1])
-        if len(asset_ids) <= SEARCH_ASSET_IDS:
-            return self.filter(own | Q(asset_id__in=asset_ids)) if asset_ids else self.filter(own)
-        return self.filter(own | Q(asset__in=assets))
+    def _matching(self, own: Q, asset_ids: list[int] | None, assets):
+        if asset_ids is None:
+            return self.filter(own | Q(asset__in=assets))
+        return self.filter(own | Q(asset_id__in=asset_ids)) if asset_ids else self.filter(own)
+
+    def newest_matches(self, term: str, limit: int):
+        """The newest ``limit`` tickets of :meth:`search`, newest first (the navbar's few rows).
+
+        With one OR over text and a few assets' ids, PostgreSQL estimates hundreds of matches and walks the newest
+        tickets until it has the page; for an asset number that walk passes every ticket since the asset's oldest
+        repair (33,000 rows, 85 ms at 1,000,000 tickets). Here each half takes its own newest ``limit`` (the text
+        by its trigram indexes or the early-stopping walk, the asset's tickets by ``tickets_created_idx``) and the
+        page is the newest of those (19 ms). Where the database cannot order and slice inside a UNION (SQLite),
+        and when many assets match, it is :meth:`search` itself.
+        """
+        order = ("-created_at", "-pk")
+        own, asset_ids, assets = self._search_parts(term)
+        if not asset_ids or not connections[self.db].features.supports_slicing_ordering_in_compound:
+            return self._matching(own, asset_ids, assets).order_by(*order)
+        text = self.filter(own).order_by(*order).values("pk")[:limit]
+        by_asset = self.filter(asset_id__in=asset_ids).order_by(*order).values("pk")[:limit]
+        return self.model.objects.filter(pk__in=text.union(by_asset, all=True)).order_by(*order)
 
     def overdue(self, now=None):
         """Open work past its service level (the parts clock extends it while waiting for parts)."""
