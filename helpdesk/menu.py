@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,8 +45,16 @@ def either(*conditions: Condition) -> Condition:
     return lambda viewer: any(condition(viewer) for condition in conditions)
 
 
+class Labelled:
+    @property
+    def text(self) -> SafeString:
+        """The label as ``{% translate "…" %}`` writes it: this table's own text in the active language (never
+        user data), so an apostrophe reads "Unit's", not an escaped entity."""
+        return mark_safe(str(self.label))  # noqa: S308
+
+
 @dataclass(frozen=True)
-class Entry:
+class Entry(Labelled):
     label: str | Promise
     url_name: str
     id: str = ""
@@ -54,7 +63,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Area:
+class Area(Labelled):
     """A dropdown of ``entries`` (or, without entries, one link to ``url_name``), active in URL namespace ``key``."""
 
     key: str
