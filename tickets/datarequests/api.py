@@ -110,6 +110,8 @@ class DataRequestCreateSerializer(serializers.Serializer):
     retrieve=extend_schema(summary="คำขอข้อมูล พร้อมประวัติและรายการไฟล์ (ไม่มีเนื้อหาไฟล์)"),
 )
 class DataRequestViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     queryset = DataRequest.objects.none()
     cursor_orderings = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "due": ("due_at", "pk")}
     serializer_class, detail_serializer_class = DataRequestSerializer, DataRequestDetailSerializer

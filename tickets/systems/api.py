@@ -103,6 +103,8 @@ class DevRequestCreateSerializer(serializers.Serializer):
 @extend_schema_view(list=extend_schema(summary="ทะเบียนระบบสารสนเทศ"),
                     retrieve=extend_schema(summary="ระบบสารสนเทศ พร้อมประวัติ"))
 class SystemViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     queryset = System.objects.none()
     cursor_orderings = {"name": ("name", "pk")}
     serializer_class, detail_serializer_class = SystemSerializer, SystemDetailSerializer
@@ -114,6 +116,8 @@ class SystemViewSet(RecordViewSet):
 
 # A request a unit files in its own name (newest first): the page's form and service.
 class FiledByUnitViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
     form_class = service = argument = None
 
