@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
+from helpdesk.api.viewsets import PersonField, RecordViewSet, RequestSerializer
 from helpdesk.listing import apply_list
 
 from . import services
@@ -109,11 +109,13 @@ class DataRequestCreateSerializer(serializers.Serializer):
     ]),
     retrieve=extend_schema(summary="คำขอข้อมูล พร้อมประวัติและรายการไฟล์ (ไม่มีเนื้อหาไฟล์)"),
 )
-class DataRequestViewSet(ProcessViewSet):
+class DataRequestViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     queryset = DataRequest.objects.none()
     cursor_orderings = {"newest": ("-received_at", "-pk"), "oldest": ("received_at", "pk"), "due": ("due_at", "pk")}
-    list_serializer, detail_serializer = DataRequestSerializer, DataRequestDetailSerializer
-    access = staticmethod(get_data_request_for_user)
+    serializer_class, detail_serializer_class = DataRequestSerializer, DataRequestDetailSerializer
+    fetch = staticmethod(get_data_request_for_user)
 
     def visible(self):
         queryset = DataRequest.objects.visible_to(self.request.user).select_related("officer", "unit")

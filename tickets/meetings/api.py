@@ -4,13 +4,13 @@ checks) and the services (booking_create, booking_confirm, booking_cancel → th
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 
 from helpdesk.api.common import TimelineMixin, person, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
-from helpdesk.api.viewsets import RecordViewSet, RequestSerializer
+from helpdesk.api.viewsets import RecordViewSet, RequestSerializer, UnitRecordSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -36,7 +36,9 @@ class VCAccountSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "platform", "platform_label", "capacity", "concurrent_limit"]
 
 
-class BookingSerializer(RequestSerializer):
+class BookingSerializer(UnitRecordSerializer, RequestSerializer):
+    """A process's request (helpdesk.models.ServiceRequest): also its `reference` and `status_label`."""
+
     room = RoomSerializer(allow_null=True)
     vc_account = VCAccountSerializer(allow_null=True)
     assigned_to = serializers.SerializerMethodField()
@@ -135,11 +137,7 @@ class BookingViewSet(RecordViewSet):
         unit = user_unit(request.user)
         require(unit is not None)
         form = BookingForm(body_mapping(request), request.FILES or None)
-        raise_form_errors(form)
-        booking = form.save(commit=False)
-        booking.unit = unit
-        run_service(services.booking_create, booking=booking, by=request.user)
-        return self.answer(booking, status.HTTP_201_CREATED)
+        return self.create_from_form(form, services.booking_create, "booking", unit=unit)
 
     @extend_schema(summary="เจ้าหน้าที่ยืนยันการจอง (ผู้จองยืนยันการจองของตนเองไม่ได้)", request=ConfirmSerializer,
                    responses={200: BookingDetailSerializer})

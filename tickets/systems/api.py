@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from helpdesk.api.common import TimelineMixin
 from helpdesk.api.errors import body_mapping
-from helpdesk.api.process_viewset import PersonField, ProcessViewSet, RequestSerializer
+from helpdesk.api.viewsets import PersonField, RecordViewSet, RequestSerializer
 from helpdesk.roles import user_unit
 
 from . import services
@@ -102,18 +102,22 @@ class DevRequestCreateSerializer(serializers.Serializer):
 
 @extend_schema_view(list=extend_schema(summary="ทะเบียนระบบสารสนเทศ"),
                     retrieve=extend_schema(summary="ระบบสารสนเทศ พร้อมประวัติ"))
-class SystemViewSet(ProcessViewSet):
+class SystemViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     queryset = System.objects.none()
     cursor_orderings = {"name": ("name", "pk")}
-    list_serializer, detail_serializer = SystemSerializer, SystemDetailSerializer
-    access = staticmethod(get_system_for_user)
+    serializer_class, detail_serializer_class = SystemSerializer, SystemDetailSerializer
+    fetch = staticmethod(get_system_for_user)
 
     def visible(self):
         return System.objects.visible_to(self.request.user).select_related("owner_unit")
 
 
 # A request a unit files in its own name (newest first): the page's form and service.
-class FiledByUnitViewSet(ProcessViewSet):
+class FiledByUnitViewSet(RecordViewSet):
+    """For viewsets: `retrieve` answers through `etag_response`."""  # the schema's description of its operations
+
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
     form_class = service = argument = None
 
@@ -133,8 +137,8 @@ class FiledByUnitViewSet(ProcessViewSet):
 )
 class ChangeRequestViewSet(FiledByUnitViewSet):
     queryset = ChangeRequest.objects.none()
-    list_serializer, detail_serializer = ChangeRequestSerializer, ChangeRequestDetailSerializer
-    access = staticmethod(get_change_for_user)
+    serializer_class, detail_serializer_class = ChangeRequestSerializer, ChangeRequestDetailSerializer
+    fetch = staticmethod(get_change_for_user)
     form_class, service, argument = ChangeRequestForm, staticmethod(services.change_create), "change"
 
     def visible(self):
@@ -159,8 +163,8 @@ class ChangeRequestViewSet(FiledByUnitViewSet):
 )
 class DevRequestViewSet(FiledByUnitViewSet):
     queryset = DevRequest.objects.none()
-    list_serializer, detail_serializer = DevRequestSerializer, DevRequestDetailSerializer
-    access = staticmethod(get_request_for_user)
+    serializer_class, detail_serializer_class = DevRequestSerializer, DevRequestDetailSerializer
+    fetch = staticmethod(get_request_for_user)
     form_class, service, argument = DevRequestForm, staticmethod(services.devrequest_create), "dev_request"
 
     def visible(self):
