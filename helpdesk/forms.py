@@ -76,25 +76,6 @@ def flash_form_errors(request, form: forms.BaseForm) -> None:
             messages.error(request, message)
 
 
-def run_posted_step(request, step: Callable, /, *, form: forms.BaseForm | None = None, done: str = "",
-                    **kwargs) -> bool:
-    """The body of a POST-only step posted from a detail page: the bound `form` (if any) is validated and its
-    errors flashed; then one service call ``step(**kwargs, **form.cleaned_data)`` through :func:`run_step`;
-    `done` is flashed when it went through. True when it did (the view redirects back either way)."""
-    from django.contrib import messages
-
-    if form is not None:
-        if not form.is_valid():
-            flash_form_errors(request, form)
-            return False
-        kwargs = {**kwargs, **form.cleaned_data}
-    if not run_step(request, step, **kwargs):
-        return False
-    if done:
-        messages.success(request, done)
-    return True
-
-
 def is_htmx(request) -> bool:
     """Whether htmx sent the request (it then wants a part of the page back, not a redirect)."""
     return request.headers.get("HX-Request") == "true"
