@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.parsing import BEDateField
@@ -99,4 +99,5 @@ class LinesFormSet(forms.BaseFormSet):
         """Checks across the lines (raise ValidationError); none by default."""
 
     def lines(self) -> list:
-        raise NotImplementedError
+        """The filled lines; each formset of lines defines it."""
+        raise ImproperlyConfigured(f"{type(self).__name__} must define lines()")

@@ -55,7 +55,7 @@ def lazy_include(route: str, module: str, *, namespace: str) -> LazyURLResolver:
 def lazy_view(dotted: str, **initkwargs):
     """A view callable that imports `dotted` (a function view or a class view) on its first call.
 
-    Only for views that are not CSRF-exempt: the CSRF middleware reads `csrf_exempt` from the callable before the
+    Only for views the CSRF middleware checks: it reads the exemption flag from the callable before the
     view's module is imported.
     """
 

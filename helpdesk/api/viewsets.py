@@ -16,6 +16,7 @@ Its write actions answer with :meth:`RecordViewSet.answer`; a create from the pa
 :class:`RequestSerializer` (`reference`, `status_label`) and :class:`PersonField`.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
@@ -32,8 +33,8 @@ class RecordViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     fetch = None
 
     def visible(self):
-        """The records the caller may list (the page's filters applied)."""
-        raise NotImplementedError
+        """The records the caller may list (the page's filters applied); each process's viewset defines it."""
+        raise ImproperlyConfigured(f"{type(self).__name__} must define visible()")
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
