@@ -1,16 +1,23 @@
 """The main menu: one dropdown per area, each entry shown only to the roles that may use it.
 
 The menu is a table (``MAIN_MENU``) rather than one hand-written block of markup per area:
-``templates/includes/_nav_apps.html`` loops over what :func:`visible_menu` keeps for the user.
+:func:`menu_html` writes what :func:`visible_menu` keeps for the user (``{% main_menu %}`` in the navbar).
 URL names are strings, so the kernel imports no app. A condition takes a :class:`Viewer` and is
 evaluated lazily, in menu order (a condition that reads the database runs only when it is reached).
+
+The markup is the same for everyone who sees the same entries, in the same language and area: each worker
+writes it once per such combination and keeps it (:func:`menu_html`). Rendering the menu through the template
+engine was ~12,000 Python calls on every signed-in page, more than a third of a small page's.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -171,3 +178,40 @@ def visible_menu(viewer: Viewer, menu: tuple[Area, ...] = MAIN_MENU) -> list[Vis
     """The areas the viewer may open, each with the entries shown to them (in table order)."""
     return [VisibleArea(area, [entry for entry in area.entries if entry.show(viewer)])
             for area in menu if area.show(viewer)]
+
+
+def _area_html(area: Area, entries: list[Entry], active: str) -> SafeString:
+    if not area.entries:
+        return format_html('<li class="nav-item"><a class="nav-link{}" href="{}" id="{}">{}</a></li>\n',
+                           active, reverse(area.url_name), area.element_id, area.text)
+    items = format_html_join("\n", '{}<li><a class="dropdown-item" href="{}"{}>{}</a></li>', (
+        (mark_safe('<li><hr class="dropdown-divider"></li>') if entry.divider_before else "", reverse(entry.url_name),
+         format_html(' id="{}"', entry.id) if entry.id else "", entry.text) for entry in entries))
+    return format_html(
+        '<li class="nav-item dropdown" data-nav-area="{}">\n  <a class="nav-link dropdown-toggle{}" href="#" '
+        'role="button" data-bs-toggle="dropdown" aria-expanded="false" id="{}">{}</a>\n  <ul class="dropdown-menu" '
+        'aria-labelledby="{}">\n{}\n  </ul>\n</li>\n',
+        area.key, active, area.element_id, area.text, area.element_id, items,
+    )
+
+
+# (the visible entries' identities, language, URL prefix, active area) → markup; MAIN_MENU lives as long as the
+# worker, so its objects' ids are stable. A few dozen combinations exist; the bound only guards against misuse.
+_WRITTEN: dict[tuple, SafeString] = {}
+_WRITTEN_MAX = 1024
+
+
+def menu_html(viewer: Viewer, namespace: str = "", menu: tuple[Area, ...] = MAIN_MENU) -> SafeString:
+    """The main menu's ``<li>`` items for the viewer, the area of URL namespace `namespace` marked active."""
+    visible = visible_menu(viewer, menu)
+    key = (tuple((id(shown.area), *map(id, shown.entries)) for shown in visible), get_language(), get_script_prefix(),
+           namespace)
+    written = _WRITTEN.get(key)
+    if written is None:
+        written = format_html_join("", "{}", ((_area_html(shown.area, shown.entries,
+                                                          " active" if namespace == shown.area.key else ""),)
+                                              for shown in visible))
+        if len(_WRITTEN) >= _WRITTEN_MAX:
+            _WRITTEN.clear()
+        _WRITTEN[key] = written
+    return written

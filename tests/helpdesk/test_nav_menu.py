@@ -82,3 +82,43 @@ def test_anonymous_visitors_see_only_the_public_news_link(client):
     nav = _nav(body)
     assert _areas(nav) == []
     assert 'id="nav-news"' in nav
+
+
+def _toggle(nav: str, area: str) -> str:
+    """The class attribute of an area's dropdown toggle."""
+    return re.search(rf'data-nav-area="{area}">\s*<a class="([^"]+)"', nav).group(1)
+
+
+def test_the_menu_marks_the_area_of_the_page_and_follows_the_language(login, technician):
+    client = login(technician)
+    board = _nav(client.get(reverse("tickets:list")).content.decode())
+    assert "active" in _toggle(board, "tickets") and "active" not in _toggle(board, "network")
+    network = _nav(client.get(reverse("network:ip_list")).content.decode())
+    assert "active" in _toggle(network, "network") and "active" not in _toggle(network, "tickets")
+    assert ">งานซ่อม</a>" in network
+    # The markup a worker keeps is per language: English after switching, Thai again after switching back.
+    assert client.post(reverse("set_language"), {"language": "en", "next": "/"}).status_code == 302
+    english = _nav(client.get(reverse("network:ip_list")).content.decode())
+    assert ">Repair jobs</a>" in english and ">Network and accounts</a>" in english and "งานซ่อม" not in english
+    assert client.post(reverse("set_language"), {"language": "th", "next": "/"}).status_code == 302
+    assert ">งานซ่อม</a>" in _nav(client.get(reverse("network:ip_list")).content.decode())
+
+
+def test_a_not_found_page_shows_the_menu_with_no_area_active(login, technician):
+    response = login(technician).get("/no-such-page/")
+    assert response.status_code == 404
+    nav = _nav(response.content.decode())
+    assert _areas(nav) == ALL and " active" not in nav
+
+
+def test_the_menu_markup_is_written_once_per_combination_and_reused(technician, requester_a):
+    from helpdesk import menu, roles
+
+    def viewer(user):
+        return menu.Viewer(user, frozenset(roles.user_roles(user)), roles.user_unit(user))
+
+    first = menu.menu_html(viewer(technician), "tickets")
+    assert menu.menu_html(viewer(technician), "tickets") is first  # kept, not written again
+    assert menu.menu_html(viewer(technician), "network") is not first  # another active area
+    requester_menu = menu.menu_html(viewer(requester_a), "tickets")
+    assert reverse("tickets:staff_create") in first and reverse("tickets:staff_create") not in requester_menu
