@@ -81,3 +81,16 @@ def tel_href(phone: str) -> str:
     if len(digits.lstrip("+")) < 3:
         return ""
     return f"tel:{digits}" + (f",{extension.group(1)}" if extension else "")
+
+
+@register.simple_tag(takes_context=True)
+def board_row(context, ticket):
+    """One row of the job board (tickets.boardrow), from the page's labels, bulk selection and filters."""
+    from tickets.boardrow import board_row_html
+
+    return board_row_html(
+        ticket, context["row_text"], can_bulk=context.get("can_bulk", False),
+        selected_ids=context.get("selected_ids") or (), querystring=context.get("querystring") or "",
+        csrf_token=context.get("csrf_token"), message=context.get("row_message") or "",
+        error=bool(context.get("row_error")),
+    )
