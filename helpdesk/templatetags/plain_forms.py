@@ -9,26 +9,26 @@ the page's time. Only the widget itself still goes through Django's widget templ
 from html import escape
 
 from django import forms, template
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from helpdesk.templates_backend import escaped
 
 register = template.Library()
 
 
-def _errors(field: forms.BoundField) -> SafeString:
+def _errors(field: forms.BoundField) -> str:
     if not field.errors:
-        return mark_safe("")
-    return format_html(
-        '<div id="{}_error" class="invalid-feedback">{}</div>', field.auto_id,
-        format_html_join("", '<p id="error_{}_{}"><strong>{}</strong></p>',
-                         ((number, field.auto_id, error) for number, error in enumerate(field.errors, start=1))),
-    )
+        return ""
+    auto_id = escaped(field.auto_id)
+    rows = "".join(f'<p id="error_{number}_{auto_id}"><strong>{escaped(error)}</strong></p>'
+                   for number, error in enumerate(field.errors, start=1))
+    return f'<div id="{auto_id}_error" class="invalid-feedback">{rows}</div>'
 
 
-def _help(field: forms.BoundField) -> SafeString:
+def _help(field: forms.BoundField) -> str:
     if not field.help_text:
-        return mark_safe("")
-    return format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text)
+        return ""
+    return f'<div id="{escaped(field.auto_id)}_helptext" class="form-text">{escaped(field.help_text)}</div>'
 
 
 def _widget(field: forms.BoundField, css: str) -> str:
@@ -38,66 +38,68 @@ def _widget(field: forms.BoundField, css: str) -> str:
         classes.insert(0, widget.attrs["class"])
     if field.errors:
         classes.append("is-invalid")
-    return field.as_widget(attrs={"class": " ".join(classes)})
+    return escaped(field.as_widget(attrs={"class": " ".join(classes)}))
 
 
-def _label(field: forms.BoundField) -> SafeString:
+def _label(field: forms.BoundField) -> str:
     if field.field.required:
-        return format_html('{}<span class="asteriskField">*</span>', field.label)
-    return conditional_escape(field.label)
+        return f'{escaped(field.label)}<span class="asteriskField">*</span>'
+    return escaped(field.label)
 
 
-def _radios(field: forms.BoundField) -> SafeString:
+def _radios(field: forms.BoundField) -> str:
     invalid = bool(field.errors)
     options = list(field.subwidgets)
-    aria = mark_safe(' aria-invalid="true"') if invalid else ""
-    rows = format_html_join(
-        "", '<div class="form-check"><input type="radio" class="form-check-input{}" name="{}" value="{}" id="{}"{}{}>'
-            '<label for="{}" class="form-check-label">{}</label>{}</div>',
-        ((" is-invalid" if invalid else "", field.html_name, option.data["value"], option.id_for_label,
-          mark_safe(" checked") if option.data["selected"] else "", aria,
-          option.id_for_label, option.choice_label, _errors(field) if number == len(options) else "")
-         for number, option in enumerate(options, start=1)),
+    aria = ' aria-invalid="true"' if invalid else ""
+    css = " is-invalid" if invalid else ""
+    name = escaped(field.html_name)
+    last = len(options)
+    rows = "".join(
+        f'<div class="form-check"><input type="radio" class="form-check-input{css}" name="{name}" '
+        f'value="{escaped(option.data["value"])}" id="{escaped(option.id_for_label)}"'
+        f'{" checked" if option.data["selected"] else ""}{aria}><label for="{escaped(option.id_for_label)}" '
+        f'class="form-check-label">{escaped(option.choice_label)}</label>{_errors(field) if number == last else ""}'
+        "</div>"
+        for number, option in enumerate(options, start=1)
     )
-    described = format_html(' aria-describedby="{}_error"', field.auto_id) if invalid else ""
-    return format_html(
-        '<div id="div_{}" class="mb-3"><fieldset{}><legend class="form-label fs-6">{}</legend><div>{}</div>{}'
-        "</fieldset></div>", field.auto_id, described, _label(field), rows, _help(field),
-    )
+    described = f' aria-describedby="{escaped(field.auto_id)}_error"' if invalid else ""
+    return (f'<div id="div_{escaped(field.auto_id)}" class="mb-3"><fieldset{described}><legend class="form-label fs-6">'
+            f"{_label(field)}</legend><div>{rows}</div>{_help(field)}</fieldset></div>")
 
 
 @register.filter
 def plain_field(field: forms.BoundField) -> SafeString:
+    """One field as crispy's bootstrap5 pack writes it. Every value is escaped here (``escaped``) as ``format_html``
+    would; only the markup written here is marked safe."""
     widget = field.field.widget
     if widget.is_hidden:
         return field.as_widget()
     if isinstance(widget, forms.RadioSelect):
-        return _radios(field)
+        return SafeString(_radios(field))
+    auto_id = escaped(field.auto_id)
     if isinstance(widget, forms.CheckboxInput):
-        return format_html(
-            '<div class="mb-3"><div id="div_{}" class="form-check">{}<label for="{}" class="form-check-label">{}'
-            "</label>{}{}</div></div>", field.auto_id, _widget(field, "form-check-input"), field.id_for_label,
-            field.label, _errors(field), _help(field),
+        return SafeString(
+            f'<div class="mb-3"><div id="div_{auto_id}" class="form-check">{_widget(field, "form-check-input")}'
+            f'<label for="{escaped(field.id_for_label)}" class="form-check-label">{escaped(field.label)}</label>'
+            f"{_errors(field)}{_help(field)}</div></div>"
         )
     css = "form-select" if isinstance(widget, forms.Select) else "form-control"
     required = " requiredField" if field.field.required else ""
-    return format_html(
-        '<div id="div_{}" class="mb-3"><label for="{}" class="form-label{}">{}</label>{}{}{}</div>',
-        field.auto_id, field.id_for_label, required, _label(field), _widget(field, css), _errors(field), _help(field),
+    return SafeString(
+        f'<div id="div_{auto_id}" class="mb-3"><label for="{escaped(field.id_for_label)}" class="form-label{required}">'
+        f"{_label(field)}</label>{_widget(field, css)}{_errors(field)}{_help(field)}</div>"
     )
 
 
 @register.filter
 def plain_form(form: forms.BaseForm) -> SafeString:
     """The form's non-field errors, then every field in order (hidden ones too), like `{{ form|crispy }}`."""
-    parts = []
-    if form.non_field_errors():
-        parts.append(format_html(
-            '<div class="alert alert-block alert-danger"><ul class="m-0">{}</ul></div>',
-            format_html_join("", "<li>{}</li>", ((error,) for error in form.non_field_errors())),
-        ))
-    parts.extend(plain_field(field) for field in form)
-    return format_html_join("", "{}", ((part,) for part in parts))
+    errors = form.non_field_errors()
+    head = ""
+    if errors:
+        items = "".join(f"<li>{escaped(error)}</li>" for error in errors)
+        head = f'<div class="alert alert-block alert-danger"><ul class="m-0">{items}</ul></div>'
+    return SafeString(head + "".join(plain_field(field) for field in form))
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from helpdesk.parsing import BEDateInput
 from helpdesk.templates_backend import SiteFormRenderer
@@ -24,6 +25,8 @@ class EveryWidget(forms.Form):
     date = forms.DateField(widget=forms.DateInput, required=False)
     be_date = forms.CharField(widget=BEDateInput, required=False)
     radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect, required=False)
+    lazy = forms.ChoiceField(choices=[("x", gettext_lazy("ทดสอบ <x> & 'y'")), ("y", mark_safe("<i>y</i>"))],
+                             widget=forms.Select(attrs={"title": gettext_lazy("ชื่อ \"ทดสอบ\"")}), required=False)
 
 
 @pytest.mark.parametrize("data", [None, {"text": "<x>", "number": "nope", "choice": "1", "many": ["1", "2"],
