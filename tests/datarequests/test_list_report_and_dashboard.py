@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,3 +149,36 @@ def test_staff_recording_needs_the_letter(client, officer):
     form = response.context["form"]
     assert "letter_scan" in form.errors and "เวลารับหนังสือต้องไม่อยู่ในอนาคต" in form.errors["received_at"]
     assert not DataRequest.objects.exists()
+
+
+def test_the_widget_counts_in_one_query_what_the_direct_counts_give(it_head, officer, deputy, make_request, walk, rf):
+    """Queues with and without an officer (a request still being screened has none), and past their due date."""
+    from tickets.datarequests.integration import widget_context
+
+    make_request(officer)
+    walk(make_request(officer), to="review")
+    walk(make_request(officer), to="approval")
+    late = walk(make_request(officer), to="preparing")
+    DataRequest.objects.filter(pk=late.pk).update(due_at=timezone.now() - dt.timedelta(days=1))
+    S = DataRequest.Status
+    for user in (it_head, officer, deputy):
+        request = rf.get("/")
+        request.user = user
+        open_requests = DataRequest.objects.open()
+        head, is_deputy = user == it_head, user == deputy
+        expected = {
+            "to_screen": open_requests.filter(status__in=[S.RECEIVED, S.SCREENING]).count() if head else 0,
+            "to_review": open_requests.filter(status=S.REVIEW).exclude(officer=user).count() if head else 0,
+            "to_approve": open_requests.filter(status=S.APPROVAL).exclude(officer=user).count() if is_deputy else 0,
+            "mine": open_requests.filter(officer=user).count(),
+            "overdue": (open_requests if head or is_deputy else open_requests.filter(officer=user))
+            .filter(due_at__lt=timezone.now()).count(),
+        }
+        with CaptureQueriesContext(connection) as queries:
+            got = widget_context(request)
+        assert sum('FROM "datarequests_datarequest"' in query["sql"] for query in queries) == 1
+        assert got == (expected if any(expected.values()) else None), user.username
+        if user == officer:
+            assert got["mine"] == 3 and got["overdue"] >= 1
+        if user == it_head:
+            assert (got["to_screen"], got["to_review"]) == (1, 1)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib.auth.models import User
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,15 +27,19 @@ def widget_context(request) -> dict | None:
     head = user.is_superuser or has_role(user, Role.IT_HEAD)
     deputy = is_deputy_director(user)
     oversees = head or deputy or has_role(user, Role.EXECUTIVE)
-    open_requests = DataRequest.objects.open()
-    queues = {
-        "to_screen": open_requests.filter(status__in=[S.RECEIVED, S.SCREENING]).count() if head else 0,
-        "to_review": open_requests.filter(status=S.REVIEW).exclude(officer=user).count() if head else 0,
-        "to_approve": open_requests.filter(status=S.APPROVAL).exclude(officer=user).count() if deputy else 0,
-        "mine": open_requests.filter(officer=user).count(),
-        "overdue": open_requests.filter(due_at__lt=timezone.now()).count() if oversees else
-        open_requests.filter(officer=user, due_at__lt=timezone.now()).count(),
-    }
+    late = Q(due_at__lt=timezone.now()) if oversees else Q(officer=user, due_at__lt=timezone.now())
+    # One pass over the open requests; a queue the person does not work shows 0.
+    queues = DataRequest.objects.open().aggregate(
+        to_screen=Count("pk", filter=Q(status__in=[S.RECEIVED, S.SCREENING])),
+        to_review=Count("pk", filter=Q(status=S.REVIEW) & ~Q(officer=user)),
+        to_approve=Count("pk", filter=Q(status=S.APPROVAL) & ~Q(officer=user)),
+        mine=Count("pk", filter=Q(officer=user)),
+        overdue=Count("pk", filter=late),
+    )
+    if not head:
+        queues["to_screen"] = queues["to_review"] = 0
+    if not deputy:
+        queues["to_approve"] = 0
     return queues if any(queues.values()) else None
 
 
