@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from helpdesk.roles import is_service_staff
 
@@ -45,6 +47,35 @@ class Letter:
 
 def _staff(user, target) -> bool:
     return is_service_staff(user)
+
+
+def resolve_by_pk(fetch: Callable[[Any, int], Any]) -> Callable[[Any, str], Any]:
+    """A kind's ``resolve`` for a record keyed by its id: ``fetch(user, pk)``, the record's access helper (404
+    outside); a key that is not a number is a 404 too."""
+
+    def resolve(user, key: str):
+        if not key.isdigit():
+            raise Http404
+        return fetch(user, int(key))
+
+    return resolve
+
+
+def visible_in(model) -> Callable[[Any, Any], bool]:
+    """A kind's ``visible``: the record is among ``model.objects.visible_to(user)`` (one query)."""
+
+    def visible(user, record) -> bool:
+        return model.objects.visible_to(user).filter(pk=record.pk).exists()
+
+    return visible
+
+
+def record_access(model, *related: str) -> tuple[Callable, Callable]:
+    """A kind's ``resolve`` and ``visible`` for a record of `model` keyed by its id and read through
+    ``model.objects.visible_to(user)`` (with ``select_related(*related)``)."""
+    resolve = resolve_by_pk(
+        lambda user, pk: get_object_or_404(model.objects.visible_to(user).select_related(*related), pk=pk))
+    return resolve, visible_in(model)
 
 
 @dataclass(frozen=True)
