@@ -49,33 +49,23 @@ def _staff(user, target) -> bool:
     return is_service_staff(user)
 
 
-def resolve_by_pk(fetch: Callable[[Any, int], Any]) -> Callable[[Any, str], Any]:
-    """A kind's ``resolve`` for a record keyed by its id: ``fetch(user, pk)``, the record's access helper (404
-    outside); a key that is not a number is a 404 too."""
+def record_access(model, *related: str, fetch: Callable[[Any, int], Any] | None = None) -> tuple[Callable, Callable]:
+    """A kind's ``resolve`` and ``visible`` for a record of `model` keyed by its id (a key that is not a number is
+    a 404). ``resolve`` reads it through ``fetch(user, pk)``, the record's access helper, or else among
+    ``model.objects.visible_to(user)`` with ``select_related(*related)`` (404 outside); ``visible`` asks whether
+    it is among ``model.objects.visible_to(user)`` (one query)."""
 
     def resolve(user, key: str):
         if not key.isdigit():
             raise Http404
-        return fetch(user, int(key))
-
-    return resolve
-
-
-def visible_in(model) -> Callable[[Any, Any], bool]:
-    """A kind's ``visible``: the record is among ``model.objects.visible_to(user)`` (one query)."""
+        if fetch is not None:
+            return fetch(user, int(key))
+        return get_object_or_404(model.objects.visible_to(user).select_related(*related), pk=int(key))
 
     def visible(user, record) -> bool:
         return model.objects.visible_to(user).filter(pk=record.pk).exists()
 
-    return visible
-
-
-def record_access(model, *related: str) -> tuple[Callable, Callable]:
-    """A kind's ``resolve`` and ``visible`` for a record of `model` keyed by its id and read through
-    ``model.objects.visible_to(user)`` (with ``select_related(*related)``)."""
-    resolve = resolve_by_pk(
-        lambda user, pk: get_object_or_404(model.objects.visible_to(user).select_related(*related), pk=pk))
-    return resolve, visible_in(model)
+    return resolve, visible
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,7 @@ signatory) of the officer's team.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import (
-    Letter,
-    LetterKind,
-    LetterNotReady,
-    register_letter_kind,
-    resolve_by_pk,
-    visible_in,
-)
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import format_date, thai_digits
 
@@ -38,8 +31,7 @@ __all__ = ["KINDS", "REPLY", "SUMMARY", "compose_reply", "compose_summary", "cur
 REPLY_ISSUE_STATUSES = (S.REPLIED, S.CLOSED)
 
 
-_resolve = resolve_by_pk(get_data_request_for_user)
-_visible = visible_in(DataRequest)
+_resolve, _visible = record_access(DataRequest, fetch=get_data_request_for_user)
 
 
 def _may_issue_reply(user, obj) -> bool:

@@ -4,14 +4,7 @@ from the register and a reprint serves the stored file."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import (
-    Letter,
-    LetterKind,
-    LetterNotReady,
-    register_letter_kind,
-    resolve_by_pk,
-    visible_in,
-)
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import thai_digits
 
@@ -19,8 +12,7 @@ from .access import get_project_for_user
 from .models import Project
 from .services import GOLIVE
 
-_resolve = resolve_by_pk(get_project_for_user)
-_visible = visible_in(Project)
+_resolve, _visible = record_access(Project, fetch=get_project_for_user)
 
 
 def _may_issue(user, project) -> bool:
