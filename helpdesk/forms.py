@@ -1,5 +1,5 @@
 """Forms and fields every app shares: the login form, the B.E. date field, the thin view's form step, and the
-checks of an office phone and of a newly uploaded file."""
+checks of an office phone, of a newly uploaded file and of a period's order."""
 
 import re
 from collections.abc import Callable
@@ -37,6 +37,14 @@ def office_phone(value: str, message) -> str:
     if not OFFICE_PHONE_RE.match(phone):
         raise ValidationError(message)
     return phone
+
+
+def end_not_before(form: forms.BaseForm, cleaned: dict, start: str, end: str, message) -> None:
+    """A form's ``clean`` check of a period: `message` on the `end` field when both dates are given and the end
+    comes before the start."""
+    first, last = cleaned.get(start), cleaned.get(end)
+    if first and last and last < first:
+        form.add_error(end, message)
 
 
 def checked_upload(value, check: Callable):
