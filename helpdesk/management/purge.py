@@ -6,8 +6,9 @@ from collections.abc import Callable
 from django.core.management.base import BaseCommand
 
 
-def purge_command(purge: Callable[..., int], retention_days: Callable[[], int], *, setting: str, files: str,
-                  help: str) -> type[BaseCommand]:
+def purge_command(
+    purge: Callable[..., int], retention_days: Callable[[], int], *, setting: str, files: str, help: str
+) -> type[BaseCommand]:
     """A ``Command`` class that runs ``purge(days=, dry_run=)`` and says how many `files` went (or would go);
     `setting` names what ``--days`` overrides."""
 
