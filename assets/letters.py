@@ -1,11 +1,9 @@
 """The loan / hand-over letter (หนังสือยืม/มอบ, 000 §1.1 step ๖) for equipment lent to a unit."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import thai_digits
 
@@ -15,15 +13,7 @@ from .models import AssetLoan
 LOAN = "asset_loan"
 
 
-def _resolve(user, key: str) -> AssetLoan:
-    if not key.isdigit():
-        raise Http404
-    queryset = AssetLoan.objects.visible_to(user).select_related("asset", "asset__unit", "borrower_unit", "lent_by")
-    return get_object_or_404(queryset, pk=int(key))
-
-
-def _visible(user, loan: AssetLoan) -> bool:
-    return AssetLoan.objects.visible_to(user).filter(pk=loan.pk).exists()
+_resolve, _visible = record_access(AssetLoan, "asset", "asset__unit", "borrower_unit", "lent_by")
 
 
 def _may_issue(user, loan) -> bool:

@@ -6,13 +6,14 @@ registers an opener here at start-up, and a maintenance result "needs repair" ca
 
 from collections.abc import Callable
 
-_openers: list[Callable] = []
+from helpdesk.hooks import Registered
+
+_openers: Registered = Registered()
 
 
 def register_repair_opener(opener: Callable) -> None:
     """``opener(record, by)`` opens (or links) a repair ticket for a MaintenanceRecord and returns it."""
-    if opener not in _openers:
-        _openers.append(opener)
+    _openers.add(opener)
 
 
 def open_repair_for(record, *, by):

@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+import io
 import random
 from contextlib import contextmanager
 from pathlib import Path
@@ -169,6 +170,13 @@ def working_moment(rng: random.Random, day: dt.date, *, earliest: dt.time = dt.t
     minutes = earliest.hour * 60 + earliest.minute + rng.randrange(span)
     naive = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
     return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+def png_bytes(image) -> bytes:
+    """A Pillow image as the bytes of a PNG file (the demo's uploads)."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def demo_accounts(*usernames: str) -> list[User] | None:

@@ -1,5 +1,7 @@
-"""Forms and fields every app shares: the login form, the B.E. date field, and the thin view's form step."""
+"""Forms and fields every app shares: the login form, the B.E. date field, the thin view's form step, and the
+checks of an office phone, of a newly uploaded file and of a period's order."""
 
+import re
 from collections.abc import Callable
 
 from django import forms
@@ -24,6 +26,33 @@ class LoginForm(AuthenticationForm):
 
 # The one date field (B.E. entry and display, the one parser): helpdesk.parsing.BEDateField, also by this name.
 ThaiDateField = BEDateField
+
+OFFICE_PHONE_RE = re.compile(r"^[0-9 +\-()]{6,40}( ต่อ [0-9]{1,6})?$")
+
+
+def office_phone(value: str, message) -> str:
+    """A form's ``clean_<phone>``: an office phone as typed (``0 2521 0522 ต่อ 12``), stripped; `message` (the
+    form's Thai error) when it is not one."""
+    phone = value.strip()
+    if not OFFICE_PHONE_RE.match(phone):
+        raise ValidationError(message)
+    return phone
+
+
+def end_not_before(form: forms.BaseForm, cleaned: dict, start: str, end: str, message) -> None:
+    """A form's ``clean`` check of a period: `message` on the `end` field when both dates are given and the end
+    comes before the start."""
+    first, last = cleaned.get(start), cleaned.get(end)
+    if first and last and last < first:
+        form.add_error(end, message)
+
+
+def checked_upload(value, check: Callable):
+    """A form's ``clean_<file>``: a new upload goes through `check` (which raises ValidationError); the file
+    already stored on the record (no content type) is kept as it is."""
+    if value and hasattr(value, "content_type"):
+        check(value)
+    return value
 
 
 def run_form(form: forms.BaseForm, service: Callable[[dict], object], *, field: str | None = None) -> bool:

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from helpdesk.hooks import Registered
+
 
 @dataclass(frozen=True)
 class Due:
@@ -25,17 +27,15 @@ class Due:
 
 
 Source = Callable[[dt.datetime], Iterable[Due]]
-_sources: list[Source] = []
+_sources: Registered = Registered()
 
 
 def register_source(source: Source) -> None:
-    if source not in _sources:
-        _sources.append(source)
+    _sources.add(source)
 
 
 def unregister_source(source: Source) -> None:
-    if source in _sources:
-        _sources.remove(source)
+    _sources.discard(source)
 
 
 def collect(now: dt.datetime) -> Iterator[Due]:

@@ -43,12 +43,13 @@ from helpdesk.uploads import attachment
 @dataclass
 class Posted:
     """What a step's ``arguments``/``done`` callables may read: the request, the record, the bound form (or
-    None) and the URL's other parts (``file_pk=…``)."""
+    None), the URL's other parts (``file_pk=…``) and, for ``done``, what the service returned."""
 
     request: object
     obj: object
     form: forms.BaseForm | None = None
     parts: dict = field(default_factory=dict)
+    result: object = None
 
 
 def step_view(
@@ -73,7 +74,7 @@ def step_view(
     - ``invalid(request, obj, form)``: the response for an invalid form; by default its errors are flashed and
       the view redirects back.
     - ``arguments(posted)``: the service's arguments besides the record and ``by`` (default: the cleaned data).
-    - ``done``: the success message, or ``done(posted)`` for one that names what was done.
+    - ``done``: the success message, or ``done(posted)`` for one that names what was done (``posted.result``).
     - ``redirect_to``: the URL name of the record's page, reversed with ``pk``.
     """
 
@@ -97,7 +98,11 @@ def step_view(
             values = arguments(posted)
         else:
             values = posted.form.cleaned_data if posted.form is not None else {}
-        if run_step(request, service, **{argument: obj}, by=request.user, **values) and done:
+
+        def take(**kwargs):
+            posted.result = service(**kwargs)
+
+        if run_step(request, take, **{argument: obj}, by=request.user, **values) and done:
             messages.success(request, done(posted) if callable(done) else done)
         return redirect(redirect_to, pk)
 

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 
-from helpdesk.api.common import person
+from helpdesk.api.common import person, raise_form_errors
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.viewsets import RecordViewSet, UnitRecordSerializer
 from publishing import services
@@ -118,9 +118,7 @@ class PublishingRequestViewSet(RecordViewSet):
                 {"non_field_errors": [_("สถานะของคำขอเปลี่ยนไปแล้ว ไม่สามารถดำเนินการนี้ได้")]}, code="illegal_transition"
             )
         form = ACTION_FORMS[name](data)
-        if not form.is_valid():
-            raise serializers.ValidationError({("non_field_errors" if f == "__all__" else f): [str(m) for m in msgs]
-                                               for f, msgs in form.errors.items()})
+        raise_form_errors(form)
         checklist = {key: value for key, value in form.cleaned_data.items() if key.startswith(("check_", "verify_"))}
         try:
             services.request_transition(request=obj, action=name, by=request.user,

@@ -1,14 +1,13 @@
 """Demo publishing requests in every state and a handful of published posts with Thai text and files."""
 
 import datetime as dt
-import io
 import random
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from helpdesk.demo import demo_accounts, demo_clock, past_without_notices, working_moment
+from helpdesk.demo import demo_accounts, demo_clock, past_without_notices, png_bytes, working_moment
 from helpdesk.pdf import render_pdf
 from helpdesk.workdays import add_working_days, working_days_between
 from publishing import services
@@ -74,9 +73,7 @@ def _demo_pdf(title: str) -> bytes:
 def _demo_png() -> bytes:
     image = Image.new("RGB", (320, 180), (13, 110, 253))
     ImageDraw.Draw(image).rectangle((20, 20, 300, 160), outline=(255, 255, 255), width=4)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return png_bytes(image)
 
 
 def seed(command, options) -> None:

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.forms import end_not_before
 from helpdesk.models import Unit
 from helpdesk.parsing import BEDateField
 from publishing.files import MAX_ATTACHMENTS, check_upload
@@ -78,9 +79,7 @@ class RequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        wanted, expires = cleaned.get("wanted_on"), cleaned.get("expires_on")
-        if wanted and expires and expires < wanted:
-            self.add_error("expires_on", _("วันที่สิ้นสุดต้องไม่ก่อนวันที่ต้องการให้เผยแพร่"))
+        end_not_before(self, cleaned, "wanted_on", "expires_on", _("วันที่สิ้นสุดต้องไม่ก่อนวันที่ต้องการให้เผยแพร่"))
         return cleaned
 
     def content_data(self) -> dict:

@@ -1,7 +1,7 @@
 """Tickets in the REST API (/api/v1/tickets/, docs/api.md): the same access helper, board filters, forms and
 services as the pages, so every rule (visibility, who may act, the transition table) is the pages' rule."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.forms.models import model_to_dict
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
@@ -21,7 +21,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from helpdesk.api.errors import body_mapping, service_error
+from helpdesk.api.common import raise_form_errors, run_service
+from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin, etag_response
 from helpdesk.models import Unit
 from helpdesk.previews import open_or_404
@@ -260,12 +261,6 @@ class AssignSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False)
 
 
-def _form_errors(form) -> serializers.ValidationError:
-    errors = {("non_field_errors" if field == "__all__" else field): [str(m) for m in messages]
-              for field, messages in form.errors.items()}
-    return serializers.ValidationError(errors)
-
-
 def _validated(serializer_class, data):
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
@@ -344,8 +339,7 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
             if not can_file_for_own_unit(user):
                 raise PermissionDenied
             form = RequesterTicketForm(data, request.FILES, unit=user_unit(user))
-        if not form.is_valid():
-            raise _form_errors(form)
+        raise_form_errors(form)
         cleaned = form.cleaned_data
         common = {
             "category": cleaned["category"], "symptom": cleaned["symptom"], "by": user,
@@ -354,21 +348,18 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
             "device_serial": cleaned["device_serial"], "photos": cleaned["photos"],
             "allow_duplicate": bool(cleaned.get("confirm_duplicate")),
         }
-        try:
-            if on_behalf:
-                ticket = ticket_create(
-                    unit=cleaned["unit"], requester_name=cleaned["requester_name"], channel=cleaned["channel"],
-                    memo_number=cleaned["memo_number"], memo_date=cleaned["memo_date"],
-                    memo_scan=cleaned.get("memo_scan"), callback_due_at=cleaned.get("callback_due_at"),
-                    guarantee_waived_reason=cleaned["waive_guarantee_reason"], **common,
-                )
-            else:
-                ticket = ticket_create(
-                    unit=user_unit(user), requester=user, requester_name=_person(user), channel=Channel.WEB,
-                    **common,
-                )
-        except ValidationError as error:
-            raise service_error(error) from error
+        if on_behalf:
+            ticket = run_service(
+                ticket_create, unit=cleaned["unit"], requester_name=cleaned["requester_name"],
+                channel=cleaned["channel"], memo_number=cleaned["memo_number"], memo_date=cleaned["memo_date"],
+                memo_scan=cleaned.get("memo_scan"), callback_due_at=cleaned.get("callback_due_at"),
+                guarantee_waived_reason=cleaned["waive_guarantee_reason"], **common,
+            )
+        else:
+            ticket = run_service(
+                ticket_create, unit=user_unit(user), requester=user, requester_name=_person(user),
+                channel=Channel.WEB, **common,
+            )
         return self._detail(ticket, status.HTTP_201_CREATED)
 
     @extend_schema(summary="เปลี่ยนสถานะตามตารางสถานะ", request=TransitionSerializer,
@@ -378,11 +369,8 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
         ticket = self.get_object(act=True)
         data = _validated(TransitionSerializer, request.data)
         fields = {name: data[name] for name in TRANSITION_FIELDS if name in data}
-        try:
-            ticket_transition(ticket=ticket, to=data["to"], by=request.user, note=data.get("note", ""),
-                              expected_version=data.get("version"), **fields)
-        except ValidationError as error:
-            raise service_error(error) from error
+        run_service(ticket_transition, ticket=ticket, to=data["to"], by=request.user, note=data.get("note", ""),
+                    expected_version=data.get("version"), **fields)
         return self._detail(ticket)
 
     @extend_schema(summary="บันทึกผลการซ่อม (สาเหตุ วิธีแก้ไข เวลาที่ใช้ …) เฉพาะช่องที่ส่งมา",
@@ -395,13 +383,9 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
         current = Ticket.objects.get(pk=ticket.pk)
         merged = {**model_to_dict(current, fields=WorkForm.Meta.fields), **data, "version": version or 0}
         form = WorkForm(merged, instance=current)
-        if not form.is_valid():
-            raise _form_errors(form)
-        try:
-            ticket_record_work(ticket=ticket, by=request.user, expected_version=version,
-                               **{name: form.cleaned_data[name] for name in data})
-        except ValidationError as error:
-            raise service_error(error) from error
+        raise_form_errors(form)
+        run_service(ticket_record_work, ticket=ticket, by=request.user, expected_version=version,
+                    **{name: form.cleaned_data[name] for name in data})
         return self._detail(ticket)
 
     @extend_schema(summary="มอบหมายงาน (ไม่ระบุช่าง = รับงานเอง)", request=AssignSerializer,
@@ -417,11 +401,8 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
             technician = get_user_model().objects.filter(pk=data["technician"], is_active=True).first()
             if technician is None:
                 raise serializers.ValidationError({"technician": [_("ไม่พบผู้ใช้ที่เลือก")]})
-        try:
-            ticket_assign(ticket=ticket, technician=technician, by=request.user,
-                          expected_version=data.get("version"))
-        except ValidationError as error:
-            raise service_error(error) from error
+        run_service(ticket_assign, ticket=ticket, technician=technician, by=request.user,
+                    expected_version=data.get("version"))
         return self._detail(ticket)
 
     @extend_schema(summary="เพิ่มบันทึกในลำดับเหตุการณ์ (เจ้าหน้าที่ผู้ให้บริการ)", request=NoteSerializer,
@@ -430,11 +411,8 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     def notes(self, request, pk=None):
         ticket = self.get_object(act=True)
         data = _validated(NoteSerializer, request.data)
-        try:
-            event = ticket_add_note(ticket=ticket, by=request.user, note=data["note"],
-                                    is_internal=data["is_internal"])
-        except ValidationError as error:
-            raise service_error(error) from error
+        event = run_service(ticket_add_note, ticket=ticket, by=request.user, note=data["note"],
+                            is_internal=data["is_internal"])
         return Response(TimelineEventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="ผู้แจ้งยกเลิกคำขอที่ศูนย์ฯ ยังไม่รับเรื่อง", request=WithdrawSerializer,
@@ -443,10 +421,7 @@ class TicketViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericVi
     def withdraw(self, request, pk=None):
         ticket = self.get_object(withdraw=True)
         data = _validated(WithdrawSerializer, request.data)
-        try:
-            ticket_withdraw(ticket=ticket, by=request.user, reason=data["reason"])
-        except ValidationError as error:
-            raise service_error(error) from error
+        run_service(ticket_withdraw, ticket=ticket, by=request.user, reason=data["reason"])
         return self._detail(ticket)
 
     @extend_schema(summary="ไฟล์แนบ (รูปภาพ สำเนาหนังสือ)", responses={200: AttachmentSerializer(many=True)})

@@ -4,12 +4,10 @@
 - the disposal proposal to the stock officer (เสนอจำหน่าย) for an asset that cannot be repaired.
 """
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.thai import format_date, thai_digits
 from tickets.models import Status, Ticket
 
@@ -19,15 +17,7 @@ LETTER_STATUSES = frozenset({Status.QUALITY_CHECK, Status.READY_FOR_PICKUP, Stat
                              Status.UNREPAIRABLE})
 RELATED = ("unit", "team", "technician", "asset", "guarantee_of", "requester", "category")
 
-
-def _resolve(user, key: str) -> Ticket:
-    if not key.isdigit():
-        raise Http404
-    return get_object_or_404(Ticket.objects.visible_to(user).select_related(*RELATED), pk=int(key))
-
-
-def _visible(user, ticket: Ticket) -> bool:
-    return Ticket.objects.visible_to(user).filter(pk=ticket.pk).exists()
+_resolve, _visible = record_access(Ticket, *RELATED)
 
 
 def _worker(ticket: Ticket, status: str):

@@ -42,24 +42,13 @@ def service_error(error: DjangoValidationError) -> exceptions.APIException:
     return api_error
 
 
-def _first_message(detail) -> str:
+def _first(detail, empty: str) -> str:
+    """The first leaf of a nested error detail (dicts and lists) as text; `empty` where the first branch is empty."""
     if isinstance(detail, dict):
-        for value in detail.values():
-            return _first_message(value)
-        return ""
+        detail = list(detail.values())
     if isinstance(detail, list):
-        return _first_message(detail[0]) if detail else ""
+        return _first(detail[0], empty) if detail else empty
     return str(detail)
-
-
-def _first_code(codes) -> str:
-    if isinstance(codes, dict):
-        for value in codes.values():
-            return _first_code(value)
-        return "invalid"
-    if isinstance(codes, list):
-        return _first_code(codes[0]) if codes else "invalid"
-    return str(codes)
 
 
 def api_exception_handler(exc, context):
@@ -76,8 +65,8 @@ def api_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         general = fields.get("non_field_errors")
-        body["detail"] = _first_message(general) if general else _("ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ")
-        body["code"] = _first_code(exc.get_codes())
+        body["detail"] = _first(general, "") if general else _("ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบ")
+        body["code"] = _first(exc.get_codes(), "invalid")
         body["errors"] = {name: [str(m) for m in (msgs if isinstance(msgs, list) else [msgs])]
                           for name, msgs in fields.items()}
     elif isinstance(exc, exceptions.Throttled):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from helpdesk.roles import is_service_staff
 
@@ -45,6 +47,25 @@ class Letter:
 
 def _staff(user, target) -> bool:
     return is_service_staff(user)
+
+
+def record_access(model, *related: str, fetch: Callable[[Any, int], Any] | None = None) -> tuple[Callable, Callable]:
+    """A kind's ``resolve`` and ``visible`` for a record of `model` keyed by its id (a key that is not a number is
+    a 404). ``resolve`` reads it through ``fetch(user, pk)``, the record's access helper, or else among
+    ``model.objects.visible_to(user)`` with ``select_related(*related)`` (404 outside); ``visible`` asks whether
+    it is among ``model.objects.visible_to(user)`` (one query)."""
+
+    def resolve(user, key: str):
+        if not key.isdigit():
+            raise Http404
+        if fetch is not None:
+            return fetch(user, int(key))
+        return get_object_or_404(model.objects.visible_to(user).select_related(*related), pk=int(key))
+
+    def visible(user, record) -> bool:
+        return model.objects.visible_to(user).filter(pk=record.pk).exists()
+
+    return resolve, visible
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.counters import next_number
 from helpdesk.notify import notify
 from helpdesk.pdf import render_html, render_pdf
 from helpdesk.roles import user_profile
@@ -31,17 +32,7 @@ def next_register_number(register: Register, year: int) -> int:
     Runs inside the transaction that stores the document: if that rolls back so does the counter
     (no gap); concurrent issuers wait on the row lock (no duplicate).
     """
-    counter = RegisterCounter.objects.select_for_update().filter(register=register, year=year).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                RegisterCounter.objects.create(register=register, year=year, last_number=0)
-        except IntegrityError:
-            pass  # another transaction created this year's row first; lock theirs below
-        counter = RegisterCounter.objects.select_for_update().get(register=register, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    return next_number(RegisterCounter, register=register, year=year)
 
 
 def format_number(register: Register, sequence: int) -> str:

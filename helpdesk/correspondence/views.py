@@ -16,7 +16,9 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.forms import run_form
 from helpdesk.pdf import render_pdf
+from helpdesk.steps import submit_form
 from helpdesk.thai import format_date, thai_digits
 
 from . import services
@@ -252,14 +254,10 @@ def _managed_document(request, pk: int) -> IssuedDocument:
 def document_cancel(request, pk: int):
     document = _managed_document(request, pk)
     form = ReasonForm(request.POST, prefix="cancel")
-    if form.is_valid():
-        try:
-            services.document_cancel(document=document, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("ยกเลิกหนังสือ ที่ %(number)s แล้ว") % {"number": document.number})
-            return redirect("correspondence:detail", document.pk)
+    if run_form(form, lambda data: services.document_cancel(document=document, by=request.user,
+                                                             reason=data["reason"])):
+        messages.success(request, _("ยกเลิกหนังสือ ที่ %(number)s แล้ว") % {"number": document.number})
+        return redirect("correspondence:detail", document.pk)
     return _detail_page(request, document, cancel_form=form, status=400)
 
 
@@ -274,12 +272,9 @@ def document_reissue(request, pk: int):
         form.add_error(None, _("ไม่รู้จักประเภทหนังสือนี้"))
     elif form.is_valid():
         target = kind.resolve(request.user, document.record_key or str(document.object_id))
-        try:
-            new = services.document_issue(kind=document.kind, target=target, by=request.user, replaces=document,
-                                          reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        issued, new = submit_form(form, lambda data: services.document_issue(
+            kind=document.kind, target=target, by=request.user, replaces=document, reason=data["reason"]))
+        if issued:
             messages.success(request, _("ออกหนังสือฉบับใหม่ ที่ %(number)s แทนฉบับเดิมแล้ว") % {"number": new.number})
             return redirect("correspondence:detail", new.pk)
     return _detail_page(request, document, reissue_form=form, status=400)

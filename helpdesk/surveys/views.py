@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helpdesk.forms import run_form
 from helpdesk.ratelimit import limit_per_address
 from helpdesk.surveys.forms import SurveyAnswerForm
 from helpdesk.surveys.models import Invitation
@@ -41,16 +41,10 @@ def answer(request, token: str):
     if refusal is None:
         form = SurveyAnswerForm(request.POST or None, questions=questions)
         if request.method == "POST":
-            if form.is_valid():
-                try:
-                    survey_submit(invitation=invitation, by=request.user, ratings=form.ratings(),
-                                  comment=form.cleaned_data["comment"])
-                except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
-                    messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
-                    return redirect("surveys:answer", token=invitation.token)
+            if run_form(form, lambda data: survey_submit(invitation=invitation, by=request.user,
+                                                         ratings=form.ratings(), comment=data["comment"])):
+                messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
+                return redirect("surveys:answer", token=invitation.token)
             status = 400
     elif request.method == "POST":
         status = 400

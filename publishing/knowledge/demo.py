@@ -1,7 +1,6 @@
 """Demo knowledge: the default guides (a few completed and published), articles for each audience, channels."""
 
 import datetime as dt
-import io
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from helpdesk.demo import demo_accounts
+from helpdesk.demo import demo_accounts, png_bytes
 from publishing.files import check_upload
 from publishing.knowledge import services
 from publishing.knowledge.defaults import ensure_default_guides
@@ -60,9 +59,7 @@ def _demo_png() -> bytes:
     draw = ImageDraw.Draw(image)
     draw.rectangle((160, 120, 480, 260), outline=(40, 80, 140), width=6)
     draw.rectangle((220, 60, 420, 120), outline=(40, 80, 140), width=6)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return png_bytes(image)
 
 
 def seed(command, options) -> None:

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class DataRequestsConfig(AppConfig):
+
+class DataRequestsConfig(plugins.PluginConfig):
     name = "tickets.datarequests"
     label = "datarequests"
     verbose_name = _("คำขอข้อมูลสารสนเทศ")
-
-    def ready(self):
-        from tickets.datarequests import integration
-
-        integration.register()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from helpdesk.demo import demo_accounts
 from helpdesk.models import Profile, Unit
 from helpdesk.roles import Role
 from helpdesk.workdays import WorkingCalendar
@@ -80,13 +81,11 @@ def _file(request, by, name, body, kind, personal=False, description=""):
 
 
 def seed(command, options) -> None:
-    try:
-        head = User.objects.get(username="ithead")
-        officer = User.objects.get(username="technician2")
-        requester = User.objects.get(username="requester")
-    except User.DoesNotExist:
+    users = demo_accounts("ithead", "technician2", "requester")
+    if users is None:
         command.stdout.write("datarequests demo: demo users missing, skipped")
         return
+    head, officer, requester = users
     top = Unit.objects.filter(code="01000").first() or requester.profile.unit
     deputy = _user("deputy", "วิภาวดี", "ธรรมาภิบาล", Role.DEPUTY_DIRECTOR, top, "รองผู้อำนวยการ")
     DeputyApprover.objects.get_or_create(user=deputy, defaults={"title": "รองผู้อำนวยการ ปฏิบัติการแทนผู้อำนวยการ"})

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from helpdesk.forms import checked_upload
 from helpdesk.parsing import BEDateField
 from helpdesk.roles import Role
 
@@ -51,10 +52,7 @@ class DataRequestForm(forms.ModelForm):
             self.fields[name].widget.attrs["maxlength"] = TEXT_MAX
 
     def clean_letter_scan(self):
-        upload = self.cleaned_data.get("letter_scan")
-        if upload and hasattr(upload, "content_type"):
-            validate_letter(upload)
-        return upload
+        return checked_upload(self.cleaned_data.get("letter_scan"), validate_letter)
 
     def clean_received_at(self):
         received = self.cleaned_data["received_at"]

@@ -9,11 +9,10 @@ by the agency's signer (Agency.default_signer). The summary memo is signed by th
 signatory) of the officer's team.
 """
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import format_date, thai_digits
 
@@ -32,14 +31,7 @@ __all__ = ["KINDS", "REPLY", "SUMMARY", "compose_reply", "compose_summary", "cur
 REPLY_ISSUE_STATUSES = (S.REPLIED, S.CLOSED)
 
 
-def _resolve(user, key: str) -> DataRequest:
-    if not key.isdigit():
-        raise Http404
-    return get_data_request_for_user(user, int(key))
-
-
-def _visible(user, obj: DataRequest) -> bool:
-    return DataRequest.objects.visible_to(user).filter(pk=obj.pk).exists()
+_resolve, _visible = record_access(DataRequest, fetch=get_data_request_for_user)
 
 
 def _may_issue_reply(user, obj) -> bool:

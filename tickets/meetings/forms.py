@@ -1,20 +1,18 @@
 """Booking forms own their validation; every refusal is a Thai message on the field it concerns."""
 
 import datetime as dt
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.forms import ThaiDateField  # the shared B.E. date field (15/03/2569)
+from helpdesk.forms import ThaiDateField, checked_upload, office_phone  # ThaiDateField: the shared B.E. date field
 
 from .models import Booking, Room, VCAccount
 from .services import availability_errors, capacity_errors, staff_users
 from .uploads import validate_agenda
 
-PHONE_RE = re.compile(r"^[0-9 +\-()]{6,40}( ต่อ [0-9]{1,6})?$")
 EARLIEST = dt.time(6, 0)
 LATEST = dt.time(22, 0)
 
@@ -76,16 +74,11 @@ class BookingForm(forms.ModelForm):
         return value
 
     def clean_contact_phone(self):
-        phone = self.cleaned_data["contact_phone"].strip()
-        if not PHONE_RE.match(phone):
-            raise ValidationError(_("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 0 2521 0522 ต่อ 12 หรือ 0812345678"))
-        return phone
+        return office_phone(self.cleaned_data["contact_phone"],
+                            _("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 0 2521 0522 ต่อ 12 หรือ 0812345678"))
 
     def clean_agenda(self):
-        agenda = self.cleaned_data.get("agenda")
-        if agenda and hasattr(agenda, "content_type"):  # a new upload, not the stored file
-            validate_agenda(agenda)
-        return agenda
+        return checked_upload(self.cleaned_data.get("agenda"), validate_agenda)
 
     def clean(self):
         cleaned = super().clean()

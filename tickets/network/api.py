@@ -3,14 +3,14 @@ access helpers and list filters as the pages. ID-card copies are never exposed (
 only to those the page shows them to (can_see_personal_data)."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from helpdesk.api.common import TimelineMixin, raise_form_errors, run_service
 from helpdesk.api.errors import body_mapping
 from helpdesk.api.etag import ETagRetrieveMixin
-from helpdesk.listing import apply_list
+from helpdesk.api.viewsets import RecordViewSet
+from helpdesk.listing import ListSpec, apply_list
 
 from . import services
 from .access import (
@@ -135,20 +135,23 @@ def _list_params(statuses):
     ]
 
 
-class _RequestViewSet(ETagRetrieveMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+# A network request's reads: its list page's filters (``list_spec``, or ``spec()`` where the page builds it per
+# request) over ``model.objects.visible_to(user)``; ``fetch`` is its access helper.
+class _RequestViewSet(RecordViewSet):
+    # The schema describes a viewset's operations by the first docstring up its classes: these keep the one they had.
+    __doc__ = ETagRetrieveMixin.__doc__
+
     model = None
     list_related: tuple = ()
+    list_spec: ListSpec | None = None
     cursor_orderings = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
-    # Each subclass defines spec() (its list page's ListSpec) and access(user, pk) (its access helper).
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.model.objects.none()
+    def spec(self) -> ListSpec:
+        return self.list_spec
+
+    def visible(self):
         queryset = self.model.objects.visible_to(self.request.user).select_related(*self.list_related)
         return apply_list(self.request, queryset, self.spec())[0]
-
-    def get_object(self):
-        return self.access(self.request.user, self.kwargs["pk"])
 
 
 @extend_schema_view(list=extend_schema(summary="คำขอหมายเลขไอพี", parameters=_list_params(IPRequest.Status.values)),
@@ -157,15 +160,9 @@ class IPRequestViewSet(_RequestViewSet):
     model = IPRequest
     queryset = IPRequest.objects.none()
     list_related = ("unit", "asset", "subnet")
-
-    def spec(self):
-        return IP_LIST
-
-    def access(self, user, pk):
-        return get_ip_request_for_user(user, pk)
-
-    def get_serializer_class(self):
-        return IPRequestSerializer if self.action == "list" else IPRequestDetailSerializer
+    list_spec = IP_LIST
+    serializer_class, detail_serializer_class = IPRequestSerializer, IPRequestDetailSerializer
+    fetch = staticmethod(get_ip_request_for_user)
 
     @extend_schema(summary="ยื่นคำขอหมายเลขไอพีของหน่วยงานตนเอง (multipart/form-data พร้อมไฟล์หนังสือบันทึก PDF)",
                    request={"multipart/form-data": IPRequestCreateSerializer},
@@ -173,14 +170,8 @@ class IPRequestViewSet(_RequestViewSet):
     def create(self, request):
         unit = requester_unit(request.user)
         form = IPRequestForm(body_mapping(request), request.FILES, user=request.user, unit=unit)
-        raise_form_errors(form)
-        ip_request = form.save(commit=False)
-        ip_request.unit = unit
-        ip_request.requested_by = request.user
-        run_service(services.ip_request_create, request=ip_request, by=request.user)
-        fresh = get_ip_request_for_user(request.user, ip_request.pk)
-        return Response(IPRequestDetailSerializer(fresh, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return self.create_from_form(form, services.ip_request_create, "request", unit=unit,
+                                     requested_by=request.user)
 
 
 @extend_schema_view(list=extend_schema(summary="คำขอเปลี่ยน MAC Address",
@@ -190,15 +181,9 @@ class MacChangeViewSet(_RequestViewSet):
     model = MacChangeRequest
     queryset = MacChangeRequest.objects.none()
     list_related = ("unit", "assignment")
-
-    def spec(self):
-        return MAC_LIST
-
-    def access(self, user, pk):
-        return get_mac_change_for_user(user, pk)
-
-    def get_serializer_class(self):
-        return MacChangeSerializer if self.action == "list" else MacChangeDetailSerializer
+    list_spec = MAC_LIST
+    serializer_class, detail_serializer_class = MacChangeSerializer, MacChangeDetailSerializer
+    fetch = staticmethod(get_mac_change_for_user)
 
 
 @extend_schema_view(list=extend_schema(summary="คำขอบัญชีผู้ใช้",
@@ -211,20 +196,15 @@ class AccountRequestViewSet(_RequestViewSet):
     model = AccountRequest
     queryset = AccountRequest.objects.none()
     list_related = ("unit", "service")
+    serializer_class, detail_serializer_class = AccountRequestSerializer, AccountRequestDetailSerializer
+    fetch = staticmethod(get_account_request_for_user)
 
-    def spec(self):
+    def spec(self) -> ListSpec:
         return account_request_spec()
-
-    def access(self, user, pk):
-        return get_account_request_for_user(user, pk)
-
-    def get_serializer_class(self):
-        return AccountRequestSerializer if self.action == "list" else AccountRequestDetailSerializer
 
     def _step(self, step, obj, **kwargs):
         run_service(step, request=obj, by=self.request.user, **kwargs)
-        fresh = get_account_request_for_user(self.request.user, obj.pk)
-        return Response(AccountRequestDetailSerializer(fresh, context=self.get_serializer_context()).data)
+        return self.answer(obj)
 
     @extend_schema(summary="ผู้บังคับบัญชาอนุมัติคำขอ (ไม่อนุมัติคำขอของตนเอง)", request=AccountNoteSerializer,
                    responses={200: AccountRequestDetailSerializer})

@@ -1,15 +1,13 @@
 """Demo data: subnets, an IP registry, IP/MAC/account requests in every state. Safe to run twice."""
 
 import datetime as dt
-import io
 import random
 
-from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from helpdesk.demo import demo_clock, past_without_notices, working_moment
+from helpdesk.demo import demo_accounts, demo_clock, past_without_notices, png_bytes, working_moment
 from helpdesk.models import Unit
 
 from . import services
@@ -48,9 +46,7 @@ def _pdf(title: str) -> ContentFile:
 
 
 def _png() -> ContentFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (320, 200), (230, 230, 240)).save(buffer, format="PNG")
-    return ContentFile(buffer.getvalue(), name="id-card.png")
+    return ContentFile(png_bytes(Image.new("RGB", (320, 200), (230, 230, 240))), name="id-card.png")
 
 
 def seed(command, options) -> None:
@@ -70,15 +66,11 @@ def seed(command, options) -> None:
         )
     if IPRequest.objects.filter(memo_number__startswith=MARKER).exists():
         return
-    try:
-        requester = User.objects.get(username="requester")
-        requester2 = User.objects.get(username="requester2")
-        supervisor = User.objects.get(username="supervisor")
-        netadmin = User.objects.get(username="netadmin")
-        technician = User.objects.get(username="technician")
-    except User.DoesNotExist:
+    users = demo_accounts("requester", "requester2", "supervisor", "netadmin", "technician")
+    if users is None:
         command.stdout.write("network demo: demo users missing, skipped")
         return
+    requester, requester2, supervisor, netadmin, technician = users
     unit_a = Unit.objects.get(code="50110")
     unit_b = Unit.objects.get(code="60110")
     counter = iter(range(1, 1000))

@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset
-from helpdesk.forms import ThaiDateField
+from helpdesk.forms import ThaiDateField, office_phone
 
 from .macs import normalise_mac
 from .models import AccountRequest, CheckResult, IPRequest, MacChangeRequest, ServiceAccount, Subnet
 from .services import mac_in_use_error
 from .uploads import validate_id_card, validate_pdf
 
-PHONE_RE = re.compile(r"^[0-9 +\-()]{6,40}( ต่อ [0-9]{1,6})?$")
 MOBILE_RE = re.compile(r"^0[689][0-9]{8}$")
 USER_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,148}[A-Za-z0-9]$")
 
@@ -207,10 +206,7 @@ class AccountRequestForm(forms.ModelForm):
         return mobile
 
     def clean_office_phone(self):
-        phone = self.cleaned_data["office_phone"].strip()
-        if not PHONE_RE.match(phone):
-            raise ValidationError(_("หมายเลขโทรศัพท์ที่ทำงานไม่ถูกต้อง เช่น 0 2224 1302 ต่อ 15"))
-        return phone
+        return office_phone(self.cleaned_data["office_phone"], _("หมายเลขโทรศัพท์ที่ทำงานไม่ถูกต้อง เช่น 0 2224 1302 ต่อ 15"))
 
     def clean_memo_date(self):
         return clean_memo_date(self.cleaned_data["memo_date"])

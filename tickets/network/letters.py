@@ -4,12 +4,10 @@ Each is issued through the outgoing register once the request is finished; the a
 the user ID and how the password was handed over, never a password.
 """
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import format_date, thai_digits
 
@@ -18,18 +16,6 @@ from .models import AccountRequest, IPRequest, MacChangeRequest
 IP = "network_ip"
 MAC = "network_mac"
 ACCOUNT = "network_account"
-
-
-def _getter(model, *related):
-    def resolve(user, key: str):
-        if not key.isdigit():
-            raise Http404
-        return get_object_or_404(model.objects.visible_to(user).select_related(*related), pk=int(key))
-
-    def visible(user, obj) -> bool:
-        return model.objects.visible_to(user).filter(pk=obj.pk).exists()
-
-    return resolve, visible
 
 
 def _team_of(user):
@@ -109,6 +95,6 @@ LETTERS = [
 
 def register_letters() -> None:
     for code, label, compose, model, finished, related in LETTERS:
-        resolve, visible = _getter(model, *related)
+        resolve, visible = record_access(model, *related)
         register_letter_kind(LetterKind(code=code, label=label, form="unit", resolve=resolve, compose=compose,
                                         visible=visible, demo_targets=_finished_requests(model, finished)))

@@ -1,18 +1,11 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class PartsConfig(AppConfig):
+
+class PartsConfig(plugins.PluginConfig):
     name = "tickets.parts"
     label = "parts"
     verbose_name = _("อะไหล่และวัสดุคอมพิวเตอร์")
-
-    def ready(self):
-        from tickets.parts import integration, letters
-
-        integration.register()
-        from helpdesk.reminders import register_source
-        from tickets.parts.reminders import part_overdue_notices
-
-        register_source(part_overdue_notices)
-        letters.register_letters()
+    hooks = ("integration.register", "letters.register_letters")
+    reminder_sources = ("reminders.part_overdue_notices",)

@@ -1,11 +1,9 @@
 """The purchase request memo (บันทึกขอจัดซื้อ) for a part sent to procurement (000 step ๕, 003 §6.2 step 3)."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.thai import thai_digits
 
 from .access import can_read_parts
@@ -16,15 +14,11 @@ PROCURED = frozenset({PartRequestStatus.PROCUREMENT, PartRequestStatus.ORDERED, 
                       PartRequestStatus.INSTALLED})
 RELATED = ("ticket", "ticket__unit", "ticket__team", "ticket__asset", "item", "requested_by", "decided_by")
 
-
-def _resolve(user, key: str) -> PartRequest:
-    if not key.isdigit():
-        raise Http404
-    return get_object_or_404(PartRequest.objects.visible_to(user).select_related(*RELATED), pk=int(key))
+_resolve, _visible_request = record_access(PartRequest, *RELATED)
 
 
 def _visible(user, part_request: PartRequest) -> bool:
-    return can_read_parts(user) and PartRequest.objects.visible_to(user).filter(pk=part_request.pk).exists()
+    return can_read_parts(user) and _visible_request(user, part_request)
 
 
 def compose_purchase(part_request: PartRequest) -> Letter:

@@ -26,8 +26,10 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from helpdesk.hooks import Registered
+
 _provider: dict[str, Callable] = {}
-_listeners: list[dict[str, Callable | None]] = []
+_listeners: Registered = Registered()  # of {"handed_over": …, "cancelled": …, "links": …}
 
 
 def register_disbursement_provider(*, items: Callable, create: Callable) -> None:
@@ -41,16 +43,12 @@ def unregister_disbursement_provider() -> None:
 
 def register_disbursement_listener(*, handed_over: Callable | None = None, cancelled: Callable | None = None,
                                    links: Callable | None = None) -> None:
-    listener = {"handed_over": handed_over, "cancelled": cancelled, "links": links}
-    if listener not in _listeners:
-        _listeners.append(listener)
+    _listeners.add({"handed_over": handed_over, "cancelled": cancelled, "links": links})
 
 
 def unregister_disbursement_listener(*, handed_over: Callable | None = None, cancelled: Callable | None = None,
                                      links: Callable | None = None) -> None:
-    listener = {"handed_over": handed_over, "cancelled": cancelled, "links": links}
-    if listener in _listeners:
-        _listeners.remove(listener)
+    _listeners.discard({"handed_over": handed_over, "cancelled": cancelled, "links": links})
 
 
 def stock_items():

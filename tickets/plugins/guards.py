@@ -11,17 +11,17 @@ ticket row locked and `ticket.status` still the current status.
 
 from collections.abc import Callable
 
-_transition_guards: list[Callable] = []
+from helpdesk.hooks import Registered
+
+_transition_guards: Registered = Registered()
 
 
 def register_transition_guard(func: Callable) -> None:
-    if func not in _transition_guards:
-        _transition_guards.append(func)
+    _transition_guards.add(func)
 
 
 def unregister_transition_guard(func: Callable) -> None:
-    if func in _transition_guards:
-        _transition_guards.remove(func)
+    _transition_guards.discard(func)
 
 
 def transition_guards() -> tuple[Callable, ...]:

@@ -1,13 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class ReportsConfig(AppConfig):
+
+class ReportsConfig(plugins.PluginConfig):
     name = "tickets.reports"
     label = "reports"
     verbose_name = _("รายงานและแดชบอร์ด")
-
-    def ready(self):
-        from tickets.reports import widgets
-
-        widgets.register()
+    hooks = ("widgets.register",)

@@ -4,10 +4,11 @@ import datetime as dt
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.counters import next_number
 from helpdesk.roles import team_for_unit
 from helpdesk.thai import fiscal_year
 from helpdesk.workdays import add_working_days
@@ -28,17 +29,7 @@ def next_ticket_number(year: int) -> int:
     Must run inside the transaction that creates the ticket: if that rolls back, so does the
     counter, so numbers stay gap-free; concurrent creators wait on the row lock.
     """
-    counter = FiscalYearCounter.objects.select_for_update().filter(pk=year).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                FiscalYearCounter.objects.create(fiscal_year=year, last_number=0)
-        except IntegrityError:
-            pass  # another transaction created this year's row first; lock theirs below
-        counter = FiscalYearCounter.objects.select_for_update().get(pk=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    return next_number(FiscalYearCounter, fiscal_year=year)
 
 
 def ticket_create(

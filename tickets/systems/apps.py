@@ -1,14 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class SystemsConfig(AppConfig):
+
+class SystemsConfig(plugins.PluginConfig):
     name = "tickets.systems"
     label = "systems"
     verbose_name = _("การพัฒนาระบบสารสนเทศและทะเบียนระบบ")
-
-    def ready(self):
-        from tickets.systems import integration, letters
-
-        integration.register()
-        letters.register_letters()
+    hooks = ("integration.register", "letters.register_letters")

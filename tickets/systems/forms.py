@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.forms import ThaiDateField
+from helpdesk.forms import ThaiDateField, checked_upload
 
 from .models import AttachmentKind, ChangeRequest, Contract, DevRequest, Project, Quotation, System
 from .uploads import sniff_document, validate_pdf
@@ -195,10 +195,7 @@ class SystemForm(forms.ModelForm):
                           "owner_unit": {"required": _("กรุณาเลือกหน่วยงานเจ้าของระบบ")}}
 
     def clean_manual(self):
-        manual = self.cleaned_data.get("manual")
-        if manual and hasattr(manual, "content_type"):
-            validate_pdf(manual)
-        return manual
+        return checked_upload(self.cleaned_data.get("manual"), validate_pdf)
 
     def clean_satisfaction_target(self):
         value = self.cleaned_data["satisfaction_target"]

@@ -1,11 +1,10 @@
 """The go-live letter (004 §7 step ๑๒): issued through the outgoing register, so its number and date come
 from the register and a reprint serves the stored file."""
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, register_letter_kind
+from helpdesk.correspondence.kinds import Letter, LetterKind, LetterNotReady, record_access, register_letter_kind
 from helpdesk.roles import user_profile
 from helpdesk.thai import thai_digits
 
@@ -13,15 +12,7 @@ from .access import get_project_for_user
 from .models import Project
 from .services import GOLIVE
 
-
-def _resolve(user, key: str) -> Project:
-    if not key.isdigit():
-        raise Http404
-    return get_project_for_user(user, int(key))
-
-
-def _visible(user, project) -> bool:
-    return Project.objects.visible_to(user).filter(pk=project.pk).exists()
+_resolve, _visible = record_access(Project, fetch=get_project_for_user)
 
 
 def _may_issue(user, project) -> bool:

@@ -1,20 +1,17 @@
 """Pages of information-system development, the register and change requests: thin views
 (access helper → form → one service call → redirect)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from helpdesk.forms import flash_form_errors
 from helpdesk.roles import user_unit
-from helpdesk.steps import form_page, step_view
+from helpdesk.steps import edit_view, form_page, step_view
 from helpdesk.uploads import attachment
 
 from . import satisfaction, services
@@ -138,15 +135,14 @@ def project_create(request, pk):
                      redirect_to="systems:project_detail")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def project_edit(request, pk):
-    project = get_project_for_user(request.user, pk)
-    require(is_systems_staff(request.user) and project.status == Project.Status.DRAFT)
-    return form_page(request, ProjectForm(request.POST or None, instance=project), services.project_update, "project",
-                     by=request.user, template="systems/project_form.html",
-                     context={"dev_request": project.request, "object": project}, done=_("บันทึกการแก้ไขแล้ว"),
-                     redirect_to="systems:project_detail")
+def _draft_editor(user, project) -> bool:
+    return is_systems_staff(user) and project.status == Project.Status.DRAFT
+
+
+project_edit = edit_view(get_project_for_user, services.project_update, argument="project", allowed=_draft_editor,
+                         form_class=ProjectForm, template="systems/project_form.html",
+                         done=gettext_lazy("บันทึกการแก้ไขแล้ว"), redirect_to="systems:project_detail",
+                         context=lambda project: {"dev_request": project.request})
 
 
 @login_required
@@ -217,23 +213,10 @@ project_go_live = _project_step(services.project_go_live, gettext_lazy("เป�
                                 gate=_staff)
 
 
-@login_required
-@require_POST
-def golive_letter(request, pk):
-    project = get_project_for_user(request.user, pk)
-    require(is_systems_staff(request.user))
-    form = GoLiveLetterForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("systems:project_detail", pk)
-    try:
-        document = services.golive_letter_issue(project=project, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("ออกหนังสือแจ้งเปิดใช้งานระบบแล้ว ที่ %(number)s") % {"number": document.number})
-    return redirect("systems:project_detail", pk)
+golive_letter = step_view(
+    services.golive_letter_issue, lookup=get_project_for_user, argument="project", allowed=_staff,
+    form=GoLiveLetterForm, redirect_to="systems:project_detail",
+    done=lambda posted: _("ออกหนังสือแจ้งเปิดใช้งานระบบแล้ว ที่ %(number)s") % {"number": posted.result.number})
 
 
 step_start = _part_step(get_step_for_user, services.step_start, gettext_lazy("บันทึกการเริ่มขั้นตอนแล้ว"),

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
+from helpdesk.forms import run_form
 from helpdesk.ratelimit import limit_and_fetch, limit_per_address
 from helpdesk.surveys.forms import SurveyAnswerForm
 from tickets.models import Status, Ticket, TicketEvent
@@ -103,13 +103,8 @@ def survey(request, token: str):
     if request.method != "POST":
         return redirect(ticket_survey_url(ticket) or reverse("tracking", args=[ticket.tracking_token]) + "#survey")
     form = SurveyAnswerForm(request.POST, questions=repair_questions())
-    if form.is_valid():
-        try:
-            survey_submit(ticket=ticket, by=request.user, ratings=form.ratings(), comment=form.cleaned_data["comment"])
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
-            return redirect("tracking", token=ticket.tracking_token)
+    if run_form(form, lambda data: survey_submit(ticket=ticket, by=request.user, ratings=form.ratings(),
+                                                 comment=data["comment"])):
+        messages.success(request, _("ขอบคุณสำหรับการประเมินความพึงพอใจ"))
+        return redirect("tracking", token=ticket.tracking_token)
     return render(request, "tickets/tracking.html", _context(request, ticket, survey_form=form), status=400)

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import plugins
 
-class UnitRequestsConfig(AppConfig):
+
+class UnitRequestsConfig(plugins.PluginConfig):
     name = "tickets.unitrequests"
     label = "unitrequests"
     verbose_name = _("คำขอใช้/ยืมวัสดุอุปกรณ์ของหน่วยงาน")
-
-    def ready(self):
-        from tickets.unitrequests import integration
-
-        integration.register()

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset
-from helpdesk.forms import LinesFormSet
+from helpdesk.forms import LinesFormSet, end_not_before
 from helpdesk.parsing import BEDateField
 from tickets.plugins.disbursements import stock_items
 
@@ -98,9 +98,7 @@ class LoanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("loan_from"), data.get("loan_until")
-        if start and end and end < start:
-            self.add_error("loan_until", _("วันที่ส่งคืนต้องไม่ก่อนวันที่เริ่มยืม"))
+        end_not_before(self, data, "loan_from", "loan_until", _("วันที่ส่งคืนต้องไม่ก่อนวันที่เริ่มยืม"))
         return data
 
 

@@ -6,17 +6,16 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from helpdesk.listing import ListSpec, csv_response, list_context, wants_csv
+from helpdesk.steps import step_view
 from helpdesk.thai import format_date
 
 from .. import services
-from ..access import get_assignment_for_user, is_network_admin, is_technician, is_unit_member, require
+from ..access import get_assignment_for_user, is_network_admin, is_technician, is_unit_member
 from ..forms import ReasonForm
 from ..macs import normalise_mac
 from ..models import IPAssignment, MacChangeRequest, Subnet
-from .common import run_step
 
 
 def registry_spec() -> ListSpec:
@@ -84,15 +83,13 @@ def registry_detail(request, pk):
     return render(request, "network/registry_detail.html", context)
 
 
-@login_required
-@require_POST
-def registry_release(request, pk):
-    assignment = get_assignment_for_user(request.user, pk)
-    require(is_network_admin(request.user))
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("กรุณาระบุเหตุผลที่คืนหมายเลข"))
-    elif run_step(request, services.assignment_release, assignment=assignment, by=request.user,
-                  reason=form.cleaned_data["reason"]):
-        messages.success(request, _("คืนหมายเลข %(ip)s แล้ว") % {"ip": assignment.ip_address})
-    return redirect("network:registry_detail", pk)
+def _release_refused(request, assignment, form):
+    messages.error(request, _("กรุณาระบุเหตุผลที่คืนหมายเลข"))
+    return redirect("network:registry_detail", assignment.pk)
+
+
+registry_release = step_view(
+    services.assignment_release, lookup=get_assignment_for_user, argument="assignment",
+    allowed=lambda user, assignment: is_network_admin(user), form=ReasonForm, invalid=_release_refused,
+    redirect_to="network:registry_detail",
+    done=lambda posted: _("คืนหมายเลข %(ip)s แล้ว") % {"ip": posted.obj.ip_address})

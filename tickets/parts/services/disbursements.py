@@ -5,10 +5,11 @@ import logging
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helpdesk.counters import next_number
 from helpdesk.roles import Role, has_role
 from helpdesk.thai import fiscal_year
 from tickets.parts.models import Disbursement, DisbursementCounter, DisbursementLine, Item
@@ -24,17 +25,7 @@ def can_disburse(user) -> bool:
 
 
 def next_disbursement_number(year: int) -> str:
-    counter = DisbursementCounter.objects.select_for_update().filter(pk=year).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                DisbursementCounter.objects.create(fiscal_year=year, last_number=0)
-        except IntegrityError:
-            pass  # created by a concurrent transaction; lock theirs
-        counter = DisbursementCounter.objects.select_for_update().get(pk=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return f"บจ.{year}/{counter.last_number:04d}"
+    return f"บจ.{year}/{next_number(DisbursementCounter, fiscal_year=year):04d}"
 
 
 def _check_lines(lines: Sequence[tuple[Item, int]]) -> list[tuple[Item, int]]:
