@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from helpdesk import thai
+from tickets.badges import first_line, status_badge
 
 CSRF_MISSING = "NOTPROVIDED"  # what CsrfViewMiddleware leaves when a view was not given a token
 
@@ -60,8 +61,6 @@ def _technician_cell(ticket, text: dict, querystring: str, csrf_token) -> str:
 
 
 def _symptom(text) -> str:
-    from tickets.templatetags.ticket_tags import first_line
-
     line = first_line(text)
     # Truncator counts characters without Thai's combining marks, so a line of 80 code points never needs it.
     return line if len(line) <= 80 else Truncator(line).chars(80)
@@ -71,8 +70,6 @@ def board_row_html(ticket, text: dict, *, can_bulk: bool, selected_ids=(), query
                    message: str = "", error: bool = False) -> SafeString:
     """The row's ``<tr>``: `text` is the labels every row shares, `csrf_token` the page's CSRF token, `message`
     the outcome of a "take" shown under the technician (an error when `error`)."""
-    from tickets.templatetags.ticket_tags import status_badge
-
     pk = _e(ticket.pk)
     pick = ""
     if can_bulk:

@@ -1,29 +1,10 @@
-import functools
 import re
 
 from django import template
-from django.utils.html import format_html
+
+from tickets.badges import first_line, status_badge, status_class, status_label
 
 register = template.Library()
-
-STATUS_CLASSES = {
-    "new": "text-bg-primary",
-    "received": "text-bg-info",
-    "in_progress": "text-bg-warning",
-    "waiting_parts": "text-bg-danger",
-    "at_vendor": "text-bg-dark",
-    "quality_check": "text-bg-info",
-    "ready_for_pickup": "text-bg-success",
-    "delivered": "text-bg-secondary",
-    "closed": "text-bg-secondary",
-    "cancelled": "text-bg-light border",
-    "unrepairable": "text-bg-danger",
-}
-
-
-@register.filter
-def status_class(status: str) -> str:
-    return STATUS_CLASSES.get(status, "text-bg-secondary")
 
 
 @register.filter
@@ -37,33 +18,14 @@ def takeable_by(ticket, user) -> bool:
 
 
 @register.filter
-def first_line(text: str) -> str:
-    """The first non-empty line of a typed text (a symptom on the board's rows and phone cards)."""
-    return next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
-
-
-@register.filter
 def overdue_at(ticket, now) -> bool:
     return ticket.is_overdue(now)
 
 
-@functools.cache
-def _status_labels() -> dict:
-    from tickets.models import Status
-
-    return dict(Status.choices)  # lazy labels: translated when rendered, in the request's language
-
-
-@register.filter
-def status_label(status: str) -> str:
-    return _status_labels().get(status, "")
-
-
-@register.simple_tag
-def status_badge(status: str):
-    """The coloured status badge; one call instead of an include per row on long lists."""
-    return format_html('<span class="badge {}" data-status="{}">{}</span>', status_class(status), status,
-                       _status_labels().get(status, ""))
+register.filter("status_class", status_class)
+register.filter("first_line", first_line)
+register.filter("status_label", status_label)
+register.simple_tag(status_badge, name="status_badge")
 
 
 _EXTENSION = re.compile(r"\s*(?:ต่อ|ext\.?|x|#)\s*(\d+)", re.IGNORECASE)
