@@ -60,3 +60,20 @@ def test_requesters_cannot_see_it(login, client, requester_a):
     assert client.get(reverse("assets:maintenance_report")).status_code == 403
     assert client.get(reverse("assets:maintenance_report_pdf")).status_code == 403
     assert client.post(reverse("assets:maintenance_report")).status_code == 405
+
+
+def test_the_summary_pdf_lists_findings_under_their_unit(login, client, plan, executive, unit_a):
+    login(executive)
+    params = {"period": "fiscal_year", "fiscal_year": str(YEAR)}
+    ticket = MaintenanceRecord.objects.get(result="needs_repair").repair_ticket
+
+    def findings_table(html: str) -> str:
+        table = html[html.index('id="maintenance-findings"') :]
+        return table[: table.index("</table>")]
+
+    pdf_table = findings_table(client.get(reverse("reports:summary_pdf"), {**params, "preview": "1"}).content.decode())
+    assert f'<tr class="group-row"><th colspan="5">{unit_a.code} {unit_a.name}</th></tr>' in pdf_table
+    assert "พัดลมไม่หมุน" in pdf_table and f"<td>{ticket.number}</td>" in pdf_table and "<a " not in pdf_table
+    page_table = findings_table(client.get(reverse("reports:summary"), params).content.decode())
+    assert f"<td>{unit_a.name}</td>" in page_table and "group-row" not in page_table
+    assert reverse("tickets:detail", args=[ticket.pk]) in page_table
