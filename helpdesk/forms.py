@@ -130,3 +130,34 @@ class LinesFormSet(forms.BaseFormSet):
     def lines(self) -> list:
         """The filled lines; each formset of lines defines it."""
         raise ImproperlyConfigured(f"{type(self).__name__} must define lines()")
+
+
+class ReadOnceChoiceIterator(forms.models.ModelChoiceIterator):
+    """A model choice field's choices from one plain query, kept for the form's life.
+
+    Django's iterator opens a server-side cursor on PostgreSQL for every pass (DECLARE, FETCH, CLOSE) and a
+    template's loop asks ``len()`` first (a COUNT): for a short list of technicians or guides on a busy page that
+    is three statements where one will do. The empty choice is read from the field when the list is first read,
+    so a form may change ``empty_label`` or ``label_from_instance`` after setting the queryset."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self._choices = None
+
+    def _read(self) -> list:
+        if self._choices is None:
+            empty = [("", self.field.empty_label)] if self.field.empty_label is not None else []
+            self._choices = empty + [self.choice(obj) for obj in self.queryset]
+        return self._choices
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
+class ReadOnceChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` whose choices are read with one query (:class:`ReadOnceChoiceIterator`)."""
+
+    iterator = ReadOnceChoiceIterator

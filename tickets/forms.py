@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from assets.models import Asset
+from helpdesk.forms import ReadOnceChoiceField, ReadOnceChoiceIterator
 from helpdesk.models import Unit
 from helpdesk.parsing import BEDateField
 from helpdesk.roles import Role
@@ -294,6 +295,7 @@ class WorkForm(TicketPageForm, forms.ModelForm):
         # The technician picks the guide followed from the published guides (and keeps the one already chosen).
         current = self.instance.guide_followed_id if self.instance else None
         field = self.fields["guide_followed"]
+        field.iterator = ReadOnceChoiceIterator  # one query, not a server-side cursor per pass
         field.queryset = guide_choices(current, field.queryset.none())
         field.empty_label = _("ไม่ได้ใช้คู่มือ")
 
@@ -307,7 +309,7 @@ class WorkForm(TicketPageForm, forms.ModelForm):
 class AssignForm(TicketPageForm, forms.Form):
     id_prefix = "assign"
 
-    technician = forms.ModelChoiceField(label=_("มอบหมายให้"), queryset=None)
+    technician = ReadOnceChoiceField(label=_("มอบหมายให้"), queryset=None)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

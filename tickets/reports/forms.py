@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk.forms import ReadOnceChoiceField
 from helpdesk.models import Area, Team, Unit
 from helpdesk.parsing import parse_be_date
 from helpdesk.thai import BE_OFFSET, MONTHS, fiscal_year
@@ -42,29 +43,7 @@ def default_data(today: dt.date | None = None) -> dict[str, str]:
     }
 
 
-class ReadOnceChoiceIterator(forms.models.ModelChoiceIterator):
-    """The choices from one plain query, kept: the template's loop asks len() first, which would otherwise
-    be a COUNT, and the default iteration opens a server-side cursor (two more statements)."""
-
-    def __init__(self, field):
-        super().__init__(field)
-        self._choices = None
-
-    def _read(self) -> list:
-        if self._choices is None:
-            empty = [("", self.field.empty_label)] if self.field.empty_label is not None else []
-            self._choices = empty + [self.choice(obj) for obj in self.queryset]
-        return self._choices
-
-    def __iter__(self):
-        return iter(self._read())
-
-    def __len__(self) -> int:
-        return len(self._read())
-
-
-class ScopeChoiceField(forms.ModelChoiceField):
-    iterator = ReadOnceChoiceIterator
+ScopeChoiceField = ReadOnceChoiceField
 
 
 class UnitChoiceField(ScopeChoiceField):
