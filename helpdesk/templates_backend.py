@@ -7,14 +7,13 @@ worker, although the API answers JSON only (helpdesk.lazyurls) and the busiest p
 """
 
 import pkgutil
-from html import escape
 from importlib import import_module
 
 from django.apps import apps
 from django.forms import renderers
 from django.template.backends.django import DjangoTemplates
 from django.template.library import import_library
-from django.utils.functional import Promise
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeData, SafeString
 
 
@@ -63,49 +62,44 @@ SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
-def escaped(value) -> str:
-    """`conditional_escape` as plain text (safe text as it is, anything else escaped), without its lazy wrapper:
-    a form writes a few hundred of these."""
-    if isinstance(value, Promise):
-        value = str(value)
-    return value.__html__() if hasattr(value, "__html__") else escape(str(value))
-
-
-def _formatted(value) -> str:
+def _formatted(value):
     """`{{ value|stringformat:'s' }}` (the filter keeps safe text safe)."""
-    return value.__html__() if isinstance(value, SafeData) else escape(str(value))
+    return conditional_escape(value if isinstance(value, SafeData) else str(value))
 
 
-def _attrs(attrs: dict) -> str:
+def _attrs(attrs: dict):
     """django/forms/widgets/attrs.html"""
-    return "".join(f" {escaped(name)}" if value is True else f' {escaped(name)}="{_formatted(value)}"'
-                   for name, value in attrs.items() if value is not False)
+    return format_html_join("", " {}{}", (
+        (name, "" if value is True else format_html('="{}"', _formatted(value)))
+        for name, value in attrs.items() if value is not False
+    ))
 
 
-def _input(widget: dict) -> SafeString:
-    value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
-    attrs = _attrs(widget["attrs"])
-    return SafeString(f'<input type="{escaped(widget["type"])}" name="{escaped(widget["name"])}"{value}{attrs}>')
+def _input(widget: dict):
+    value = "" if widget["value"] is None else format_html(' value="{}"', _formatted(widget["value"]))
+    return format_html('<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value,
+                       _attrs(widget["attrs"]))
 
 
-def _textarea(widget: dict) -> SafeString:
-    value = escaped(widget["value"] or "")
-    return SafeString(f'<textarea name="{escaped(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>')
+def _textarea(widget: dict):
+    return format_html('<textarea name="{}"{}>\n{}</textarea>', widget["name"], _attrs(widget["attrs"]),
+                       widget["value"] or "")
 
 
-def _select(widget: dict) -> SafeString | None:
+def _select(widget: dict):
     parts = []
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{escaped(group_name)}">')
+            parts.append(format_html('\n  <optgroup label="{}">', group_name))
         for option in options:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None
-            parts.append(f'\n  <option value="{_formatted(option["value"])}"{_attrs(option["attrs"])}>'
-                         f'{escaped(option["label"])}</option>\n')
+            parts.append(format_html('\n  <option value="{}"{}>{}</option>\n', _formatted(option["value"]),
+                                     _attrs(option["attrs"]), option["label"]))
         if group_name:
-            parts.append("\n  </optgroup>")
-    return SafeString(f'<select name="{escaped(widget["name"])}"{_attrs(widget["attrs"])}>{"".join(parts)}\n</select>')
+            parts.append(SafeString("\n  </optgroup>"))
+    return format_html('<select name="{}"{}>{}\n</select>', widget["name"], _attrs(widget["attrs"]),
+                       format_html_join("", "{}", ((part,) for part in parts)))
 
 
 class SiteFormRenderer(renderers.DjangoTemplates):

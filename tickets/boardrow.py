@@ -5,12 +5,10 @@ board's time. This writes the markup the row template wrote, from what
 :func:`tickets.views.board.prepare_board_rows` worked out for the page: ``{% board_row ticket %}`` in
 templates/tickets/ticket_list.html and in templates/tickets/includes/_board_row.html (the htmx answer to "take").
 
-Every value goes through ``escape`` (what the template's autoescape does, ``html.escape`` with quotes) before it
-is placed; only the markup written here is marked safe.
+Values are placed by ``format_html`` (escaped as the template's autoescape escapes them).
 """
 
-from html import escape
-
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -39,25 +37,21 @@ TAKE = (
 )
 
 
-def _e(value) -> str:
-    return escape(str(value))
-
-
-def _csrf_input(token) -> str:
+def _csrf_input(token) -> SafeString:
     """What ``{% csrf_token %}`` writes."""
     if not token or token == CSRF_MISSING:
-        return ""
-    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(token)}">'
+        return mark_safe("")
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
-def _technician_cell(ticket, text: dict, querystring: str, csrf_token) -> str:
+def _technician_cell(ticket, text: dict, querystring: str, csrf_token) -> SafeString:
     if ticket.technician_id:
-        return _e(ticket.technician.get_full_name())
+        return format_html("{}", ticket.technician.get_full_name())
     if not ticket.row_takeable:
-        return '<span class="text-muted">-</span>'
+        return mark_safe('<span class="text-muted">-</span>')
     action = f"{ticket.row_take_url}?{querystring}" if querystring else ticket.row_take_url
-    return TAKE.format(action=_e(action), url=_e(ticket.row_take_url), csrf=_csrf_input(csrf_token),
-                       version=_e(ticket.version), label=_e(ticket.row_take_label), text=_e(text["take"]))
+    return format_html(TAKE, action=action, url=ticket.row_take_url, csrf=_csrf_input(csrf_token),
+                       version=ticket.version, label=ticket.row_take_label, text=text["take"])
 
 
 def _symptom(text) -> str:
@@ -70,28 +64,31 @@ def board_row_html(ticket, text: dict, *, can_bulk: bool, selected_ids=(), query
                    message: str = "", error: bool = False) -> SafeString:
     """The row's ``<tr>``: `text` is the labels every row shares, `csrf_token` the page's CSRF token, `message`
     the outcome of a "take" shown under the technician (an error when `error`)."""
-    pk = _e(ticket.pk)
-    pick = ""
+    nothing = mark_safe("")
+    pick = nothing
     if can_bulk:
-        checked = " checked" if ticket.pk in selected_ids else ""
-        pick = (f'<td class="lc-select"><input class="form-check-input" type="checkbox" name="ids" value="{pk}" '
-                f'form="bulk-form" id="pick-{pk}" aria-label="{_e(ticket.row_pick_label)}"{checked}></td>')
-    guarantee = ""
+        pick = format_html(
+            '<td class="lc-select"><input class="form-check-input" type="checkbox" name="ids" value="{}" '
+            'form="bulk-form" id="pick-{}" aria-label="{}"{}></td>', ticket.pk, ticket.pk, ticket.row_pick_label,
+            mark_safe(" checked") if ticket.pk in selected_ids else "",
+        )
+    guarantee = nothing
     if ticket.guarantee_of_id:
-        guarantee = (f'<span class="badge text-bg-warning guarantee-flag" title="{_e(text["guarantee_title"])}">'
-                     f'{_e(text["guarantee_label"])}</span>')
-    note = ""
+        guarantee = format_html('<span class="badge text-bg-warning guarantee-flag" title="{}">{}</span>',
+                                text["guarantee_title"], text["guarantee_label"])
+    note = nothing
     if message:
-        tone = "text-danger" if error else "text-success"
-        note = f'<div class="small {tone} row-message" role="status">{_e(message)}</div>'
-    overdue = f' <span class="badge text-bg-danger">{_e(text["overdue"])}</span>' if ticket.row_overdue else ""
-    return mark_safe(ROW.format(  # noqa: S308 — every value above is escaped
-        overdue_class="table-danger" if ticket.row_overdue else "", number=_e(ticket.number), pk=pk, pick=pick,
-        url=_e(ticket.row_url), guarantee=guarantee, opened=_e(thai.format_date(ticket.created_at, short=True)),
-        unit_label=_e(text["unit"]), unit=_e(ticket.unit.name), device_label=_e(text["device"]),
-        device=_e(ticket.device_label), category=_e(ticket.category), symptom_label=_e(text["symptom"]),
-        symptom=_e(_symptom(ticket.symptom)), status=status_badge(ticket.status),
-        hidden="" if ticket.row_takeable or message else " lc-hide", technician_label=_e(text["technician"]),
-        technician=_technician_cell(ticket, text, querystring, csrf_token), note=note, due_label=_e(text["due"]),
-        due=_e(thai.format_date(ticket.effective_due_at, short=True)), overdue=overdue,
-    ))
+        note = format_html('<div class="small {} row-message" role="status">{}</div>',
+                           "text-danger" if error else "text-success", message)
+    overdue = nothing
+    if ticket.row_overdue:
+        overdue = format_html(' <span class="badge text-bg-danger">{}</span>', text["overdue"])
+    return format_html(
+        ROW, overdue_class="table-danger" if ticket.row_overdue else "", number=ticket.number, pk=ticket.pk,
+        pick=pick, url=ticket.row_url, guarantee=guarantee, opened=thai.format_date(ticket.created_at, short=True),
+        unit_label=text["unit"], unit=ticket.unit.name, device_label=text["device"], device=ticket.device_label,
+        category=ticket.category, symptom_label=text["symptom"], symptom=_symptom(ticket.symptom),
+        status=status_badge(ticket.status), hidden="" if ticket.row_takeable or message else " lc-hide",
+        technician_label=text["technician"], technician=_technician_cell(ticket, text, querystring, csrf_token),
+        note=note, due_label=text["due"], due=thai.format_date(ticket.effective_due_at, short=True), overdue=overdue,
+    )

@@ -6,29 +6,27 @@ crispy renders each field through several nested templates; on the ticket page (
 the page's time. Only the widget itself still goes through Django's widget templates.
 """
 
-from html import escape
-
 from django import forms, template
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-
-from helpdesk.templates_backend import escaped
 
 register = template.Library()
 
 
-def _errors(field: forms.BoundField) -> str:
+def _errors(field: forms.BoundField) -> SafeString:
     if not field.errors:
-        return ""
-    auto_id = escaped(field.auto_id)
-    rows = "".join(f'<p id="error_{number}_{auto_id}"><strong>{escaped(error)}</strong></p>'
-                   for number, error in enumerate(field.errors, start=1))
-    return f'<div id="{auto_id}_error" class="invalid-feedback">{rows}</div>'
+        return mark_safe("")
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback">{}</div>', field.auto_id,
+        format_html_join("", '<p id="error_{}_{}"><strong>{}</strong></p>',
+                         ((number, field.auto_id, error) for number, error in enumerate(field.errors, start=1))),
+    )
 
 
-def _help(field: forms.BoundField) -> str:
+def _help(field: forms.BoundField) -> SafeString:
     if not field.help_text:
-        return ""
-    return f'<div id="{escaped(field.auto_id)}_helptext" class="form-text">{escaped(field.help_text)}</div>'
+        return mark_safe("")
+    return format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text)
 
 
 def _widget(field: forms.BoundField, css: str) -> str:
@@ -38,68 +36,66 @@ def _widget(field: forms.BoundField, css: str) -> str:
         classes.insert(0, widget.attrs["class"])
     if field.errors:
         classes.append("is-invalid")
-    return escaped(field.as_widget(attrs={"class": " ".join(classes)}))
+    return field.as_widget(attrs={"class": " ".join(classes)})
 
 
-def _label(field: forms.BoundField) -> str:
+def _label(field: forms.BoundField) -> SafeString:
     if field.field.required:
-        return f'{escaped(field.label)}<span class="asteriskField">*</span>'
-    return escaped(field.label)
+        return format_html('{}<span class="asteriskField">*</span>', field.label)
+    return conditional_escape(field.label)
 
 
-def _radios(field: forms.BoundField) -> str:
+def _radios(field: forms.BoundField) -> SafeString:
     invalid = bool(field.errors)
     options = list(field.subwidgets)
-    aria = ' aria-invalid="true"' if invalid else ""
-    css = " is-invalid" if invalid else ""
-    name = escaped(field.html_name)
-    last = len(options)
-    rows = "".join(
-        f'<div class="form-check"><input type="radio" class="form-check-input{css}" name="{name}" '
-        f'value="{escaped(option.data["value"])}" id="{escaped(option.id_for_label)}"'
-        f'{" checked" if option.data["selected"] else ""}{aria}><label for="{escaped(option.id_for_label)}" '
-        f'class="form-check-label">{escaped(option.choice_label)}</label>{_errors(field) if number == last else ""}'
-        "</div>"
-        for number, option in enumerate(options, start=1)
+    aria = mark_safe(' aria-invalid="true"') if invalid else ""
+    rows = format_html_join(
+        "", '<div class="form-check"><input type="radio" class="form-check-input{}" name="{}" value="{}" id="{}"{}{}>'
+            '<label for="{}" class="form-check-label">{}</label>{}</div>',
+        ((" is-invalid" if invalid else "", field.html_name, option.data["value"], option.id_for_label,
+          mark_safe(" checked") if option.data["selected"] else "", aria,
+          option.id_for_label, option.choice_label, _errors(field) if number == len(options) else "")
+         for number, option in enumerate(options, start=1)),
     )
-    described = f' aria-describedby="{escaped(field.auto_id)}_error"' if invalid else ""
-    return (f'<div id="div_{escaped(field.auto_id)}" class="mb-3"><fieldset{described}><legend class="form-label fs-6">'
-            f"{_label(field)}</legend><div>{rows}</div>{_help(field)}</fieldset></div>")
+    described = format_html(' aria-describedby="{}_error"', field.auto_id) if invalid else ""
+    return format_html(
+        '<div id="div_{}" class="mb-3"><fieldset{}><legend class="form-label fs-6">{}</legend><div>{}</div>{}'
+        "</fieldset></div>", field.auto_id, described, _label(field), rows, _help(field),
+    )
 
 
 @register.filter
 def plain_field(field: forms.BoundField) -> SafeString:
-    """One field as crispy's bootstrap5 pack writes it. Every value is escaped here (``escaped``) as ``format_html``
-    would; only the markup written here is marked safe."""
     widget = field.field.widget
     if widget.is_hidden:
         return field.as_widget()
     if isinstance(widget, forms.RadioSelect):
-        return SafeString(_radios(field))
-    auto_id = escaped(field.auto_id)
+        return _radios(field)
     if isinstance(widget, forms.CheckboxInput):
-        return SafeString(
-            f'<div class="mb-3"><div id="div_{auto_id}" class="form-check">{_widget(field, "form-check-input")}'
-            f'<label for="{escaped(field.id_for_label)}" class="form-check-label">{escaped(field.label)}</label>'
-            f"{_errors(field)}{_help(field)}</div></div>"
+        return format_html(
+            '<div class="mb-3"><div id="div_{}" class="form-check">{}<label for="{}" class="form-check-label">{}'
+            "</label>{}{}</div></div>", field.auto_id, _widget(field, "form-check-input"), field.id_for_label,
+            field.label, _errors(field), _help(field),
         )
     css = "form-select" if isinstance(widget, forms.Select) else "form-control"
     required = " requiredField" if field.field.required else ""
-    return SafeString(
-        f'<div id="div_{auto_id}" class="mb-3"><label for="{escaped(field.id_for_label)}" class="form-label{required}">'
-        f"{_label(field)}</label>{_widget(field, css)}{_errors(field)}{_help(field)}</div>"
+    return format_html(
+        '<div id="div_{}" class="mb-3"><label for="{}" class="form-label{}">{}</label>{}{}{}</div>',
+        field.auto_id, field.id_for_label, required, _label(field), _widget(field, css), _errors(field), _help(field),
     )
 
 
 @register.filter
 def plain_form(form: forms.BaseForm) -> SafeString:
     """The form's non-field errors, then every field in order (hidden ones too), like `{{ form|crispy }}`."""
-    errors = form.non_field_errors()
-    head = ""
-    if errors:
-        items = "".join(f"<li>{escaped(error)}</li>" for error in errors)
-        head = f'<div class="alert alert-block alert-danger"><ul class="m-0">{items}</ul></div>'
-    return SafeString(head + "".join(plain_field(field) for field in form))
+    parts = []
+    if form.non_field_errors():
+        parts.append(format_html(
+            '<div class="alert alert-block alert-danger"><ul class="m-0">{}</ul></div>',
+            format_html_join("", "<li>{}</li>", ((error,) for error in form.non_field_errors())),
+        ))
+    parts.extend(plain_field(field) for field in form)
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 @register.simple_tag
@@ -110,7 +106,7 @@ def options(items, selected, value: str = "", label: str = "") -> SafeString:
     gives the value and attribute `label` (else the object itself) the text: ``{% options units filters.unit
     "pk" "name" %}``. A template loop costs ~100 Python calls an option; the board's menus have dozens."""
     chosen = "" if selected is None else str(selected)
-    parts = []
+    rows = []
     for item in items:
         if value:
             option, text = getattr(item, value), getattr(item, label) if label else item
@@ -119,6 +115,8 @@ def options(items, selected, value: str = "", label: str = "") -> SafeString:
         else:
             option = text = item
         option = str(option)
-        mark = " selected" if option == chosen else ""
-        parts.append(f'<option value="{escape(option)}"{mark}>{escape(str(text))}</option>')
-    return mark_safe("".join(parts))  # noqa: S308 — values and texts are escaped
+        rows.append((option, SELECTED if option == chosen else "", text))
+    return format_html_join("", '<option value="{}"{}>{}</option>', rows)
+
+
+SELECTED = mark_safe(" selected")
